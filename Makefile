@@ -1,0 +1,39 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint bench system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@$(MAKE) --no-print-directory system-deps
+	touch $(STAMP)
+
+# Qt's wheels bundle Qt itself but load a few system libraries (EGL, fontconfig, xkbcommon).
+# Install them from Debian only when Qt cannot load without them.
+system-deps:
+	@QT_QPA_PLATFORM=offscreen $(PY) -c "import PySide6.QtWidgets, PySide6.QtPdf" 2>/dev/null || \
+	  { echo "Installing the system libraries Qt needs..."; \
+	    apt-get update -qq && apt-get install -y -qq libegl1 libgl1 libfontconfig1 libxkbcommon0 \
+	      libxkbcommon-x11-0 libdbus-1-3 >/dev/null; }
+
+run: $(STAMP)
+	QT_QPA_PLATFORM= $(VENV)/bin/facilitator
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check facilitator tests
+	$(VENV)/bin/lint-imports
+
+test: lint
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m pytest tests/bench -s -p no:cacheprovider -o addopts=""
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,195 @@
+"""Roster commands: import, export, add, edit, remove, and the statistics built on them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.app.changes import ROSTER, Changes
+from facilitator.app.session import WorkshopSession
+from facilitator.core.errors import InputError, RosterImportError
+from facilitator.core.participants import ROLES, SECTORS, Participant
+from facilitator.core.roster_import import ImportPlan, RawTable, plan_import
+from facilitator.core.roster_rules import (
+    normalise_delegation,
+    normalise_role,
+    normalise_sector,
+    normalise_sex,
+    validate_email,
+)
+from facilitator.core.statistics import RosterStatistics, roster_statistics
+from facilitator.storage import roster_file, roster_store
+
+__all__ = [
+    "ImportResult",
+    "add_participant",
+    "apply_import",
+    "clean_value",
+    "edit_participant",
+    "export_roster",
+    "import_roster",
+    "participants",
+    "prepare_import",
+    "read_import_file",
+    "remove_participants",
+    "statistics",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import did.
+
+    Attributes:
+        added: How many participants were added.
+        replaced: How many were removed first (with ``replace``).
+        notes: Things to review (inferred sectors, possible duplicates).
+        changes: What changed.
+    """
+
+    added: int
+    replaced: int
+    notes: tuple[object, ...]
+    changes: Changes
+
+
+def participants(session: WorkshopSession) -> list[Participant]:
+    """Everyone on the roster."""
+    return roster_store.load_participants(session.connection)
+
+
+def statistics(session: WorkshopSession) -> RosterStatistics:
+    """Counts by sex, sector and delegation with each delegation's women's share."""
+    return roster_statistics(participants(session), session.info.women_target)
+
+
+def read_import_file(path: Path) -> RawTable:
+    """Read a registration file into strings (slow for big XLSX: run it off the GUI thread)."""
+    return roster_file.read_table(Path(path))
+
+
+def prepare_import(
+    session: WorkshopSession,
+    table: RawTable,
+    mapping: dict[str, str] | None = None,
+    replace: bool = False,
+) -> ImportPlan:
+    """Check a table against the roster rules without changing anything."""
+    existing = () if replace else tuple(participants(session))
+    return plan_import(table, mapping, existing)
+
+
+def apply_import(session: WorkshopSession, plan: ImportPlan, source: str, replace: bool) -> ImportResult:
+    """Write a checked import plan in one transaction (all or nothing)."""
+    if not plan.ok:
+        raise RosterImportError(source, list(plan.problems))
+    with session.action(f"Import {Path(source).name}", [ROSTER]) as conn:
+        removed = roster_store.delete_all_participants(conn) if replace else 0
+        roster_store.insert_participants(conn, plan.participants)
+    return ImportResult(len(plan.participants), removed, plan.notes, Changes.of("Import", [ROSTER]))
+
+
+def import_roster(
+    session: WorkshopSession,
+    path: Path,
+    mapping: dict[str, str] | None = None,
+    replace: bool = False,
+) -> ImportResult:
+    """Read, check and import a registration file in one go (the CLI's path)."""
+    table = read_import_file(path)
+    plan = prepare_import(session, table, mapping, replace)
+    return apply_import(session, plan, str(path), replace)
+
+
+def export_roster(session: WorkshopSession, path: Path) -> Path:
+    """Write the roster to CSV or XLSX."""
+    return roster_file.write_roster(Path(path), participants(session))
+
+
+_FIELD_LABELS = {
+    "name": "Name",
+    "native_name": "Name in native script",
+    "sex": "Sex",
+    "delegation": "Delegation",
+    "organisation": "Organisation",
+    "position": "Position",
+    "sector": "Sector",
+    "role": "Role",
+    "email": "E-mail",
+}
+
+
+def clean_value(field: str, value: str) -> str:
+    """Normalise one edited value, or explain why it is refused.
+
+    Raises:
+        InputError: The value cannot be understood; the message names the field.
+    """
+    value = " ".join(str(value).split())
+    label = _FIELD_LABELS.get(field)
+    if label is None:
+        raise InputError(f"'{field}' is not a roster field that can be edited.")
+    if field == "name":
+        if not value:
+            raise InputError("Name: a participant needs a name.")
+        return value
+    if field == "sex":
+        sex = normalise_sex(value)
+        if sex is None:
+            raise InputError(f"Sex: '{value}' is not understood; use F, M or X, or leave it empty.")
+        return sex
+    if field == "sector":
+        sector = normalise_sector(value)
+        if sector is None:
+            raise InputError(f"Sector: '{value}' is not a sector; use one of {', '.join(SECTORS)}.")
+        return sector
+    if field == "role":
+        role = normalise_role(value)
+        if role is None:
+            raise InputError(f"Role: '{value}' is not a role; use one of {', '.join(ROLES)}.")
+        return role
+    if field == "delegation":
+        return normalise_delegation(value)
+    if field == "email" and not validate_email(value):
+        raise InputError(f"E-mail: '{value}' is not an e-mail address.")
+    return value
+
+
+def add_participant(session: WorkshopSession, **values: str) -> int:
+    """Add one participant; returns the new id."""
+    cleaned = {field: clean_value(field, value) for field, value in values.items()}
+    if "name" not in cleaned:
+        raise InputError("Name: a participant needs a name.")
+    person = Participant(id=0, **cleaned)
+    with session.action(f"Add {person.name}", [ROSTER]) as conn:
+        [new_id] = roster_store.insert_participants(conn, [person])
+    return new_id
+
+
+def edit_participant(session: WorkshopSession, participant_id: int, **values: str) -> Changes:
+    """Change some fields of one participant."""
+    cleaned = {field: clean_value(field, value) for field, value in values.items()}
+    current = roster_store.load_participant(session.connection, participant_id)
+    updated = current.with_changes(**cleaned)
+    if updated == current:
+        return Changes()
+    label = (
+        f"Edit {current.name}"
+        if len(cleaned) != 1
+        else (f"Edit {_FIELD_LABELS[next(iter(cleaned))].lower()} of {current.name}")
+    )
+    with session.action(label, [ROSTER]) as conn:
+        roster_store.update_participant(conn, updated)
+    return Changes.of(label, [ROSTER])
+
+
+def remove_participants(session: WorkshopSession, ids: Iterable[int]) -> Changes:
+    """Remove participants."""
+    ids = list(ids)
+    if not ids:
+        return Changes()
+    label = "Remove participant" if len(ids) == 1 else f"Remove {len(ids)} participants"
+    with session.action(label, [ROSTER]) as conn:
+        roster_store.delete_participants(conn, ids)
+    return Changes.of(label, [ROSTER])

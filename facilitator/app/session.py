@@ -1,0 +1,194 @@
+"""An open workshop and the one path every change takes: validate, persist, record, announce.
+
+``WorkshopSession.action`` wraps a user action in one SQLite transaction, records its undo step and
+tells every listener (the GUI's controller) what changed. The CLI and the GUI both use it, so undo,
+backups and "nothing lost" hold for every capability alike.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.app.changes import WORKSHOP, Changes, topic_of_table
+from facilitator.core.errors import ActionRefused
+from facilitator.core.workshop import WorkshopInfo
+from facilitator.storage import meta_store
+from facilitator.storage.backups import take_backup
+from facilitator.storage.database import WorkshopDatabase
+from facilitator.storage.undo import JournalEntry, UndoJournal
+
+__all__ = ["BACKUP_INTERVAL_SECONDS", "NOT_UNDOABLE_TABLES", "UndoStep", "WorkshopSession"]
+
+#: A backup is taken on open and then after this much time with edits.
+BACKUP_INTERVAL_SECONDS = 600.0
+
+#: Tables whose changes are state rather than edits: undo must not rewind a running clock.
+NOT_UNDOABLE_TABLES = frozenset({"timer_state", "checkin_secret"})
+
+Listener = Callable[[Changes], None]
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    """One undoable action: its label and the inverse statements that reverse it."""
+
+    label: str
+    entries: tuple[JournalEntry, ...]
+
+    @property
+    def topics(self) -> frozenset[str]:
+        """The topics the step touches."""
+        return frozenset(topic_of_table(e.table) for e in self.entries)
+
+
+class WorkshopSession:
+    """An open workshop file with its undo history.
+
+    Args:
+        database: The open file.
+        clock: Monotonic seconds, injectable for tests of the backup interval.
+    """
+
+    def __init__(self, database: WorkshopDatabase, clock: Callable[[], float] = time.monotonic) -> None:
+        self.database = database
+        self._clock = clock
+        self._journal = UndoJournal(database.connection, NOT_UNDOABLE_TABLES)
+        self._undo: list[UndoStep] = []
+        self._redo: list[UndoStep] = []
+        self._listeners: list[Listener] = []
+        self._info: WorkshopInfo | None = None
+        self._last_backup = clock()
+        self._edited_since_backup = False
+        self.last_saved: float | None = None
+
+    @classmethod
+    def open(cls, path: Path, clock: Callable[[], float] = time.monotonic) -> WorkshopSession:
+        """Open a workshop file and take a backup of it as found."""
+        session = cls(WorkshopDatabase.open(path), clock)
+        session.backup()
+        return session
+
+    @property
+    def path(self) -> Path:
+        """The workshop file."""
+        return self.database.path
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection, for reads (writes go through :meth:`action`)."""
+        return self.database.connection
+
+    @property
+    def info(self) -> WorkshopInfo:
+        """The workshop's identity, cached until it changes."""
+        if self._info is None:
+            self._info = meta_store.load_info(self.connection)
+        return self._info
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` with the :class:`Changes` of every committed action, undo and redo."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop calling a listener."""
+        self._listeners.remove(listener)
+
+    def _announce(self, changes: Changes) -> None:
+        if changes.touches(WORKSHOP):
+            self._info = None
+        self.last_saved = time.time()
+        for listener in list(self._listeners):
+            listener(changes)
+
+    @contextmanager
+    def action(
+        self, label: str, topics: Iterable[str], undoable: bool = True
+    ) -> Iterator[sqlite3.Connection]:
+        """Run one user action in one transaction.
+
+        Everything written inside the ``with`` block is committed together or not at all. On
+        success the action becomes one undo step (unless ``undoable`` is false) and listeners hear
+        about it.
+
+        Args:
+            label: Name shown as "Undo <label>".
+            topics: Topics the action changes.
+            undoable: False for state that undo must not rewind (a check-in scan, a timer tick).
+        """
+        changes = Changes.of(label, topics)
+        with self.database.transaction() as conn:
+            try:
+                yield conn
+            except BaseException:
+                self._journal.discard()
+                raise
+            entries = self._journal.take()
+        if entries and undoable:
+            self._undo.append(UndoStep(label, tuple(entries)))
+            self._redo.clear()
+        self._edited_since_backup = True
+        self._announce(changes)
+        self._maybe_backup()
+
+    @property
+    def undo_label(self) -> str | None:
+        """Label of the action Undo would reverse, if any."""
+        return self._undo[-1].label if self._undo else None
+
+    @property
+    def redo_label(self) -> str | None:
+        """Label of the action Redo would repeat, if any."""
+        return self._redo[-1].label if self._redo else None
+
+    def _replay(self, source: list[UndoStep], target: list[UndoStep], verb: str) -> Changes:
+        if not source:
+            raise ActionRefused(f"There is nothing to {verb}.")
+        step = source.pop()
+        try:
+            with self.database.transaction():
+                self._journal.replay(list(step.entries))
+                inverse = self._journal.take()
+        except sqlite3.Error as error:
+            self._journal.discard()
+            raise ActionRefused(
+                f"Cannot {verb} '{step.label}': the workshop changed in a way that conflicts "
+                f"with it ({error})."
+            ) from error
+        target.append(UndoStep(step.label, tuple(inverse)))
+        changes = Changes(step.topics, f"{verb.capitalize()} {step.label}")
+        self._edited_since_backup = True
+        self._announce(changes)
+        return changes
+
+    def undo(self) -> Changes:
+        """Reverse the last action."""
+        return self._replay(self._undo, self._redo, "undo")
+
+    def redo(self) -> Changes:
+        """Repeat the last undone action."""
+        return self._replay(self._redo, self._undo, "redo")
+
+    def forget_history(self) -> None:
+        """Drop undo and redo (after an action that cannot be reversed row by row)."""
+        self._undo.clear()
+        self._redo.clear()
+
+    def backup(self) -> Path:
+        """Take a backup now."""
+        target = take_backup(self.connection, self.path)
+        self._last_backup = self._clock()
+        self._edited_since_backup = False
+        return target
+
+    def _maybe_backup(self) -> None:
+        if self._edited_since_backup and self._clock() - self._last_backup >= BACKUP_INTERVAL_SECONDS:
+            self.backup()
+
+    def close(self) -> None:
+        """Close the workshop file."""
+        self.database.close()

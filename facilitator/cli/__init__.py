@@ -1,0 +1,89 @@
+"""The ``facilitator`` command: no arguments opens the GUI; subcommands work headless.
+
+Each capability registers its subcommands from its own module (``facilitator.cli.<name>``), listed
+in ``COMMAND_MODULES``. Errors the user can fix are printed to stderr with exit status 1; usage
+errors exit with 2; anything unexpected is reported in one line with the log file that holds the
+details, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from facilitator.core.errors import FacilitatorError
+
+__all__ = ["COMMAND_MODULES", "main"]
+
+#: Modules that each define ``register(subparsers)``; a subcommand sets ``func(args) -> int``.
+COMMAND_MODULES = (
+    "facilitator.cli.workshop_commands",
+    "facilitator.cli.roster_commands",
+    "facilitator.cli.export_commands",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument parser whose usage errors read as plain sentences."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"facilitator: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar."""
+    parser = _Parser(
+        prog="facilitator",
+        description="Run a multi-agency workshop offline. With no command, opens the window.",
+    )
+    parser.add_argument(
+        "--workshop",
+        type=Path,
+        metavar="PATH",
+        help="workshop file (default: the last one used in sessions/, or the sample)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _report_crash(error: BaseException) -> int:
+    from facilitator import paths
+
+    log = paths.sessions_dir() / "facilitator-error.log"
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write("".join(traceback.format_exception(error)))
+    print(
+        f"facilitator: unexpected error ({type(error).__name__}: {error}). "
+        f"Nothing was changed by the failed command. Details were written to {log}.",
+        file=sys.stderr,
+    )
+    return 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``facilitator`` console script."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        from facilitator.ui.application import run_gui
+
+        return run_gui(args.workshop)
+    try:
+        result: int = args.func(args)
+        return result
+    except FacilitatorError as error:
+        print(f"facilitator: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("facilitator: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as error:
+        return _report_crash(error)

@@ -1,0 +1,38 @@
+"""``facilitator export KIND``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from facilitator.app.exports import EXPORT_KINDS, ExportOptions, export_document
+from facilitator.cli.common import open_session
+
+__all__ = ["register"]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``export`` subcommand."""
+    parser = subparsers.add_parser("export", help="write a document (PDF, DOCX, CSV or XLSX)")
+    parser.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(EXPORT_KINDS)}")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="output file (default: exports/)")
+    parser.add_argument("--day", type=int, metavar="N", help="workshop day, from 1")
+    parser.add_argument("--sheet", metavar="NAME", help="label sheet for name tags")
+    parser.add_argument("--board", metavar="BOARD", help="board to export")
+    parser.set_defaults(func=_export)
+
+
+def _export(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        path = export_document(
+            session,
+            args.kind,
+            args.output,
+            ExportOptions(day=args.day, sheet=args.sheet, board=args.board),
+        )
+    finally:
+        session.close()
+    print(f"Wrote {path}")
+    return 0

@@ -1,0 +1,97 @@
+"""Participants of a workshop and the fixed vocabularies that describe them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+__all__ = [
+    "ASEAN_MEMBERS",
+    "ROLES",
+    "ROSTER_FIELDS",
+    "SECTORS",
+    "SECTOR_LABELS",
+    "SEXES",
+    "SEX_LABELS",
+    "Participant",
+]
+
+#: ASEAN Member State codes (ISO 3166 alpha-2) with their names, in ASEAN's alphabetical order.
+ASEAN_MEMBERS: dict[str, str] = {
+    "BN": "Brunei Darussalam",
+    "KH": "Cambodia",
+    "ID": "Indonesia",
+    "LA": "Lao PDR",
+    "MY": "Malaysia",
+    "MM": "Myanmar",
+    "PH": "Philippines",
+    "SG": "Singapore",
+    "TH": "Thailand",
+    "VN": "Viet Nam",
+}
+
+SEXES: tuple[str, ...] = ("F", "M", "X", "")
+SEX_LABELS: dict[str, str] = {"F": "Women", "M": "Men", "X": "Other", "": "Not given"}
+
+SECTORS: tuple[str, ...] = ("labour", "law-enforcement", "asean", "partner", "organiser")
+SECTOR_LABELS: dict[str, str] = {
+    "labour": "Labour",
+    "law-enforcement": "Law enforcement",
+    "asean": "ASEAN bodies",
+    "partner": "Partners",
+    "organiser": "Organisers",
+    "": "Not given",
+}
+
+ROLES: tuple[str, ...] = ("participant", "resource", "facilitator", "rapporteur", "organiser", "staff")
+
+#: Roster fields in the order of exports and of the roster table.
+ROSTER_FIELDS: tuple[str, ...] = (
+    "id",
+    "name",
+    "native_name",
+    "sex",
+    "delegation",
+    "organisation",
+    "position",
+    "sector",
+    "role",
+    "email",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """One person on the roster.
+
+    Frozen so that a participant handed to a view, a solver or a document can never be changed
+    behind the store's back; edits go through the application layer and produce a new value.
+    """
+
+    id: int
+    name: str
+    native_name: str = ""
+    sex: str = ""
+    delegation: str = ""
+    organisation: str = ""
+    position: str = ""
+    sector: str = ""
+    role: str = "participant"
+    email: str = ""
+
+    @property
+    def is_member_state(self) -> bool:
+        """Whether the delegation is an ASEAN Member State (rather than an organisation)."""
+        return self.delegation in ASEAN_MEMBERS
+
+    @property
+    def delegation_name(self) -> str:
+        """The delegation as people read it: a country name, or the organisation as given."""
+        return ASEAN_MEMBERS.get(self.delegation, self.delegation)
+
+    def with_changes(self, **changes: object) -> Participant:
+        """Return a copy with some fields replaced."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def as_row(self) -> dict[str, object]:
+        """The participant as a mapping of roster field to value, in roster order."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -1,0 +1,1 @@
+"""Documents: PDF (reportlab), DOCX, label-sheet geometry, fonts and text shaping."""

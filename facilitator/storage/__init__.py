@@ -1,0 +1,1 @@
+"""SQLite persistence: one file per workshop, one transaction per user action."""

@@ -1,0 +1,81 @@
+"""Reading and writing participants."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from facilitator.core.errors import NotFoundError
+from facilitator.core.participants import ROSTER_FIELDS, Participant
+
+__all__ = [
+    "delete_all_participants",
+    "delete_participants",
+    "insert_participants",
+    "load_participant",
+    "load_participants",
+    "update_participant",
+]
+
+_COLUMNS = ", ".join(ROSTER_FIELDS)
+_EDITABLE = tuple(f for f in ROSTER_FIELDS if f != "id")
+
+
+def _from_row(row: tuple[object, ...]) -> Participant:
+    return Participant(*row)  # type: ignore[arg-type]
+
+
+def load_participants(conn: sqlite3.Connection) -> list[Participant]:
+    """Everyone on the roster, in id order."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM participants ORDER BY id").fetchall()
+    return [_from_row(row) for row in rows]
+
+
+def load_participant(conn: sqlite3.Connection, participant_id: int) -> Participant:
+    """One participant by id."""
+    row = conn.execute(f"SELECT {_COLUMNS} FROM participants WHERE id = ?", (participant_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"No participant has id {participant_id}.")
+    return _from_row(row)
+
+
+def insert_participants(conn: sqlite3.Connection, people: Iterable[Participant]) -> list[int]:
+    """Insert participants; an id of 0 means "assign the next free id". Returns the ids."""
+    ids: list[int] = []
+    for person in people:
+        values = [getattr(person, f) for f in _EDITABLE]
+        if person.id:
+            conn.execute(
+                f"INSERT INTO participants ({_COLUMNS}) VALUES ({', '.join('?' * len(ROSTER_FIELDS))})",
+                (person.id, *values),
+            )
+            ids.append(person.id)
+        else:
+            cursor = conn.execute(
+                f"INSERT INTO participants ({', '.join(_EDITABLE)}) "
+                f"VALUES ({', '.join('?' * len(_EDITABLE))})",
+                values,
+            )
+            ids.append(int(cursor.lastrowid or 0))
+    return ids
+
+
+def update_participant(conn: sqlite3.Connection, person: Participant) -> None:
+    """Write every editable field of an existing participant."""
+    assignments = ", ".join(f"{f} = ?" for f in _EDITABLE)
+    cursor = conn.execute(
+        f"UPDATE participants SET {assignments} WHERE id = ?",
+        (*[getattr(person, f) for f in _EDITABLE], person.id),
+    )
+    if cursor.rowcount == 0:
+        raise NotFoundError(f"No participant has id {person.id}.")
+
+
+def delete_participants(conn: sqlite3.Connection, ids: Iterable[int]) -> int:
+    """Remove participants by id; returns how many were removed."""
+    return sum(conn.execute("DELETE FROM participants WHERE id = ?", (pid,)).rowcount for pid in ids)
+
+
+def delete_all_participants(conn: sqlite3.Connection) -> int:
+    """Empty the roster (for an import that replaces it)."""
+    return conn.execute("DELETE FROM participants").rowcount

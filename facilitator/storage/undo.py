@@ -1,0 +1,106 @@
+"""A journal of inverse SQL statements that gives every capability undo and redo for free.
+
+This is the technique described on sqlite.org ("Automatic Undo/Redo Using SQLite"): temporary
+triggers on each tracked table write the statement that would reverse each row change into a
+temporary log. An action's log entries form one undo step; replaying them in reverse order undoes the
+action, and the triggers record the replay's own inverse, which becomes the redo step. Because it
+works on rows, a new table gets undo without any code of its own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["JournalEntry", "UndoJournal"]
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """One inverse statement and the table it applies to."""
+
+    table: str
+    statement: str
+
+
+def _quote_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+class UndoJournal:
+    """Records inverse statements for every table except the excluded ones.
+
+    Args:
+        connection: The workshop connection; the triggers and the log live in its temp schema.
+        excluded: Tables whose changes are not undoable (e.g. the running timer's state).
+    """
+
+    def __init__(self, connection: sqlite3.Connection, excluded: Iterable[str] = ()) -> None:
+        self._conn = connection
+        self._excluded = set(excluded)
+        self._install()
+
+    def _tables(self) -> list[str]:
+        rows = self._conn.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        return sorted(name for (name,) in rows if name not in self._excluded)
+
+    def _install(self) -> None:
+        conn = self._conn
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS undo_log "
+            "(seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, stmt TEXT NOT NULL)"
+        )
+        for table in self._tables():
+            columns = [row[1] for row in conn.execute(f"PRAGMA main.table_info({_quote_name(table)})")]
+            q_table = _quote_name(table)
+            lit_table = _literal(table)
+            q_cols = ", ".join(_quote_name(c) for c in columns)
+            insert_values = "||','||".join(f"quote(OLD.{_quote_name(c)})" for c in columns)
+            update_sets = "||','||".join(
+                f"'{_quote_name(c).replace(chr(39), chr(39) * 2)}='||quote(OLD.{_quote_name(c)})"
+                for c in columns
+            )
+            triggers = {
+                "i": (
+                    "AFTER INSERT",
+                    f"'DELETE FROM {q_table} WHERE rowid='||NEW.rowid",
+                ),
+                "u": (
+                    "AFTER UPDATE",
+                    f"'UPDATE {q_table} SET '||{update_sets}||' WHERE rowid='||OLD.rowid",
+                ),
+                "d": (
+                    "BEFORE DELETE",
+                    f"'INSERT INTO {q_table}(rowid,{q_cols}) VALUES('||OLD.rowid||','||{insert_values}||')'",
+                ),
+            }
+            for suffix, (timing, expression) in triggers.items():
+                name = _quote_name(f"undo_{table}_{suffix}")
+                conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
+                conn.execute(
+                    f"CREATE TEMP TRIGGER {name} {timing} ON main.{q_table} BEGIN "
+                    f"INSERT INTO undo_log(tbl, stmt) VALUES ({lit_table}, {expression}); END"
+                )
+
+    def take(self) -> list[JournalEntry]:
+        """Return and clear what was logged since the last call (call inside the transaction)."""
+        rows = self._conn.execute("SELECT tbl, stmt FROM undo_log ORDER BY seq").fetchall()
+        self._conn.execute("DELETE FROM undo_log")
+        return [JournalEntry(table, statement) for table, statement in rows]
+
+    def discard(self) -> None:
+        """Forget what was logged (after a rollback, or for changes that are not undoable)."""
+        self._conn.execute("DELETE FROM undo_log")
+
+    def replay(self, entries: list[JournalEntry]) -> None:
+        """Apply inverse statements newest first, inside the caller's transaction."""
+        self._conn.execute("PRAGMA defer_foreign_keys = ON")
+        for entry in reversed(entries):
+            self._conn.execute(entry.statement)

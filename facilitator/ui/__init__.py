@@ -1,0 +1,1 @@
+"""Every PySide6 widget import lives in this package."""

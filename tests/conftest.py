@@ -1,0 +1,42 @@
+"""Shared fixtures: every test runs headless, with sessions, exports and settings in a temp dir."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Point sessions/, exports/ and Qt settings at a fresh temp folder for each test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("FACILITATOR_HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    yield home
+
+
+@pytest.fixture
+def sample_session(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real workshop file built from the Luang Prabang sample."""
+    from facilitator.app.workshops import create_workshop
+
+    session = create_workshop(tmp_path / "sample.sqlite", sample=True)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def empty_session(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real, empty workshop file."""
+    from facilitator.app.workshops import create_workshop
+
+    session = create_workshop(tmp_path / "empty.sqlite", sample=False)
+    yield session
+    session.close()
