@@ -1,0 +1,330 @@
+"""Guidelines commands: sections, key actions, merging, status, versions, triggers and export.
+
+Rapporteurs add their group's key actions, the facilitator merges duplicates and marks them agreed,
+deferred or still proposed, and "new version" numbers the draft (v0.1, v0.2 …) before it is sent
+round. Every command validates, then writes in one transaction, so undo and redo come for free.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from facilitator import paths
+from facilitator.app.changes import GUIDELINES, Changes
+from facilitator.app.exports import ExportOptions
+from facilitator.app.session import WorkshopSession
+from facilitator.core import guidelines as model
+from facilitator.core.errors import ActionRefused, InputError, NotFoundError
+from facilitator.core.guidelines import GuidelinesDraft, KeyAction, Version
+from facilitator.core.reference import Recommendation, load_reference
+from facilitator.storage import guidelines_store as store
+
+__all__ = [
+    "add_action",
+    "add_section",
+    "create_default_guidelines",
+    "draft",
+    "edit_action",
+    "edit_section_text",
+    "export_guidelines",
+    "merge_actions",
+    "move_action",
+    "move_section",
+    "new_version",
+    "recommendations",
+    "remove_actions",
+    "remove_section",
+    "rename_section",
+    "set_status",
+]
+
+
+def _read_json(path: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def create_default_guidelines(conn: sqlite3.Connection, sample: bool) -> None:
+    """New-workshop step: the default outline and v0.1, plus the sample's key actions.
+
+    The outline comes from ``resources/reference/guidelines_outline.json`` so that a workshop on
+    another theme can ship its own.
+    """
+    outline = _read_json(paths.resources_dir() / "reference" / "guidelines_outline.json")
+    content: dict[str, object] = (
+        _read_json(paths.resources_dir() / "sample" / "guidelines.json") if sample else {}
+    )
+    filled: dict[str, dict[str, object]] = content.get("sections", {})  # type: ignore[assignment]
+    for entry in outline["sections"]:  # type: ignore[attr-defined]
+        extra = filled.get(entry["key"], {})
+        section_id = store.insert_section(
+            conn,
+            entry["title"],
+            key=entry["key"],
+            body=str(extra.get("body", "")),
+            hint=entry.get("hint", ""),
+            board=entry.get("board", ""),
+        )
+        for values in extra.get("actions", []):  # type: ignore[attr-defined]
+            store.insert_action(
+                conn,
+                KeyAction(
+                    id=0,
+                    section_id=section_id,
+                    position=0,
+                    **{**values, "recommendations": tuple(values.get("recommendations", ()))},
+                ),
+            )
+    version: dict[str, str] = content.get("version", {})  # type: ignore[assignment]
+    store.insert_version(
+        conn,
+        version.get("label", "v0.1"),
+        date.fromisoformat(version["created"]) if "created" in version else date.today(),
+        version.get("note", "Outline"),
+    )
+
+
+def draft(session: WorkshopSession) -> GuidelinesDraft:
+    """The whole guidelines draft."""
+    return store.load_draft(session.connection)
+
+
+def recommendations(session: WorkshopSession) -> tuple[Recommendation, ...]:
+    """The Manila recommendations a key action may link to."""
+    return load_reference(paths.resources_dir() / "reference").recommendations
+
+
+def _known_ids(session: WorkshopSession) -> list[str]:
+    return [r.id for r in recommendations(session)]
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise InputError("Section title: a section needs a title.")
+    return title
+
+
+def add_section(session: WorkshopSession, title: str, after: int | None = None) -> int:
+    """Add a section at the end of the outline, or just after section ``after``; returns its id."""
+    title = _clean_title(title)
+    current = [s.id for s in draft(session).sections]
+    if after is not None and after not in current:
+        raise NotFoundError(f"No guidelines section has id {after}.")
+    with session.action(f"Add section {title}", [GUIDELINES]) as conn:
+        section_id = store.insert_section(conn, title)
+        if after is not None:
+            current.insert(current.index(after) + 1, section_id)
+            store.set_positions(conn, "guidelines_sections", current)
+    return section_id
+
+
+def rename_section(session: WorkshopSession, section_id: int, title: str) -> Changes:
+    """Change a section's heading."""
+    title = _clean_title(title)
+    section = store.load_section(session.connection, section_id)
+    if section.title == title:
+        return Changes()
+    with session.action(f"Rename section {section.title}", [GUIDELINES]) as conn:
+        store.update_section(conn, section_id, title=title)
+    return Changes.of("Rename section", [GUIDELINES])
+
+
+def edit_section_text(session: WorkshopSession, section_id: int, text: str) -> Changes:
+    """Replace a section's narrative text (trailing spaces trimmed, paragraphs kept)."""
+    text = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    section = store.load_section(session.connection, section_id)
+    if section.body == text:
+        return Changes()
+    label = f"Edit text of {section.title}"
+    with session.action(label, [GUIDELINES]) as conn:
+        store.update_section(conn, section_id, body=text)
+    return Changes.of(label, [GUIDELINES])
+
+
+def remove_section(session: WorkshopSession, section_id: int) -> Changes:
+    """Remove a section with its key actions and triggers (undo brings them back)."""
+    section = store.load_section(session.connection, section_id)
+    label = f"Remove section {section.title}"
+    with session.action(label, [GUIDELINES]) as conn:
+        store.delete_section(conn, section_id)
+        remaining = [s.id for s in store.load_draft(conn).sections]
+        store.set_positions(conn, "guidelines_sections", remaining)
+    return Changes.of(label, [GUIDELINES])
+
+
+def _moved(ids: list[int], item: int, offset: int) -> list[int]:
+    index = ids.index(item)
+    target = max(0, min(len(ids) - 1, index + offset))
+    ids.insert(target, ids.pop(index))
+    return ids
+
+
+def move_section(session: WorkshopSession, section_id: int, offset: int) -> Changes:
+    """Move a section up (negative offset) or down the outline."""
+    section = store.load_section(session.connection, section_id)
+    before = [s.id for s in draft(session).sections]
+    after = _moved(list(before), section_id, offset)
+    if after == before:
+        return Changes()
+    label = f"Move section {section.title}"
+    with session.action(label, [GUIDELINES]) as conn:
+        store.set_positions(conn, "guidelines_sections", after)
+    return Changes.of(label, [GUIDELINES])
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def add_action(session: WorkshopSession, section_id: int, action: str, **fields: object) -> int:
+    """Add a key action at the end of a section; returns its id.
+
+    Args:
+        section_id: Section it belongs to.
+        action: What is to be done.
+        **fields: Any of lead_agency, partners, timeframe, recommendations (ids, as text or a
+            list), source_group, status.
+    """
+    cleaned = model.clean_action_fields({"action": action, **fields}, _known_ids(session))
+    section = store.load_section(session.connection, section_id)
+    new = KeyAction(id=0, section_id=section.id, position=0, **cleaned)  # type: ignore[arg-type]
+    with session.action(f"Add key action “{_short(new.action)}”", [GUIDELINES]) as conn:
+        return store.insert_action(conn, new)
+
+
+def edit_action(session: WorkshopSession, action_id: int, **fields: object) -> Changes:
+    """Change some fields of a key action."""
+    cleaned = model.clean_action_fields(fields, _known_ids(session))
+    current = store.load_action(session.connection, action_id)
+    updated = replace(current, **cleaned)  # type: ignore[arg-type]
+    if updated == current:
+        return Changes()
+    names = [model.ACTION_FIELD_LABELS[f].lower() for f in cleaned]
+    label = f"Edit {names[0]} of key action" if len(names) == 1 else "Edit key action"
+    with session.action(label, [GUIDELINES]) as conn:
+        store.update_action(conn, updated)
+    return Changes.of(label, [GUIDELINES])
+
+
+def _load_actions(session: WorkshopSession, ids: Iterable[int]) -> list[KeyAction]:
+    unique = list(dict.fromkeys(ids))
+    return [store.load_action(session.connection, i) for i in unique]
+
+
+def _renumber(conn: sqlite3.Connection, section_ids: Iterable[int]) -> None:
+    current = store.load_draft(conn)
+    for section_id in set(section_ids):
+        store.set_positions(conn, "guidelines_actions", [a.id for a in current.actions_in(section_id)])
+
+
+def remove_actions(session: WorkshopSession, ids: Iterable[int]) -> Changes:
+    """Remove key actions."""
+    actions = _load_actions(session, ids)
+    if not actions:
+        return Changes()
+    label = "Remove key action" if len(actions) == 1 else f"Remove {len(actions)} key actions"
+    with session.action(label, [GUIDELINES]) as conn:
+        store.delete_actions(conn, [a.id for a in actions])
+        _renumber(conn, [a.section_id for a in actions])
+    return Changes.of(label, [GUIDELINES])
+
+
+def move_action(
+    session: WorkshopSession, action_id: int, offset: int = 0, section_id: int | None = None
+) -> Changes:
+    """Move a key action up or down its section, or to the end of another section."""
+    action = store.load_action(session.connection, action_id)
+    current = draft(session)
+    if section_id is not None and section_id != action.section_id:
+        target = store.load_section(session.connection, section_id)
+        label = f"Move key action to {target.title}"
+        order = [a.id for a in current.actions_in(section_id)] + [action_id]
+        with session.action(label, [GUIDELINES]) as conn:
+            store.set_positions(conn, "guidelines_actions", order, section_id=section_id)
+            _renumber(conn, [action.section_id])
+        return Changes.of(label, [GUIDELINES])
+    before = [a.id for a in current.actions_in(action.section_id)]
+    after = _moved(list(before), action_id, offset)
+    if after == before:
+        return Changes()
+    with session.action("Move key action", [GUIDELINES]) as conn:
+        store.set_positions(conn, "guidelines_actions", after)
+    return Changes.of("Move key action", [GUIDELINES])
+
+
+def merge_actions(session: WorkshopSession, ids: Iterable[int], text: str | None = None) -> int:
+    """Merge duplicate key actions into the first one given; returns its id.
+
+    The first action keeps its place and wording (unless ``text`` gives new wording); the others
+    are removed after their agencies, groups and recommendations are folded in.
+
+    Raises:
+        InputError: Fewer than two actions were chosen.
+    """
+    actions = _load_actions(session, ids)
+    if len(actions) < 2:
+        raise InputError("Merge: choose at least two key actions to merge.")
+    kept, others = actions[0], actions[1:]
+    merged = model.merge_actions(kept, others, text)
+    with session.action(f"Merge {len(actions)} key actions", [GUIDELINES]) as conn:
+        store.delete_actions(conn, [a.id for a in others])
+        store.update_action(conn, merged)
+        _renumber(conn, [a.section_id for a in actions])
+    return kept.id
+
+
+def set_status(session: WorkshopSession, ids: Iterable[int], status: str) -> Changes:
+    """Mark key actions proposed, agreed or deferred."""
+    cleaned = str(model.clean_action_fields({"status": status}, ())["status"])
+    actions = [a for a in _load_actions(session, ids) if a.status != cleaned]
+    if not actions:
+        return Changes()
+    word = model.STATUS_LABELS[cleaned].lower()
+    label = f"Mark key action {word}" if len(actions) == 1 else f"Mark {len(actions)} key actions {word}"
+    with session.action(label, [GUIDELINES]) as conn:
+        for action in actions:
+            store.update_action(conn, replace(action, status=cleaned))
+    return Changes.of(label, [GUIDELINES])
+
+
+def new_version(
+    session: WorkshopSession, note: str = "", major: bool = False, today: date | None = None
+) -> Version:
+    """Number a new version of the draft (v0.2 after v0.1, or v1.0 with ``major``), dated today.
+
+    Args:
+        note: What changed since the last version.
+        major: Step the major number (a version adopted by the participants).
+        today: The date to record; injectable for tests.
+    """
+    current = draft(session)
+    label = model.next_version_label([v.label for v in current.versions], major)
+    day = today or date.today()
+    last = current.current_version
+    if last is not None and last.created > day:
+        raise ActionRefused(
+            f"New version: {last.label} is dated {last.created:%d %B %Y}, after today; check the "
+            "computer's date."
+        )
+    with session.action(f"New version {label}", [GUIDELINES]) as conn:
+        version_id = store.insert_version(conn, label, day, " ".join(note.split()))
+    return Version(version_id, label, day, " ".join(note.split()))
+
+
+def export_guidelines(session: WorkshopSession, output: Path, options: ExportOptions) -> Path:
+    """Write the draft as PDF, or as DOCX when ``output`` ends in ``.docx``."""
+    data = draft(session)
+    titles = {r.id: r.title for r in recommendations(session)}
+    if Path(output).suffix.lower() == ".docx":
+        from facilitator.documents.guidelines_docx import write_guidelines_docx
+
+        return write_guidelines_docx(output, session.info, data, titles, options.progress)
+    from facilitator.documents.guidelines_pdf import write_guidelines_pdf
+
+    return write_guidelines_pdf(output, session.info, data, titles, options.progress)
