@@ -90,7 +90,7 @@ def _numbered_canvas(title: str, subtitle: str, draft: str | None, progress: Pro
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's method name.
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             if progress:
                 progress(len(self._pages), 0)

@@ -38,7 +38,7 @@ def script_of(char: str) -> str | None:
     for low, high, script in _RANGES:
         if low <= code <= high:
             return script
-    if char.isspace() or not char.isalpha() and code < 0x3000:
+    if char.isspace() or (not char.isalpha() and code < 0x3000):
         return None
     return "latin"
 
