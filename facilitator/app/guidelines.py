@@ -41,6 +41,7 @@ __all__ = [
     "remove_section",
     "rename_section",
     "set_status",
+    "set_title",
 ]
 
 
@@ -59,6 +60,7 @@ def create_default_guidelines(conn: sqlite3.Connection, sample: bool) -> None:
     content: dict[str, object] = (
         _read_json(paths.resources_dir() / "sample" / "guidelines.json") if sample else {}
     )
+    store.set_title(conn, str(outline.get("title", "Guidelines")))
     filled: dict[str, dict[str, object]] = content.get("sections", {})  # type: ignore[assignment]
     for entry in outline["sections"]:  # type: ignore[attr-defined]
         extra = filled.get(entry["key"], {})
@@ -103,11 +105,21 @@ def _known_ids(session: WorkshopSession) -> list[str]:
     return [r.id for r in recommendations(session)]
 
 
-def _clean_title(title: str) -> str:
+def _clean_title(title: str, what: str = "Section title") -> str:
     title = " ".join(title.split())
     if not title:
-        raise InputError("Section title: a section needs a title.")
+        raise InputError(f"{what}: a title cannot be empty.")
     return title
+
+
+def set_title(session: WorkshopSession, title: str) -> Changes:
+    """Change the title printed on the draft."""
+    title = _clean_title(title, "Draft title")
+    if title == draft(session).title:
+        return Changes()
+    with session.action("Change draft title", [GUIDELINES]) as conn:
+        store.set_title(conn, title)
+    return Changes.of("Change draft title", [GUIDELINES])
 
 
 def add_section(session: WorkshopSession, title: str, after: int | None = None) -> int:
@@ -320,11 +332,11 @@ def new_version(
 def export_guidelines(session: WorkshopSession, output: Path, options: ExportOptions) -> Path:
     """Write the draft as PDF, or as DOCX when ``output`` ends in ``.docx``."""
     data = draft(session)
-    titles = {r.id: r.title for r in recommendations(session)}
+    known = recommendations(session)
     if Path(output).suffix.lower() == ".docx":
         from facilitator.documents.guidelines_docx import write_guidelines_docx
 
-        return write_guidelines_docx(output, session.info, data, titles, options.progress)
+        return write_guidelines_docx(output, session.info, data, known, options.progress)
     from facilitator.documents.guidelines_pdf import write_guidelines_pdf
 
-    return write_guidelines_pdf(output, session.info, data, titles, options.progress)
+    return write_guidelines_pdf(output, session.info, data, known, options.progress)

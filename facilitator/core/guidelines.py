@@ -169,8 +169,17 @@ class Version:
 
 @dataclass(frozen=True, slots=True)
 class GuidelinesDraft:
-    """The whole draft, as read in one go for a page or a document."""
+    """The whole draft, as read in one go for a page or a document.
 
+    Attributes:
+        title: The document's title.
+        sections: Sections in outline order.
+        actions: Every key action.
+        triggers: Every pulled referral trigger.
+        versions: Versions, oldest first.
+    """
+
+    title: str
     sections: tuple[Section, ...]
     actions: tuple[KeyAction, ...]
     triggers: tuple[ReferralTrigger, ...]
@@ -199,6 +208,16 @@ class GuidelinesDraft:
         for action in self.actions:
             counts[action.status] += 1
         return counts
+
+    @property
+    def status_summary(self) -> str:
+        """One sentence for documents, e.g. "11 key actions: 2 agreed, 8 proposed, 1 deferred."."""
+        counts = self.status_counts()
+        total = len(self.actions)
+        if not total:
+            return "No key actions have been proposed yet."
+        parts = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+        return f"{total} key action{'s' if total != 1 else ''}: {parts}."
 
     @property
     def is_empty(self) -> bool:

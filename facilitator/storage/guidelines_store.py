@@ -21,6 +21,7 @@ __all__ = [
     "load_draft",
     "load_section",
     "set_positions",
+    "set_title",
     "update_action",
     "update_section",
 ]
@@ -71,7 +72,9 @@ def load_draft(conn: sqlite3.Connection) -> GuidelinesDraft:
         f"SELECT {_TRIGGER_COLUMNS} FROM guidelines_triggers ORDER BY section_id, position"
     )
     versions = conn.execute("SELECT id, label, created, note FROM guidelines_versions ORDER BY id")
+    title = conn.execute("SELECT title FROM guidelines_draft ORDER BY id LIMIT 1").fetchone()
     return GuidelinesDraft(
+        title=str(title[0]) if title else "Guidelines",
         sections=tuple(_section(row) for row in sections),
         actions=tuple(_action(row) for row in actions),
         triggers=tuple(ReferralTrigger(*row) for row in triggers),
@@ -79,6 +82,12 @@ def load_draft(conn: sqlite3.Connection) -> GuidelinesDraft:
             Version(i, label, date.fromisoformat(created), note) for i, label, created, note in versions
         ),
     )
+
+
+def set_title(conn: sqlite3.Connection, title: str) -> None:
+    """Set the draft's title (the table holds one row)."""
+    if conn.execute("UPDATE guidelines_draft SET title = ?", (title,)).rowcount == 0:
+        conn.execute("INSERT INTO guidelines_draft (title) VALUES (?)", (title,))
 
 
 def load_section(conn: sqlite3.Connection, section_id: int) -> Section:

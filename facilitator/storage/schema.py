@@ -33,6 +33,10 @@ CREATE INDEX participants_delegation ON participants (delegation)
 """
 
 GUIDELINES = """
+CREATE TABLE guidelines_draft (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0)
+);
 CREATE TABLE guidelines_sections (
     id INTEGER PRIMARY KEY,
     position INTEGER NOT NULL,

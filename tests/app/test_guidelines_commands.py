@@ -163,6 +163,17 @@ def test_sections_can_be_added_renamed_edited_moved_and_removed(sample_session) 
         guidelines.rename_section(sample_session, new, " ")
 
 
+def test_draft_title_comes_from_the_outline_and_can_be_changed(empty_session) -> None:  # type: ignore[no-untyped-def]
+    """The outline's title is the default; a new title is stored and undoable; empty is refused."""
+    assert guidelines.draft(empty_session).title.startswith("Guidelines and key actions")
+    guidelines.set_title(empty_session, "  Luang Prabang   guidelines ")
+    assert guidelines.draft(empty_session).title == "Luang Prabang guidelines"
+    empty_session.undo()
+    assert guidelines.draft(empty_session).title.startswith("Guidelines and key actions")
+    with pytest.raises(InputError, match="Draft title"):
+        guidelines.set_title(empty_session, "")
+
+
 def test_new_version_numbers_and_dates_the_draft(sample_session) -> None:  # type: ignore[no-untyped-def]
     """New versions follow v0.1 with v0.2, a major step gives v1.0, and a date before the last is refused."""
     version = guidelines.new_version(sample_session, "After plenary", today=date(2019, 5, 28))

@@ -101,6 +101,7 @@ def test_next_version_label_counts_minor_and_major_steps() -> None:
 def test_draft_groups_actions_and_triggers_by_section_in_order() -> None:
     """A draft lists each section's actions and triggers by position and counts statuses."""
     draft = GuidelinesDraft(
+        title="Guidelines",
         sections=(Section(1, 0, "a", "A"), Section(2, 1, "b", "B", board="labour-to-police")),
         actions=(
             KeyAction(5, 1, 1, "Second", status="agreed"),

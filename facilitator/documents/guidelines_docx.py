@@ -1,0 +1,206 @@
+"""The guidelines draft as a Word document that officials keep editing after the workshop.
+
+Everything uses Word's own building blocks so that the file edits well: the built-in Title and
+Heading styles (they drive Word's navigation pane and contents), a real contents field, ordinary
+tables with a repeated header row, and page numbers as fields. DRAFT, the version and its date sit
+in the page header, where an editor changes them in one place. The contents field lists the
+headings as written; Word adds page numbers when the user chooses Update Field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from facilitator.core.guidelines import STATUS_LABELS, GuidelinesDraft, Section
+from facilitator.core.reference import Recommendation
+from facilitator.core.workshop import WorkshopInfo
+
+__all__ = ["ACTION_HEADINGS", "TRIGGER_HEADINGS", "write_guidelines_docx"]
+
+ACTION_HEADINGS: tuple[tuple[str, float], ...] = (
+    ("No.", 1.0),
+    ("Key action", 4.6),
+    ("Lead agency", 2.2),
+    ("Partners", 2.4),
+    ("Timeframe", 1.9),
+    ("Manila rec.", 1.6),
+    ("Group", 1.5),
+    ("Status", 1.8),
+)
+TRIGGER_HEADINGS: tuple[tuple[str, float], ...] = (
+    ("Red flag", 4.6),
+    ("Indicator or violation", 3.2),
+    ("Evidence to secure", 4.4),
+    ("Refer to", 2.8),
+    ("Votes", 2.0),
+)
+_HEADER_FILL = "E8EDF4"
+_MUTED = (0x5B, 0x64, 0x73)
+
+Progress = Callable[[int, int], None]
+
+
+def _element(tag: str, **attributes: str) -> Any:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _field_runs(paragraphs: Sequence[Any], instruction: str, results: Sequence[str]) -> None:
+    """Write a complex field (PAGE, NUMPAGES, TOC …) over one or more paragraphs.
+
+    ``results`` is the field's cached result, one line per paragraph: what Word and other editors
+    show until the field is updated (a contents field lists the headings before it has page
+    numbers).
+    """
+    first, last = paragraphs[0], paragraphs[-1]
+    first.add_run()._r.append(_element("w:fldChar", fldCharType="begin"))
+    instr = _element("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    first.add_run()._r.append(instr)
+    first.add_run()._r.append(_element("w:fldChar", fldCharType="separate"))
+    for paragraph, text in zip(paragraphs, results, strict=True):
+        paragraph.add_run(text)
+    last.add_run()._r.append(_element("w:fldChar", fldCharType="end"))
+
+
+def _page_setup(document: Any, header_text: str, footer_text: str) -> None:
+    from docx.shared import Cm, Pt, RGBColor
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+    header = section.header.paragraphs[0]
+    mark = header.add_run("DRAFT  ")
+    mark.bold = True
+    mark.font.color.rgb = RGBColor(0xB0, 0x1C, 0x1C)
+    header.add_run(header_text).font.size = Pt(9)
+    footer = section.footer.paragraphs[0]
+    footer.add_run(f"{footer_text} · Page ").font.size = Pt(9)
+    _field_runs([footer], "PAGE", ["1"])
+    footer.add_run(" of ")
+    _field_runs([footer], "NUMPAGES", ["1"])
+
+
+def _shade(cell: Any, fill: str) -> None:
+    cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=fill))
+
+
+def _table(document: Any, headings: Sequence[tuple[str, float]], rows: list[list[str]]) -> Any:
+    from docx.shared import Cm, Pt
+
+    table = document.add_table(rows=1, cols=len(headings))
+    table.style = "Table Grid"
+    table.autofit = False
+    header_row = table.rows[0]
+    header_row._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
+    for cell, (heading, _) in zip(header_row.cells, headings, strict=True):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(heading)
+        run.bold = True
+        run.font.size = Pt(9)
+        _shade(cell, _HEADER_FILL)
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            cell.paragraphs[0].add_run(value).font.size = Pt(9)
+    for column, (_, width) in zip(table.columns, headings, strict=True):
+        for cell in column.cells:
+            cell.width = Cm(width)
+    return table
+
+
+def _section(document: Any, number: int, section: Section, draft: GuidelinesDraft) -> None:
+    from docx.shared import RGBColor
+
+    document.add_heading(f"{number}. {section.title}", level=1)
+    for text in (p for p in section.body.split("\n\n") if p.strip()):
+        document.add_paragraph(text)
+    triggers = draft.triggers_in(section.id)
+    actions = draft.actions_in(section.id)
+    if not (section.body.strip() or triggers or actions):
+        hint = document.add_paragraph().add_run(f"[{section.hint or 'Text to be written.'}]")
+        hint.italic = True
+        hint.font.color.rgb = RGBColor(*_MUTED)
+    if triggers:
+        document.add_heading("Referral triggers", level=2)
+        rows = [[t.red_flag, t.category, t.evidence, t.refer_to, str(t.votes)] for t in triggers]
+        _table(document, TRIGGER_HEADINGS, rows)
+    if actions:
+        document.add_heading("Key actions", level=2)
+        rows = [
+            [
+                f"{number}.{index}",
+                a.action,
+                a.lead_agency,
+                a.partners,
+                a.timeframe,
+                a.recommendations_label,
+                a.source_group,
+                STATUS_LABELS[a.status],
+            ]
+            for index, a in enumerate(actions, start=1)
+        ]
+        _table(document, ACTION_HEADINGS, rows)
+
+
+def write_guidelines_docx(
+    path: Path,
+    info: WorkshopInfo,
+    draft: GuidelinesDraft,
+    recommendations: Sequence[Recommendation],
+    progress: Progress | None = None,
+) -> Path:
+    """Write the draft as a .docx file with real headings, a contents field and key-action tables."""
+    from docx import Document
+
+    document = Document()
+    version = draft.current_version
+    version_text = f"{version.label} of {version.created.day} {version.created:%B %Y}" if version else ""
+    document.core_properties.title = draft.title
+    document.core_properties.subject = info.title
+    document.core_properties.author = "Facilitator"
+    _page_setup(document, f"{draft.title} — {version_text}", info.display_title)
+    document.add_paragraph(draft.title, style="Title")
+    where = ", ".join(part for part in (info.venue, info.dates_label) if part)
+    document.add_paragraph(info.title + (f" — {where}" if where else ""), style="Subtitle")
+    if version is not None:
+        document.add_paragraph().add_run(f"Draft {version_text}").bold = True
+    document.add_paragraph(
+        f"{draft.status_summary} This is a working draft for discussion; it has not been adopted."
+    )
+    if len(draft.versions) > 1:
+        rows = [[v.label, f"{v.created:%d %B %Y}", v.note] for v in reversed(draft.versions)]
+        _table(document, (("Version", 2.0), ("Date", 3.5), ("Changes", 11.5)), rows)
+    cited = {r for a in draft.actions for r in a.recommendations}
+    listed = [r for r in recommendations if r.id in cited]
+    headings = [f"{i}. {s.title}" for i, s in enumerate(draft.sections, start=1)]
+    if listed:
+        headings.append(f"{len(draft.sections) + 1}. Manila recommendations cited")
+    document.add_paragraph("Contents", style="TOC Heading")
+    _field_runs([document.add_paragraph() for _ in headings], 'TOC \\o "1-1" \\h \\z \\u', headings)
+    total = len(draft.sections) + 1
+    for index, section in enumerate(draft.sections, start=1):
+        if index == 1:
+            document.add_page_break()
+        _section(document, index, section, draft)
+        if progress:
+            progress(index, total)
+    if listed:
+        document.add_heading(f"{len(draft.sections) + 1}. Manila recommendations cited", level=1)
+        for recommendation in listed:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{recommendation.id} {recommendation.title}. ").bold = True
+            paragraph.add_run(recommendation.summary)
+    document.save(str(path))
+    if progress:
+        progress(total, total)
+    return Path(path)
