@@ -7,10 +7,9 @@ round. Every command validates, then writes in one transaction, so undo and redo
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,14 +19,15 @@ from facilitator.app.exports import ExportOptions
 from facilitator.app.session import WorkshopSession
 from facilitator.core import guidelines as model
 from facilitator.core.errors import ActionRefused, InputError, NotFoundError
-from facilitator.core.guidelines import GuidelinesDraft, KeyAction, Version
+from facilitator.core.guidelines import GuidelinesDraft, KeyAction, ReferralTrigger, Version
 from facilitator.core.reference import Recommendation, load_reference
 from facilitator.storage import guidelines_store as store
 
 __all__ = [
+    "DEFAULT_TRIGGER_LIMIT",
+    "PulledTriggers",
     "add_action",
     "add_section",
-    "create_default_guidelines",
     "draft",
     "edit_action",
     "edit_section_text",
@@ -36,59 +36,19 @@ __all__ = [
     "move_action",
     "move_section",
     "new_version",
+    "pull_referral_triggers",
     "recommendations",
     "remove_actions",
     "remove_section",
+    "remove_triggers",
     "rename_section",
     "set_status",
     "set_title",
 ]
 
 
-def _read_json(path: Path) -> dict[str, object]:
-    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def create_default_guidelines(conn: sqlite3.Connection, sample: bool) -> None:
-    """New-workshop step: the default outline and v0.1, plus the sample's key actions.
-
-    The outline comes from ``resources/reference/guidelines_outline.json`` so that a workshop on
-    another theme can ship its own.
-    """
-    outline = _read_json(paths.resources_dir() / "reference" / "guidelines_outline.json")
-    content: dict[str, object] = (
-        _read_json(paths.resources_dir() / "sample" / "guidelines.json") if sample else {}
-    )
-    store.set_title(conn, str(outline.get("title", "Guidelines")))
-    filled: dict[str, dict[str, object]] = content.get("sections", {})  # type: ignore[assignment]
-    for entry in outline["sections"]:  # type: ignore[attr-defined]
-        extra = filled.get(entry["key"], {})
-        section_id = store.insert_section(
-            conn,
-            entry["title"],
-            key=entry["key"],
-            body=str(extra.get("body", "")),
-            hint=entry.get("hint", ""),
-            board=entry.get("board", ""),
-        )
-        for values in extra.get("actions", []):  # type: ignore[attr-defined]
-            store.insert_action(
-                conn,
-                KeyAction(
-                    id=0,
-                    section_id=section_id,
-                    position=0,
-                    **{**values, "recommendations": tuple(values.get("recommendations", ()))},
-                ),
-            )
-    version: dict[str, str] = content.get("version", {})  # type: ignore[assignment]
-    store.insert_version(
-        conn,
-        version.get("label", "v0.1"),
-        date.fromisoformat(version["created"]) if "created" in version else date.today(),
-        version.get("note", "Outline"),
-    )
+#: How many red flags per board "pull referral triggers" brings in unless told otherwise.
+DEFAULT_TRIGGER_LIMIT = 8
 
 
 def draft(session: WorkshopSession) -> GuidelinesDraft:
@@ -327,6 +287,100 @@ def new_version(
     with session.action(f"New version {label}", [GUIDELINES]) as conn:
         version_id = store.insert_version(conn, label, day, " ".join(note.split()))
     return Version(version_id, label, day, " ".join(note.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class PulledTriggers:
+    """What "pull referral triggers" brought into the draft.
+
+    Attributes:
+        sections: For each trigger section, its title and how many red flags it now lists
+            (0 when its board had no votes, in which case the section was left as it was).
+    """
+
+    sections: tuple[tuple[str, int], ...]
+
+    @property
+    def message(self) -> str:
+        """One line for a status bar or the CLI."""
+        parts = [
+            f"{count} red flag{'s' if count != 1 else ''} into {title}"
+            if count
+            else f"nothing into {title} (no votes on its board yet)"
+            for title, count in self.sections
+        ]
+        return "Pulled " + "; ".join(parts) + "."
+
+
+def pull_referral_triggers(session: WorkshopSession, limit: int = DEFAULT_TRIGGER_LIMIT) -> PulledTriggers:
+    """Bring the top-voted red flags of each referral board, with evidence and refer-to, into its
+    trigger section.
+
+    A pull replaces the triggers pulled before, so it can be repeated after more votes. A section
+    whose board has no votes yet keeps what it had.
+
+    Raises:
+        InputError: ``limit`` is below 1.
+        ActionRefused: No section takes triggers, or no red flag has a vote yet.
+    """
+    from facilitator.app import boards
+
+    if limit < 1:
+        raise InputError("Number of red flags: pull at least 1.")
+    sections = [s for s in draft(session).sections if s.is_trigger_section]
+    if not sections:
+        raise ActionRefused("No section of the draft takes referral triggers; the outline has none.")
+    found: dict[int, list[ReferralTrigger]] = {}
+    for section in sections:
+        try:
+            flags = boards.top_red_flags(session, section.board, limit)
+        except NotFoundError:
+            flags = []
+        found[section.id] = [
+            ReferralTrigger(
+                id=0,
+                section_id=section.id,
+                position=0,
+                red_flag=flag.text,
+                category=flag.category_label,
+                evidence="; ".join(flag.evidence),
+                refer_to=", ".join(flag.refer_to),
+                votes=flag.votes,
+                groups=", ".join(flag.sources),
+            )
+            for flag in flags
+            if flag.votes > 0
+        ]
+    if not any(found.values()):
+        raise ActionRefused(
+            "No red flag on the referral boards has a vote yet. Run the dot vote on the boards first."
+        )
+    with session.action("Pull referral triggers", [GUIDELINES]) as conn:
+        for section in sections:
+            if found[section.id]:
+                store.delete_triggers(conn, section_id=section.id)
+                for trigger in found[section.id]:
+                    store.insert_trigger(conn, trigger)
+    return PulledTriggers(tuple((s.title, len(found[s.id])) for s in sections))
+
+
+def remove_triggers(session: WorkshopSession, ids: Iterable[int]) -> Changes:
+    """Take referral triggers out of the draft (the red flags stay on their boards)."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return Changes()
+    label = "Remove referral trigger" if len(ids) == 1 else f"Remove {len(ids)} referral triggers"
+    current = draft(session)
+    known = {t.id: t.section_id for t in current.triggers}
+    missing = [i for i in ids if i not in known]
+    if missing:
+        raise NotFoundError(f"No referral trigger has id {missing[0]}.")
+    with session.action(label, [GUIDELINES]) as conn:
+        store.delete_triggers(conn, ids=ids)
+        for section_id in {known[i] for i in ids}:
+            remaining = [t.id for t in current.triggers_in(section_id) if t.id not in ids]
+            store.set_positions(conn, "guidelines_triggers", remaining)
+    return Changes.of(label, [GUIDELINES])
 
 
 def export_guidelines(session: WorkshopSession, output: Path, options: ExportOptions) -> Path:

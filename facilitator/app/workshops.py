@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from facilitator import paths
-from facilitator.app.guidelines import create_default_guidelines
+from facilitator.app.guidelines_setup import create_default_guidelines
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import WorkshopFileError
 from facilitator.core.participants import Participant
