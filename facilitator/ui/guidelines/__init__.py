@@ -1,0 +1,1 @@
+"""The guidelines draft page."""

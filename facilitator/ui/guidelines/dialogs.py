@@ -1,0 +1,94 @@
+"""Small dialogs of the guidelines page: merging key actions, and the status editor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.guidelines import STATUS_LABELS, STATUSES, KeyAction
+
+__all__ = ["MergeDialog", "StatusDelegate"]
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MergeDialog(QDialog):
+    """Shows the key actions to be merged and lets the facilitator word the merged one.
+
+    The first action chosen is kept; its wording is the starting point, and the others are shown
+    so that nothing they said is lost when they are folded in.
+    """
+
+    def __init__(self, actions: Sequence[KeyAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Merge {len(actions)} key actions")
+        self.setMinimumWidth(560)
+        self.action_ids = [a.id for a in actions]
+        listing = "".join(
+            f"<li>{_escape(a.action)}"
+            + (f" <i>({_escape(a.source_group)})</i>" if a.source_group else "")
+            + "</li>"
+            for a in actions
+        )
+        intro = QLabel(
+            f"<p>These key actions become one:</p><ol>{listing}</ol>"
+            "<p>Lead agencies, partners, groups and Manila recommendations are combined. "
+            "Word the merged action:</p>"
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        self.wording = QPlainTextEdit(actions[0].action)
+        self.wording.setTabChangesFocus(True)
+        self.wording.setFixedHeight(90)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Merge")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.wording)
+        layout.addWidget(buttons)
+
+    @property
+    def text(self) -> str:
+        """The wording entered."""
+        return self.wording.toPlainText()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """Edits the status column with a list of the three statuses instead of free text."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        """A drop-down of statuses."""
+        editor = QComboBox(parent)
+        for status in STATUSES:
+            editor.addItem(STATUS_LABELS[status], status)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        """Start on the current status."""
+        combo = cast(QComboBox, editor)
+        combo.setCurrentIndex(max(0, combo.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        """Save the chosen status."""
+        model.setData(index, cast(QComboBox, editor).currentData(), Qt.ItemDataRole.EditRole)

@@ -1,0 +1,178 @@
+"""The guidelines page: outline, in-place edits, merge, status, text, versions, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from facilitator.app import guidelines
+from facilitator.app.session import WorkshopSession
+from facilitator.ui.controller import Controller
+from facilitator.ui.guidelines.models import ACTION_COLUMNS
+from facilitator.ui.guidelines.page import GuidelinesPage
+
+
+def _page(qtbot, session: WorkshopSession) -> tuple[GuidelinesPage, Controller]:  # type: ignore[no-untyped-def]
+    controller = Controller(session)
+    page = GuidelinesPage(controller)
+    qtbot.addWidget(page)
+    return page, controller
+
+
+def _open_section(page: GuidelinesPage, key: str) -> None:
+    row = next(r for r in range(page.sections_model.rowCount()) if page.sections_model.section(r).key == key)
+    page.outline.setCurrentIndex(page.sections_model.index(row))
+
+
+def test_models_pass_qt_model_tester(qtbot, qtmodeltester, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """The outline, key-action and trigger models obey Qt's model contract."""
+    page, _ = _page(qtbot, sample_session)
+    _open_section(page, "information-sharing")
+    qtmodeltester.check(page.sections_model)
+    qtmodeltester.check(page.actions_model)
+    qtmodeltester.check(page.triggers_model)
+    assert page.sections_model.rowCount() == 9
+    assert page.actions_model.rowCount() == 3
+    assert page.actions_model.data(page.actions_model.index(2, 0)) == "5.3"
+
+
+def test_outline_shows_counts_and_switching_section_shows_its_actions(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Each outline row is numbered with its count; choosing a row shows that section."""
+    page, _ = _page(qtbot, sample_session)
+    assert (
+        page.sections_model.data(page.sections_model.index(3))
+        == "4. Joint inspections and investigations  (2)"
+    )
+    _open_section(page, "recruitment-agencies")
+    assert page.heading.text() == "7. Recruitment-agency licensing and monitoring"
+    assert page.actions_model.data(page.actions_model.index(0, ACTION_COLUMNS.index("status"))) == "Agreed"
+    assert not page.triggers_box.isVisibleTo(page)
+    _open_section(page, "triggers-labour-police")
+    assert page.triggers_box.isVisibleTo(page)
+
+
+def test_edit_in_place_saves_and_undo_restores(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """A cell edit is saved through the app layer; undo through the controller restores it."""
+    page, controller = _page(qtbot, sample_session)
+    _open_section(page, "victims")
+    index = page.actions_model.index(0, ACTION_COLUMNS.index("timeframe"))
+    with qtbot.waitSignal(controller.workshop_changed):
+        assert page.actions_model.setData(index, "Within 6 months", Qt.ItemDataRole.EditRole)
+    assert page.actions_model.data(index) == "Within 6 months"
+    controller.undo()
+    assert (
+        page.actions_model.data(page.actions_model.index(0, ACTION_COLUMNS.index("timeframe"))) == "Ongoing"
+    )
+    controller.redo()
+    assert guidelines.draft(sample_session).actions_in(page.section_id)[0].timeframe == "Within 6 months"  # type: ignore[arg-type]
+
+
+def test_refused_recommendation_is_reported_and_not_stored(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """An unknown Manila recommendation is refused with a message naming the field."""
+    page, controller = _page(qtbot, sample_session)
+    index = page.actions_model.index(0, ACTION_COLUMNS.index("recommendations"))
+    with qtbot.waitSignal(controller.error_reported) as blocker:
+        assert not page.actions_model.setData(index, "S9R1", Qt.ItemDataRole.EditRole)
+    assert blocker.args[1].startswith("Manila recommendation:")
+    assert page.actions_model.data(index) == "S3R13"
+
+
+def test_add_action_starts_editing_and_status_buttons_mark_the_selection(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """A new key action is added to the open section and can be marked agreed then deferred."""
+    page, _ = _page(qtbot, sample_session)
+    _open_section(page, "follow-up")
+    new_id = page.add_action()
+    assert new_id is not None and page.actions_model.rowCount() == 2
+    page.select_actions([new_id])
+    page.set_status("agreed")
+    assert page.actions_model.data(page.actions_model.index(1, ACTION_COLUMNS.index("status"))) == "Agreed"
+    assert page.selected_action_ids() == [new_id]
+    page.set_status("deferred")
+    assert "2 deferred" in page.summary_label.text()
+
+
+def test_merge_dialog_merges_the_selection_with_new_wording(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Merging two selected duplicates asks for wording and leaves one action from both groups."""
+    page, controller = _page(qtbot, sample_session)
+    _open_section(page, "information-sharing")
+    first, second = page.actions_model.action(0).id, page.actions_model.action(1).id
+    page.select_actions([first, second])
+    page.merge_selected()
+    assert page.merge_dialog is not None
+    assert page.merge_dialog.text.startswith("Name a focal point")
+    page.merge_dialog.wording.setPlainText("Name provincial focal points in labour and police")
+    with qtbot.waitSignal(controller.workshop_changed):
+        page.merge_dialog.accept()
+    assert page.actions_model.rowCount() == 2
+    merged = page.actions_model.action(0)
+    assert (merged.action, merged.source_group) == (
+        "Name provincial focal points in labour and police",
+        "Group 1, Group 3",
+    )
+    assert page.selected_action_ids() == [first]
+    controller.undo()
+    assert page.actions_model.rowCount() == 3
+
+
+def test_merge_with_one_selected_explains_what_to_do(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """With fewer than two actions selected, merge says how to select several."""
+    page, controller = _page(qtbot, sample_session)
+    with qtbot.waitSignal(controller.error_reported) as blocker:
+        page.merge_selected()
+    assert "select two or more" in blocker.args[1]
+
+
+def test_section_text_is_saved_when_leaving_the_section(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Text typed in a section is saved when another section is chosen, as one undoable step."""
+    page, controller = _page(qtbot, sample_session)
+    _open_section(page, "follow-up")
+    follow_up = page.section_id
+    page.text_edit.setPlainText("The ACMW reviews progress each year.")
+    _open_section(page, "purpose")
+    assert guidelines.draft(sample_session).section(follow_up).body == "The ACMW reviews progress each year."  # type: ignore[arg-type,union-attr]
+    assert controller.undo_label == "Edit text of Follow-up"
+    assert page.heading.text() == "1. Purpose and scope"
+    assert page.text_edit.toPlainText().startswith("These guidelines help")
+
+
+def test_new_version_asks_for_a_note(qtbot, sample_session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """New version records the note typed in the dialog and shows the new label."""
+    page, _ = _page(qtbot, sample_session)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Merged duplicates", True))
+    page.new_version()
+    assert page.version_label.text().startswith("Draft v0.2 of ")
+    assert guidelines.draft(sample_session).versions[-1].note == "Merged duplicates"
+
+
+def test_outline_edits_through_the_page(qtbot, sample_session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A section added after the current one becomes current; moving and removing follow."""
+    page, controller = _page(qtbot, sample_session)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Definitions", True))
+    page.add_section()
+    assert page.heading.text() == "2. Definitions"
+    page.move_section(-1)
+    assert page.heading.text() == "1. Definitions"
+    page.remove_section()
+    assert page.sections_model.rowCount() == 9
+    controller.undo()
+    assert page.sections_model.rowCount() == 10
+
+
+def test_title_edit_is_saved(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Editing the title field and pressing Enter stores the draft's new title."""
+    page, _ = _page(qtbot, sample_session)
+    page.title_edit.setText("Luang Prabang guidelines")
+    page.title_edit.editingFinished.emit()
+    assert guidelines.draft(sample_session).title == "Luang Prabang guidelines"
+
+
+def test_export_buttons_write_pdf_and_docx(qtbot, sample_session, isolated_home) -> None:  # type: ignore[no-untyped-def]
+    """Export PDF announces a document for preview; Export Word writes a .docx in exports/."""
+    page, controller = _page(qtbot, sample_session)
+    with qtbot.waitSignal(controller.document_ready, timeout=20000) as blocker:
+        page.export_pdf()
+    assert blocker.args[0].suffix == ".pdf" and blocker.args[0].is_file()
+    with qtbot.waitSignal(controller.status_message, timeout=20000) as blocker:
+        page.export_docx()
+    written = list((isolated_home / "exports").glob("*.docx"))
+    assert len(written) == 1 and str(written[0]) in blocker.args[0]
