@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from facilitator.app import roster
 from facilitator.app.changes import ROSTER, Changes
 from facilitator.core.participants import ROSTER_FIELDS, SECTOR_LABELS, Participant
 from facilitator.ui.controller import Controller
 
-__all__ = ["COLUMN_TITLES", "RosterTableModel"]
+__all__ = ["COLUMN_TITLES", "RosterFilterProxy", "RosterTableModel"]
 
 COLUMN_TITLES: dict[str, str] = {
     "id": "No.",
@@ -36,6 +43,7 @@ class RosterTableModel(QAbstractTableModel):
         super().__init__()
         self._controller = controller
         self._people: list[Participant] = []
+        self._search_text: list[str] = []
         self.reload()
         controller.workshop_changed.connect(self._on_workshop_changed)
 
@@ -43,11 +51,21 @@ class RosterTableModel(QAbstractTableModel):
         """Read the roster again from the workshop file."""
         self.beginResetModel()
         self._people = roster.participants(self._controller.session)
+        self._search_text = [
+            " ".join(
+                str(v) for v in (*p.as_row().values(), SECTOR_LABELS.get(p.sector, ""), p.delegation_name)
+            ).casefold()
+            for p in self._people
+        ]
         self.endResetModel()
 
     def _on_workshop_changed(self, changes: Changes) -> None:
         if changes.touches(ROSTER):
             self.reload()
+
+    def matches(self, row: int, needle: str) -> bool:
+        """Whether a row contains the (case-folded) search text in any field."""
+        return needle in self._search_text[row]
 
     def participant(self, row: int) -> Participant:
         """The participant shown in a row."""
@@ -109,3 +127,28 @@ class RosterTableModel(QAbstractTableModel):
         field = ROSTER_FIELDS[index.column()]
         result = self._controller.run(roster.edit_participant, person.id, **{field: str(value)})
         return result is not None
+
+
+class RosterFilterProxy(QSortFilterProxyModel):
+    """Filters on one pre-folded text per row.
+
+    The stock proxy asks the model for every cell of every row on each keystroke — 20,000 Python
+    calls for 2,000 people; one substring test per row keeps typing instant.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_search(self, text: str) -> None:
+        """Show only rows containing ``text`` (any case) in any field."""
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        """Keep rows that contain the search text."""
+        model = self.sourceModel()
+        return not self._needle or (
+            isinstance(model, RosterTableModel) and model.matches(source_row, self._needle)
+        )
