@@ -44,13 +44,14 @@ class RosterTableModel(QAbstractTableModel):
         self._controller = controller
         self._people: list[Participant] = []
         self._search_text: list[str] = []
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self.reload()
         controller.workshop_changed.connect(self._on_workshop_changed)
 
     def reload(self) -> None:
         """Read the roster again from the workshop file."""
         self.beginResetModel()
-        self._people = roster.participants(self._controller.session)
+        self._people = self._sorted(roster.participants(self._controller.session))
         self._search_text = [
             " ".join(
                 str(v) for v in (*p.as_row().values(), SECTOR_LABELS.get(p.sector, ""), p.delegation_name)
@@ -62,6 +63,27 @@ class RosterTableModel(QAbstractTableModel):
     def _on_workshop_changed(self, changes: Changes) -> None:
         if changes.touches(ROSTER):
             self.reload()
+
+    def _sorted(self, people: list[Participant]) -> list[Participant]:
+        column, order = self._sort
+        field = ROSTER_FIELDS[column]
+
+        def key(person: Participant) -> tuple[object, int]:
+            value = getattr(person, field)
+            return (value.casefold() if isinstance(value, str) else value, person.id)
+
+        return sorted(people, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python by one key per row.
+
+        A sorting proxy compares through ``data()`` about 44,000 times to re-sort 2,000 rows,
+        which is what made filtering lag; sorting here once keeps the proxy a pure filter.
+        """
+        self._sort = (column, order)
+        self.beginResetModel()
+        self._set_people(self._sorted(self._people))
+        self.endResetModel()
 
     def matches(self, row: int, needle: str) -> bool:
         """Whether a row contains the (case-folded) search text in any field."""
