@@ -51,14 +51,17 @@ class RosterTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the roster again from the workshop file."""
         self.beginResetModel()
-        self._people = self._sorted(roster.participants(self._controller.session))
+        self._set_people(self._sorted(roster.participants(self._controller.session)))
+        self.endResetModel()
+
+    def _set_people(self, people: list[Participant]) -> None:
+        self._people = people
         self._search_text = [
             " ".join(
                 str(v) for v in (*p.as_row().values(), SECTOR_LABELS.get(p.sector, ""), p.delegation_name)
             ).casefold()
-            for p in self._people
+            for p in people
         ]
-        self.endResetModel()
 
     def _on_workshop_changed(self, changes: Changes) -> None:
         if changes.touches(ROSTER):
