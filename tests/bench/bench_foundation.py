@@ -76,8 +76,14 @@ def _write_xlsx(path: Path, rows: int) -> None:
     countries = ["Lao PDR", "Viet Nam", "Thailand", "Cambodia", "Myanmar", "Philippines"]
     for i in range(rows):
         sheet.append(
-            [f"Person {i} ສຸກສະຫວັນ", "Female" if i % 2 else "Male", countries[i % 6],
-             "Ministry of Labour" if i % 3 else "Police", "Officer", f"p{i}@example.org"]
+            [
+                f"Person {i} ສຸກສະຫວັນ",
+                "Female" if i % 2 else "Male",
+                countries[i % 6],
+                "Ministry of Labour" if i % 3 else "Police",
+                "Officer",
+                f"p{i}@example.org",
+            ]
         )
     workbook.save(path)
 
@@ -115,6 +121,8 @@ def test_filter_2000_rows(qtbot, tmp_path: Path) -> None:  # type: ignore[no-unt
         qtbot.wait(1)
         timings.append(time.perf_counter() - start)
     worst = max(timings)
-    print(f"\nfilter 2,000 rows: worst keystroke {worst * 1000:.1f} ms, median {statistics.median(timings) * 1000:.1f} ms")
+    print(
+        f"\nfilter 2,000 rows: worst keystroke {worst * 1000:.1f} ms, median {statistics.median(timings) * 1000:.1f} ms"
+    )
     assert page.proxy.rowCount() == 2000
     assert worst < 0.1
