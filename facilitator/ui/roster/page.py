@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -23,8 +24,7 @@ from facilitator.app import roster
 from facilitator.app.changes import ROSTER, Changes
 from facilitator.core.roster_import import RawTable
 from facilitator.ui.controller import Controller
-from facilitator.ui.roster.import_dialog import ImportDialog
-from facilitator.ui.roster.model import RosterTableModel
+from facilitator.ui.roster.model import RosterFilterProxy, RosterTableModel
 
 __all__ = ["RosterPage"]
 
@@ -36,17 +36,14 @@ class RosterPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = RosterTableModel(controller)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RosterFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
-        self.import_dialog: ImportDialog | None = None
+        self.import_dialog: QDialog | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search name, delegation, agency… (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._update_count)
         add_button = QPushButton("Add participant")
         add_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
@@ -65,13 +62,15 @@ class RosterPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self.model.sort)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((44, 200, 170, 44, 110, 230, 210, 110, 90)):
@@ -147,6 +146,8 @@ class RosterPage(QWidget):
         )
 
     def _show_import_dialog(self, table: RawTable, path: Path) -> None:
+        from facilitator.ui.roster.import_dialog import ImportDialog  # Only needed when importing.
+
         self.import_dialog = ImportDialog(self.controller, table, path, self)
         self.import_dialog.open()
 
