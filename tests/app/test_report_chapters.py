@@ -1,0 +1,66 @@
+"""The workshop report's chapters, gathered from a sample workshop and from an empty one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from facilitator.app import guidelines
+from facilitator.app.report import build_report
+from facilitator.core.report import DraftBlock, Note, ReportTable, Subheading
+
+CHAPTERS = ["objectives", "agenda", "attendance", "groups", "matrix", "guidelines", "annex"]
+
+
+def _tables(chapter) -> list[ReportTable]:  # type: ignore[no-untyped-def]
+    return [b for b in chapter.blocks if isinstance(b, ReportTable)]
+
+
+def test_report_has_every_chapter_in_order(sample_session) -> None:  # type: ignore[no-untyped-def]
+    """The chapters come in the agreed order, the annex last and unnumbered."""
+    report = build_report(sample_session, now=lambda: datetime(2019, 5, 28, 17, 0))
+    assert [c.key for c in report.chapters] == CHAPTERS
+    assert [c.numbered for c in report.chapters] == [True] * 6 + [False]
+    assert report.generated == datetime(2019, 5, 28, 17, 0)
+    assert ("Participants registered", "68 (38 women)") in report.at_a_glance
+
+
+def test_objectives_and_attendance_carry_the_sample_figures(sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Objectives A–D are listed; attendance totals add up by sector and name Member States in full."""
+    report = build_report(sample_session)
+    objectives = report.chapter("objectives")
+    assert [b.text[:2] for b in objectives.blocks] == ["A.", "B.", "C.", "D."]  # type: ignore[union-attr]
+    by_sector, by_delegation = _tables(report.chapter("attendance"))[:2]
+    assert by_sector.rows[-1] == ("All participants", "38", "30", "0", "68", "56%")
+    assert by_sector.total_row
+    assert ("Brunei Darussalam", "2", "2", "0", "4", "50%") in by_delegation.rows
+    assert any(row[-1].endswith("(below target)") for row in by_delegation.rows)
+
+
+def test_guidelines_chapter_carries_the_draft_and_annex_groups_its_outputs(sample_session) -> None:  # type: ignore[no-untyped-def]
+    """The draft is embedded whole; the annex lists each group's key actions in group order."""
+    report = build_report(sample_session)
+    chapter = report.chapter("guidelines")
+    draft_blocks = [b for b in chapter.blocks if isinstance(b, DraftBlock)]  # type: ignore[union-attr]
+    assert len(draft_blocks) == 1 and len(draft_blocks[0].draft.actions) == 11
+    annex = report.chapter("annex")
+    groups = [b.text for b in annex.blocks if isinstance(b, Subheading)]  # type: ignore[union-attr]
+    assert groups[:6] == [f"Group {n}" for n in range(1, 7)]
+    guidelines.merge_actions(sample_session, [a.id for a in guidelines.draft(sample_session).actions[3:5]])
+    annex = build_report(sample_session).chapter("annex")
+    group_three = annex.blocks.index(Subheading("Group 3"))  # type: ignore[union-attr]
+    assert "focal point" in annex.blocks[group_three + 1].rows[0][0]  # type: ignore[union-attr]
+
+
+def test_empty_workshop_report_says_what_is_missing(empty_session) -> None:  # type: ignore[no-untyped-def]
+    """With no data, each chapter is one plain sentence instead of an empty table."""
+    report = build_report(empty_session)
+    assert [c.key for c in report.chapters] == CHAPTERS
+    for key, sentence in (
+        ("objectives", "No objectives were recorded."),
+        ("attendance", "No participants are registered."),
+        ("guidelines", "The guidelines draft has no text or key actions yet."),
+        ("annex", "No group outputs were recorded."),
+    ):
+        chapter = report.chapter(key)
+        assert chapter is not None and chapter.blocks == (Note(sentence, muted=True),)
+    assert ("Participants registered", "0 (0 women)") in report.at_a_glance
