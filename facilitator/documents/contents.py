@@ -24,7 +24,7 @@ StoryMaker = Callable[[Mapping[str, int], MarkFactory], list[Any]]
 def _page_mark(key: str, record: dict[str, int]) -> Any:
     from reportlab.platypus import Flowable
 
-    class PageMark(Flowable):
+    class PageMark(Flowable):  # type: ignore[misc]  # reportlab ships no type hints.
         """An invisible flowable that notes the page it is drawn on."""
 
         def __init__(self) -> None:

@@ -190,7 +190,7 @@ def write_guidelines_docx(
     total = len(draft.sections) + 1
     for index, section in enumerate(draft.sections, start=1):
         if index == 1:
-            document.add_page_break()
+            document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx leaves it untyped.
         _section(document, index, section, draft)
         if progress:
             progress(index, total)
