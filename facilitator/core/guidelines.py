@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from facilitator.core.errors import InputError
+from facilitator.core.errors import InputError, NotFoundError
 
 __all__ = [
     "ACTION_FIELDS",
@@ -193,6 +193,21 @@ class GuidelinesDraft:
     def section(self, section_id: int) -> Section | None:
         """A section by id."""
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def find_section(self, reference: str) -> Section:
+        """A section named by its number in the outline (from 1), its key or its title.
+
+        Raises:
+            NotFoundError: Nothing matches; the message lists the sections.
+        """
+        wanted = " ".join(reference.split()).casefold()
+        if wanted.isdigit() and 1 <= int(wanted) <= len(self.sections):
+            return self.sections[int(wanted) - 1]
+        for section in self.sections:
+            if wanted in (section.key.casefold(), section.title.casefold()):
+                return section
+        listing = ", ".join(f"{i} ({s.key or s.title})" for i, s in enumerate(self.sections, start=1))
+        raise NotFoundError(f"Section '{reference}' does not exist; use a number or key: {listing}.")
 
     def actions_in(self, section_id: int) -> list[KeyAction]:
         """A section's key actions in order."""
