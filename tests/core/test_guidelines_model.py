@@ -116,3 +116,19 @@ def test_draft_groups_actions_and_triggers_by_section_in_order() -> None:
     assert draft.current_version is not None and draft.current_version.label == "v0.2"
     assert draft.status_counts() == {"proposed": 1, "agreed": 1, "deferred": 0}
     assert not draft.is_empty
+
+
+def test_find_section_by_number_key_or_title() -> None:
+    """A section is found by its outline number, key or title; anything else lists the choices."""
+    draft = GuidelinesDraft(
+        title="G",
+        sections=(Section(7, 0, "purpose", "Purpose and scope"), Section(9, 1, "", "Definitions")),
+        actions=(),
+        triggers=(),
+        versions=(),
+    )
+    assert draft.find_section("2").id == 9
+    assert draft.find_section("PURPOSE").id == 7
+    assert draft.find_section(" definitions ").id == 9
+    with pytest.raises(InputError, match=r"1 \(purpose\), 2 \(Definitions\)"):
+        draft.find_section("3")
