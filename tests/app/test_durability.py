@@ -39,6 +39,7 @@ def test_kill_during_writes_loses_nothing_acknowledged(tmp_path: Path) -> None:
             break
     process.send_signal(signal.SIGKILL)
     process.wait()
+    process.stdout.close()
     session = WorkshopSession.open(path)
     names = {p.name for p in roster.participants(session)}
     session.close()
