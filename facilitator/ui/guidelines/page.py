@@ -92,6 +92,9 @@ class GuidelinesPage(QWidget):
 
         self.outline = QListView()
         self.outline.setModel(self.sections_model)
+        self.outline.setWordWrap(True)
+        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outline.setSpacing(2)
         self.outline.selectionModel().currentChanged.connect(self._on_outline_current_changed)
         outline_box = QGroupBox("Outline")
         outline_layout = QVBoxLayout(outline_box)
@@ -113,6 +116,10 @@ class GuidelinesPage(QWidget):
         self.save_text_button = _button("Save text", self.commit_text, "Save the section text", "Ctrl+Return")
 
         self.triggers_table = _table(self.triggers_model)
+        for column, width in enumerate((300, 170, 220, 140, 55, 110)):
+            self.triggers_table.setColumnWidth(column, width)
+        self.triggers_table.horizontalHeader().setStretchLastSection(False)
+        self.triggers_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.triggers_box = QGroupBox("Referral triggers (top-voted red flags from the board)")
         triggers_layout = QVBoxLayout(self.triggers_box)
         triggers_layout.addWidget(self.triggers_table, 1)
@@ -137,7 +144,7 @@ class GuidelinesPage(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        for column, width in enumerate((44, 320, 130, 150, 110, 90, 80, 90)):
+        for column, width in enumerate((44, 320, 125, 135, 100, 85, 70, 80)):
             self.actions_table.setColumnWidth(column, width)
         self.actions_table.horizontalHeader().setStretchLastSection(False)
         self.actions_table.horizontalHeader().setSectionResizeMode(
@@ -190,15 +197,17 @@ class GuidelinesPage(QWidget):
         text_row.addWidget(self.text_edit, 1)
         text_row.addWidget(self.save_text_button, 0, Qt.AlignmentFlag.AlignTop)
         editor_layout.addLayout(text_row, 1)
-        editor_layout.addWidget(self.triggers_box, 1)
-        editor_layout.addWidget(actions_box, 2)
+        editor_layout.addWidget(self.triggers_box, 2)
+        editor_layout.addWidget(actions_box, 3)
         editor_layout.addWidget(self.summary_label)
 
         splitter = QSplitter()
         splitter.addWidget(outline_box)
         splitter.addWidget(editor)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 1100])
+        outline_box.setMinimumWidth(240)
+        splitter.setSizes([340, 1160])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
