@@ -103,7 +103,6 @@ def _table(document: Any, headings: Sequence[tuple[str, float]], rows: list[list
     header_row = table.rows[0]
     header_row._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
     for cell, (heading, _) in zip(header_row.cells, headings, strict=True):
-        cell.text = ""
         run = cell.paragraphs[0].add_run(heading)
         run.bold = True
         run.font.size = Pt(9)
@@ -112,7 +111,9 @@ def _table(document: Any, headings: Sequence[tuple[str, float]], rows: list[list
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
             cell.paragraphs[0].add_run(value).font.size = Pt(9)
+    # Word reads each cell's width, LibreOffice the table grid: set both.
     for column, (_, width) in zip(table.columns, headings, strict=True):
+        column.width = Cm(width)
         for cell in column.cells:
             cell.width = Cm(width)
     return table
