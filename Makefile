@@ -33,7 +33,7 @@ test: lint
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) -m pytest tests/bench -s -p no:cacheprovider -o addopts=""
+	$(PY) -m pytest tests/bench -s -p no:cacheprovider -o addopts="" -o python_files="bench_*.py"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
