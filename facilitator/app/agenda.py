@@ -317,5 +317,5 @@ def export_agenda(session: WorkshopSession, output: Path, options: ExportOptions
             )
         days = [d for d in days if d.number == options.day]
     runs = timer_store.load_runs(session.connection)
-    document = AgendaDocument(session.info, days, runs, session.info.objectives)
+    document = AgendaDocument(session.info, days, runs)
     return write_agenda_pdf(output, document, options.progress)
