@@ -42,6 +42,7 @@ __all__ = [
     "edit_day",
     "edit_item",
     "export_agenda",
+    "item_runs",
     "load_schedule",
     "move_items",
     "remove_day",
@@ -247,6 +248,11 @@ def move_items(session: WorkshopSession, ids: Sequence[int], day_id: int, row: i
     return Changes.of(label, [AGENDA])
 
 
+def item_runs(session: WorkshopSession) -> dict[int, ItemRun]:
+    """What the timer recorded for each item (actual start and end), by item id."""
+    return timer_store.load_runs(session.connection)
+
+
 def _clock(wall: float | None) -> str | None:
     return None if wall is None else clock_text(datetime.fromtimestamp(wall))
 
@@ -273,7 +279,7 @@ def _item_json(timed_item: ScheduledItem, run: ItemRun | None) -> dict[str, obje
 def agenda_json(session: WorkshopSession) -> list[dict[str, object]]:
     """The agenda as ``facilitator agenda --json`` prints it: days, each with timed items, and
     the actual start and end of every item the timer has run."""
-    runs = timer_store.load_runs(session.connection)
+    runs = item_runs(session)
     return [
         {
             "day": day.number,
@@ -316,6 +322,6 @@ def export_agenda(session: WorkshopSession, output: Path, options: ExportOptions
                 f"--day {options.day}: the agenda has {len(days)} day(s); choose 1 to {len(days)}."
             )
         days = [d for d in days if d.number == options.day]
-    runs = timer_store.load_runs(session.connection)
+    runs = item_runs(session)
     document = AgendaDocument(session.info, days, runs)
     return write_agenda_pdf(output, document, options.progress)
