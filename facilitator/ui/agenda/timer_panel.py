@@ -91,6 +91,9 @@ class TimerPanel(QWidget):
 
         self.start_button = _button("Start", "Start or pause the countdown (Space)", self.toggle)
         controls = QGridLayout()
+        go_to = _button(
+            "Time selected item", "Make the item selected in the table current (G)", self.go_to_requested.emit
+        )
         buttons = [
             (self.start_button, 0, 0, 1, 2),
             (_button("◀ Previous", "Back to the previous item (P)", self.previous), 0, 2, 1, 1),
@@ -99,11 +102,8 @@ class TimerPanel(QWidget):
             (_button("+1 min", "Give a minute more (+)", lambda: self.adjust(1)), 1, 1, 1, 1),
             (_button("+5 min", "Give five minutes more", lambda: self.adjust(5)), 1, 2, 1, 1),
             (_button("Reset", "Back to the full planned time, not started", self.reset), 1, 3, 1, 1),
-            (
-                _button("Time selected item", "Make the item selected in the table current (G)", self.go_to_requested.emit),
-                2, 0, 1, 4,
-            ),
-        ]  # fmt: skip
+            (go_to, 2, 0, 1, 4),
+        ]
         for widget, row, column, rows, columns in buttons:
             controls.addWidget(widget, row, column, rows, columns)
 
