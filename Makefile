@@ -28,6 +28,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check facilitator tests
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test: lint
 	$(PY) -m pytest

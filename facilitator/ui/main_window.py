@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         )
         self.recent_menu = menu.addMenu("Open &recent")
         menu.addSeparator()
+        menu.addAction(self._action("&Import roster…", self._on_import_triggered, "Ctrl+I"))
+        menu.addAction(self._action("&Export roster…", self._on_export_triggered, "Ctrl+E"))
         menu.addAction(self._action("Open e&xports folder", self._on_exports_folder_triggered))
         menu.addSeparator()
         menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -251,6 +253,14 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.controller.open_workshop(Path(name))
+
+    def _on_import_triggered(self) -> None:
+        page = self.show_page("roster")
+        page.choose_import_file()  # type: ignore[attr-defined]
+
+    def _on_export_triggered(self) -> None:
+        page = self.show_page("roster")
+        page.choose_export_file()  # type: ignore[attr-defined]
 
     def _on_exports_folder_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.exports_dir())))

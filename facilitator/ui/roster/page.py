@@ -54,10 +54,10 @@ class RosterPage(QWidget):
         remove_button.clicked.connect(self.remove_selected)
         import_button = QPushButton("Import…")
         import_button.setToolTip("Import a CSV, TSV or XLSX registration list (Ctrl+I)")
-        import_button.setShortcut(QKeySequence("Ctrl+I"))
-        import_button.clicked.connect(self._on_import_clicked)
+        import_button.clicked.connect(self.choose_import_file)
         export_button = QPushButton("Export…")
-        export_button.clicked.connect(self._on_export_clicked)
+        export_button.setToolTip("Write the roster as XLSX or CSV (Ctrl+E)")
+        export_button.clicked.connect(self.choose_export_file)
         self.count_label = QLabel()
 
         self.table = QTableView()
@@ -130,7 +130,8 @@ class RosterPage(QWidget):
         if ids:
             self.controller.run(roster.remove_participants, ids)
 
-    def _on_import_clicked(self) -> None:
+    def choose_import_file(self) -> None:
+        """Ask for a registration list and start importing it."""
         name, _ = QFileDialog.getOpenFileName(
             self, "Import registration list", "", "Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)"
         )
@@ -151,7 +152,8 @@ class RosterPage(QWidget):
         self.import_dialog = ImportDialog(self.controller, table, path, self)
         self.import_dialog.open()
 
-    def _on_export_clicked(self) -> None:
+    def choose_export_file(self) -> None:
+        """Ask for a file name and write the roster there."""
         name, _ = QFileDialog.getSaveFileName(
             self, "Export roster", "roster.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
         )
