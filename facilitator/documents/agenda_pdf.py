@@ -84,12 +84,12 @@ def _day_table(document: AgendaDocument, day: DaySchedule, actuals: bool, width:
     kind_style = style["cell"]
     if actuals:
         header = ["Planned", "Actual", "Difference", "Session", "Kind", "Obj."]
-        widths = [66, 66, 62, None, 68, 30]
+        fixed: list[float | None] = [66, 66, 62, None, 68, 30]
     else:
         header = ["Time", "Session", "Kind", "Obj."]
-        widths = [72, None, 76, 34]
-    fixed = sum(w for w in widths if w is not None)
-    widths = [w if w is not None else width - fixed for w in widths]
+        fixed = [72, None, 76, 34]
+    rest = width - sum(w for w in fixed if w is not None)
+    widths = [w if w is not None else rest for w in fixed]
     rows: list[list[Any]] = [header]
     colours: list[tuple[int, str]] = []
     for timed in day.items:
