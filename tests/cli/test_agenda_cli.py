@@ -66,3 +66,16 @@ def test_agenda_on_a_missing_file_fails_cleanly(tmp_path: Path, capsys: pytest.C
     captured = capsys.readouterr()
     assert "no such workshop file" in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_export_agenda_writes_a_pdf(
+    workshop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``facilitator export agenda -o FILE --day 2`` writes Tuesday's agenda as a PDF."""
+    from pypdf import PdfReader
+
+    target = tmp_path / "tuesday.pdf"
+    assert main(["--workshop", str(workshop), "export", "agenda", "-o", str(target), "--day", "2"]) == 0
+    assert str(target) in capsys.readouterr().out
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Tuesday 28 May 2019" in text and "Monday 27 May 2019" not in text
