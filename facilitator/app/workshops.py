@@ -92,9 +92,15 @@ def create_workshop(path: Path, sample: bool = False) -> WorkshopSession:
     return session
 
 
-def open_workshop(path: Path) -> WorkshopSession:
-    """Open an existing workshop file and remember it as the last one used."""
-    session = WorkshopSession.open(Path(path))
+def open_workshop(path: Path, backup: bool = True) -> WorkshopSession:
+    """Open an existing workshop file and remember it as the last one used.
+
+    Args:
+        path: The workshop file.
+        backup: False when the caller takes the opening backup itself (the GUI does it off the
+            GUI thread).
+    """
+    session = WorkshopSession.open(Path(path), backup=backup)
     remember_last_used(session.path)
     return session
 
