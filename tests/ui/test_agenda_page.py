@@ -176,3 +176,20 @@ def test_an_empty_workshop_invites_adding_a_day(qtbot, empty_session: WorkshopSe
     assert page.day_combo.count() == 1
     assert page.insert_item() is not None
     assert _titles(page) == ["New item"]
+
+
+def test_clear_record_asks_then_forgets_actual_times(
+    qtbot, sample_session: WorkshopSession, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """After a rehearsal, Clear record (confirmed) empties the Actual column."""
+    page, _ = _page(qtbot, sample_session)
+    clocks = Clocks(datetime(2019, 5, 27, 8, 0))
+    page.set_timer(AgendaTimer(sample_session, clocks.read, clocks.read))
+    page.panel.toggle()
+    clocks.now += 60
+    page.panel.next()
+    assert page.model.data(page.model.index(0, KEYS.index("actual"))) == "08:00–08:01"
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    page.panel.clear_record()
+    assert page.model.data(page.model.index(0, KEYS.index("actual"))) == ""
+    assert page.timer.view().status == "ready"

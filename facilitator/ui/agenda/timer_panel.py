@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -102,7 +103,16 @@ class TimerPanel(QWidget):
             (_button("+1 min", "Give a minute more (+)", lambda: self.adjust(1)), 1, 1, 1, 1),
             (_button("+5 min", "Give five minutes more", lambda: self.adjust(5)), 1, 2, 1, 1),
             (_button("Reset", "Back to the full planned time, not started", self.reset), 1, 3, 1, 1),
-            (go_to, 2, 0, 1, 4),
+            (go_to, 2, 0, 1, 2),
+            (
+                _button(
+                    "Clear record…", "Forget every actual time, e.g. after a rehearsal", self.clear_record
+                ),
+                2,
+                3,
+                1,
+                1,
+            ),
         ]
         for widget, row, column, rows, columns in buttons:
             controls.addWidget(widget, row, column, rows, columns)
@@ -206,6 +216,16 @@ class TimerPanel(QWidget):
     def recover(self) -> None:
         """Apply the suggested cuts."""
         self._run(self.timer.recover)
+
+    def clear_record(self) -> None:
+        """Forget every actual time after asking (a rehearsal must not count as the real day)."""
+        answer = QMessageBox.question(
+            self,
+            "Clear timer record",
+            "Forget the actual start and end of every item and stop the timer? This cannot be undone.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(self.timer.clear_record)
 
     def go_to(self, item_id: int) -> None:
         """Make an item current."""
