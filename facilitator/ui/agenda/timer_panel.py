@@ -95,6 +95,9 @@ class TimerPanel(QWidget):
         go_to = _button(
             "Time selected item", "Make the item selected in the table current (G)", self.go_to_requested.emit
         )
+        clear = _button(
+            "Clear record…", "Forget every actual time, e.g. after a rehearsal", self.clear_record
+        )
         buttons = [
             (self.start_button, 0, 0, 1, 2),
             (_button("◀ Previous", "Back to the previous item (P)", self.previous), 0, 2, 1, 1),
@@ -104,15 +107,7 @@ class TimerPanel(QWidget):
             (_button("+5 min", "Give five minutes more", lambda: self.adjust(5)), 1, 2, 1, 1),
             (_button("Reset", "Back to the full planned time, not started", self.reset), 1, 3, 1, 1),
             (go_to, 2, 0, 1, 2),
-            (
-                _button(
-                    "Clear record…", "Forget every actual time, e.g. after a rehearsal", self.clear_record
-                ),
-                2,
-                3,
-                1,
-                1,
-            ),
+            (clear, 2, 2, 1, 2),
         ]
         for widget, row, column, rows, columns in buttons:
             controls.addWidget(widget, row, column, rows, columns)
