@@ -146,6 +146,13 @@ def timer_view(
     else:
         status = "ready"
     moment = datetime.fromtimestamp(now.wall)
+    day_ids = {t.item.id for t in day.items}
+    if not countdown.started and not any(
+        run.started is not None for run in state.runs.values() if run.item_id in day_ids
+    ):
+        # Nothing of this day has run yet: plan from the item's own start rather than the wall
+        # clock, or opening the app the evening before would report the whole day as late.
+        moment = timed.start
     plan = replan(day, item_id, remaining, countdown.started, moment, planned_adjustments(state))
     return TimerView(
         status=status,

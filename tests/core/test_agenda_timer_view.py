@@ -81,3 +81,13 @@ def test_paused_status_keeps_the_time_left() -> None:
     state = TimerState(Countdown(1, False, 120.0, None), {1: ItemRun(1, WALL)})
     view = timer_view(DAYS, state, Instant(WALL + 5000, 5000.0), DisplaySettings())
     assert (view.status, view.text) == ("paused", "08:00")
+
+
+def test_a_day_not_yet_begun_is_on_time_whatever_the_clock() -> None:
+    """Before anything of a day has run, the plan is shown as planned, not as hours late."""
+    evening = datetime(2019, 5, 26, 20, 0).timestamp()
+    view = timer_view(DAYS, TimerState(Countdown(1), {}), Instant(evening, 0.0), DisplaySettings())
+    assert view.status == "ready"
+    assert view.replan is not None
+    assert view.replan.late_minutes == 0
+    assert view.replan.message == "On time — Lunch at 09:10"
