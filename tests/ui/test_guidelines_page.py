@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
@@ -169,6 +171,9 @@ def test_title_edit_is_saved(qtbot, sample_session) -> None:  # type: ignore[no-
 def test_export_buttons_write_pdf_and_docx(qtbot, sample_session, isolated_home) -> None:  # type: ignore[no-untyped-def]
     """Export PDF announces a document for preview; Export Word writes a .docx in exports/."""
     page, controller = _page(qtbot, sample_session)
+    # Collect earlier tests' widgets here: a collection started on the export's worker thread would
+    # delete Qt objects off the GUI thread and crash the process.
+    gc.collect()
     with qtbot.waitSignal(controller.document_ready, timeout=20000) as blocker:
         page.export_pdf()
     assert blocker.args[0].suffix == ".pdf" and blocker.args[0].is_file()
