@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
+from datetime import date
 from types import ModuleType
 
 from facilitator.app import guidelines, roster
@@ -81,8 +82,9 @@ def agenda_chapter(session: WorkshopSession) -> ReportChapter:
     blocks: list[Block] = []
     for day in days:
         items: list[dict[str, object]] = day["items"]  # type: ignore[assignment]
-        title = f"Day {day['day']}, {day['date']}" + (f": {day['title']}" if day.get("title") else "")
-        blocks.append(Subheading(title))
+        when = date.fromisoformat(str(day["date"]))
+        heading = str(day.get("title") or f"Day {day['day']}")
+        blocks.append(Subheading(f"{heading} ({when:%A} {when.day} {when:%B %Y})"))
         if not items:
             blocks.append(Note("No items were planned for this day.", muted=True))
             continue

@@ -64,3 +64,58 @@ def test_empty_workshop_report_says_what_is_missing(empty_session) -> None:  # t
         chapter = report.chapter(key)
         assert chapter is not None and chapter.blocks == (Note(sentence, muted=True),)
     assert ("Participants registered", "0 (0 women)") in report.at_a_glance
+
+
+class _Clocks:
+    """Wall and monotonic clocks that move only when told to."""
+
+    def __init__(self, wall: datetime) -> None:
+        self.wall_now, self.mono_now = wall.timestamp(), 100.0
+
+    def wall(self) -> float:
+        return self.wall_now
+
+    def mono(self) -> float:
+        return self.mono_now
+
+    def advance(self, minutes: float) -> None:
+        self.wall_now += minutes * 60
+        self.mono_now += minutes * 60
+
+
+def test_agenda_chapter_sets_actual_times_beside_the_plan(sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Items run with the timer show their actual times and how far they ran over."""
+    from facilitator.app.timer import AgendaTimer
+
+    clocks = _Clocks(datetime(2019, 5, 27, 8, 0))
+    timer = AgendaTimer(sample_session, clocks.wall, clocks.mono)
+    timer.start()
+    clocks.advance(40)
+    timer.next()
+    clocks.advance(25)
+    timer.next()
+    timer.close()
+    chapter = build_report(sample_session).chapter("agenda")
+    days = [b.text for b in chapter.blocks if isinstance(b, Subheading)]  # type: ignore[union-attr]
+    assert days == [
+        "Day 1: shared definitions, mandates and red flags (Monday 27 May 2019)",
+        "Day 2: from red flags to guidelines for cooperation (Tuesday 28 May 2019)",
+    ]
+    monday = _tables(chapter)[0]
+    assert monday.headers == ("Planned", "Item", "Lead", "Actual", "Length vs plan")
+    assert monday.rows[0] == (
+        "08:00–08:30",
+        "Registration and name tags",
+        "Organising committee",
+        "08:00–08:40",
+        "+10 min",
+    )
+    assert monday.rows[1][3:] == ("08:40–09:05", "-5 min")
+    assert monday.rows[2][3] == "09:05–…"
+    assert Note("3 of 15 items were run with the timer.") in chapter.blocks  # type: ignore[union-attr]
+
+
+def test_agenda_chapter_of_a_workshop_without_agenda(empty_session) -> None:  # type: ignore[no-untyped-def]
+    """A workshop with no agenda days says so."""
+    chapter = build_report(empty_session).chapter("agenda")
+    assert chapter is not None and chapter.blocks == (Note("No agenda was recorded.", muted=True),)
