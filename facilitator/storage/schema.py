@@ -6,7 +6,7 @@ separated by ``;`` and must not contain one inside (no triggers or string litera
 
 from __future__ import annotations
 
-__all__ = ["META", "ROSTER", "VERSION_1"]
+__all__ = ["CHECKIN", "META", "ROSTER", "VERSION_1"]
 
 META = """
 CREATE TABLE meta (
@@ -32,4 +32,20 @@ CREATE TABLE participants (
 CREATE INDEX participants_delegation ON participants (delegation)
 """
 
-VERSION_1: tuple[str, ...] = (META, ROSTER)
+CHECKIN = """
+CREATE TABLE checkin_secret (
+    id INTEGER PRIMARY KEY,
+    secret TEXT NOT NULL CHECK (length(secret) >= 32)
+);
+CREATE TABLE checkin_scans (
+    id INTEGER PRIMARY KEY,
+    participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
+    day INTEGER NOT NULL CHECK (day >= 1),
+    scanned_at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('scan', 'search', 'walk-in')),
+    UNIQUE (participant_id, day)
+);
+CREATE INDEX checkin_scans_day ON checkin_scans (day)
+"""
+
+VERSION_1: tuple[str, ...] = (META, ROSTER, CHECKIN)
