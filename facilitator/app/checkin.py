@@ -26,7 +26,7 @@ from facilitator.core.checkin_codes import (
     validate_day,
     verify_code,
 )
-from facilitator.core.errors import ActionRefused, NotFoundError
+from facilitator.core.errors import ActionRefused, NotFoundError, WorkshopFileError
 from facilitator.core.participants import Participant
 from facilitator.storage import checkin_store, roster_store
 from facilitator.storage.checkin_store import Scan
@@ -104,14 +104,16 @@ def ensure_secret(
 ) -> bytes:
     """The workshop's check-in secret, created now for a file made before check-in existed.
 
-    The secret is not undoable: undoing it would void every code printed since.
+    The secret is not undoable: undoing it would void every code printed since. An export's
+    reader connection may create it too; whichever connection writes first wins.
     """
     secret = checkin_store.read_secret(session.connection)
-    if secret is not None:
-        return secret
-    secret = token(_SECRET_BYTES)
-    with session.action("Create check-in secret", [CHECKIN], undoable=False) as conn:
-        checkin_store.write_secret(conn, secret)
+    if secret is None:
+        with session.action("Create check-in secret", [CHECKIN], undoable=False) as conn:
+            checkin_store.write_secret(conn, token(_SECRET_BYTES))
+        secret = checkin_store.read_secret(session.connection)
+    if secret is None:
+        raise WorkshopFileError(f"{session.path}: the check-in secret could not be stored.")
     return secret
 
 

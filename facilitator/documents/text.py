@@ -198,13 +198,20 @@ class ShapedLine:
         return max(min_size, size * max_width / width)
 
 
+# Latin runs keep kerning but not ligatures: an "ff" or "fi" ligature glyph has no Unicode value
+# in reportlab's subset fonts, so "Provincial staff" would not be found by search or copy.
+_LATIN_FEATURES = {"kern": True, "liga": False, "dlig": False}
+_SCRIPT_FEATURES = {"kern": True, "liga": True, "dlig": True}
+
+
 @lru_cache(maxsize=8192)
 def shape_line(text: str, bold: bool = False) -> ShapedLine:
     """Shape one line of plain text (newlines become spaces) in per-script font runs."""
     import unicodedata
 
+    from reportlab.lib.abag import ABag
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfbase.ttfonts import shapeStr
+    from reportlab.pdfbase.ttfonts import shapeFragWord
 
     register_fonts()
     clean = unicodedata.normalize("NFC", " ".join(text.split()))
@@ -212,7 +219,8 @@ def shape_line(text: str, bold: bool = False) -> ShapedLine:
     units = 0.0
     for script, run in script_runs(clean):
         font = font_name(script, bold)
-        shaped = shapeStr(run, font, 10)
+        word = [stringWidth(run, font, 10), (ABag(fontName=font, fontSize=10), run)]
+        shaped = shapeFragWord(word, _LATIN_FEATURES if script == "latin" else _SCRIPT_FEATURES)[1][1]
         data = getattr(shaped, "__shapeData__", None)
         units += sum(d.x_advance for d in data) if data else stringWidth(run, font, 1000)
         runs.append((font, shaped))

@@ -52,8 +52,12 @@ def read_secret(conn: sqlite3.Connection) -> bytes | None:
 
 
 def write_secret(conn: sqlite3.Connection, secret: bytes) -> None:
-    """Store the check-in secret (once per workshop: replacing it would void every printed code)."""
-    conn.execute("INSERT INTO checkin_secret (secret) VALUES (?)", (secret.hex(),))
+    """Store the check-in secret unless the file has one (replacing it would void every printed
+    code; two connections racing to create it keep the first)."""
+    conn.execute(
+        "INSERT INTO checkin_secret (secret) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM checkin_secret)",
+        (secret.hex(),),
+    )
 
 
 def insert_scan(
