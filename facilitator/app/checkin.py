@@ -99,9 +99,7 @@ def create_secret_step(conn: sqlite3.Connection, sample: bool) -> None:
     checkin_store.write_secret(conn, secrets.token_bytes(_SECRET_BYTES))
 
 
-def ensure_secret(
-    session: WorkshopSession, token: Callable[[int], bytes] = secrets.token_bytes
-) -> bytes:
+def ensure_secret(session: WorkshopSession, token: Callable[[int], bytes] = secrets.token_bytes) -> bytes:
     """The workshop's check-in secret, created now for a file made before check-in existed.
 
     The secret is not undoable: undoing it would void every code printed since. An export's
@@ -170,9 +168,7 @@ def check_in_participant(
     return CheckinResult(participant, scan)
 
 
-def check_in_code(
-    session: WorkshopSession, text: str, day: int, now: Clock = datetime.now
-) -> CheckinResult:
+def check_in_code(session: WorkshopSession, text: str, day: int, now: Clock = datetime.now) -> CheckinResult:
     """Check in whoever a scanned or typed QR code names.
 
     Raises:
@@ -265,8 +261,15 @@ def search_participants(session: WorkshopSession, query: str, limit: int = 20) -
             found.insert(0, person)
             continue
         haystack = _fold(
-            " ".join((person.name, person.native_name, person.delegation, person.delegation_name,
-                      person.organisation))
+            " ".join(
+                (
+                    person.name,
+                    person.native_name,
+                    person.delegation,
+                    person.delegation_name,
+                    person.organisation,
+                )
+            )
         )
         if all(word in haystack for word in words):
             found.append(person)

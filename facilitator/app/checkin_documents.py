@@ -46,7 +46,7 @@ def _header(session: WorkshopSession) -> str:
 
 
 def day_label(session: WorkshopSession, day: int) -> str:
-    """"Day 1 – Monday 27 May 2019" (or just "Day 1" without dates)."""
+    """ "Day 1 – Monday 27 May 2019" (or just "Day 1" without dates)."""
     start = session.info.start
     if start is None:
         return f"Day {day}"

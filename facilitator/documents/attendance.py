@@ -102,7 +102,10 @@ def _day_story(report: DayAttendance, women_target: float) -> list[Any]:
     )
     story.append(
         KeepTogether(
-            [Paragraph("By delegation", style["h2"]), _table("Delegation", summary.by_delegation, total, True)]
+            [
+                Paragraph("By delegation", style["h2"]),
+                _table("Delegation", summary.by_delegation, total, True),
+            ]
         )
     )
     below = summary.below_target
@@ -118,7 +121,9 @@ def _day_story(report: DayAttendance, women_target: float) -> list[Any]:
             )
         )
     else:
-        story.append(Paragraph(f"Every delegation present reached the {target} women's target.", style["body"]))
+        story.append(
+            Paragraph(f"Every delegation present reached the {target} women's target.", style["body"])
+        )
     story.append(
         KeepTogether([Paragraph("By sector", style["h2"]), _table("Sector", summary.by_sector, total, False)])
     )

@@ -88,8 +88,11 @@ class LabelSheet:
 
     def column_edges(self) -> list[float]:
         """Distinct x positions of label edges (where a guillotine cuts)."""
-        edges = {round(self.left + c * self.pitch_x + d, 3) for c in range(self.columns)
-                 for d in (0.0, self.label_width)}
+        edges = {
+            round(self.left + c * self.pitch_x + d, 3)
+            for c in range(self.columns)
+            for d in (0.0, self.label_width)
+        }
         return sorted(edges)
 
     def row_edges(self) -> list[float]:

@@ -179,7 +179,11 @@ def _draw_cut_marks(canvas: Any, sheet: LabelSheet) -> None:
         (sheet.page_height - grid_top, xs, lambda v, a, b: canvas.line(v, grid_top + a, v, grid_top + b)),
         (grid_bottom, xs, lambda v, a, b: canvas.line(v, grid_bottom - a, v, grid_bottom - b)),
         (grid_left, ys, lambda v, a, b: canvas.line(grid_left - a, v, grid_left - b, v)),
-        (sheet.page_width - grid_right, ys, lambda v, a, b: canvas.line(grid_right + a, v, grid_right + b, v)),
+        (
+            sheet.page_width - grid_right,
+            ys,
+            lambda v, a, b: canvas.line(grid_right + a, v, grid_right + b, v),
+        ),
     ):
         length = min(longest, space - offset - 4)
         if length < 4:

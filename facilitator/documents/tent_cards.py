@@ -49,7 +49,9 @@ def _draw_face(canvas: Any, width: float, height: float, person: Participant, he
     draw_line(canvas, width / 2, 0.09 * height, footer, footer.fit(inner, 9, 6), "center")
 
 
-def draw_tent_card(canvas: Any, page_width: float, page_height: float, person: Participant, header: str) -> None:
+def draw_tent_card(
+    canvas: Any, page_width: float, page_height: float, person: Participant, header: str
+) -> None:
     """Draw both faces of a tent card and the fold line on the current page."""
     from reportlab.lib.colors import HexColor
 

@@ -26,7 +26,9 @@ def _rows(path: Path) -> list[tuple[int, int, str, str]]:
         ).fetchall()
 
 
-def test_every_new_workshop_has_its_own_secret(sample_session: WorkshopSession, empty_session: WorkshopSession) -> None:
+def test_every_new_workshop_has_its_own_secret(
+    sample_session: WorkshopSession, empty_session: WorkshopSession
+) -> None:
     """Two workshop files get different secrets, so codes of one are refused by the other."""
     one = checkin.ensure_secret(sample_session)
     two = checkin.ensure_secret(empty_session)

@@ -35,7 +35,9 @@ def _scans(path: Path) -> list[tuple[int, int]]:
         return conn.execute("SELECT participant_id, day FROM checkin_scans ORDER BY id").fetchall()
 
 
-def test_checkin_accepts_then_refuses_the_duplicate(workshop: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_checkin_accepts_then_refuses_the_duplicate(
+    workshop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Exit 0 with the name on first scan; exit 1 naming the first time on the second."""
     code = _code(workshop, 17)
     assert main(["--workshop", str(workshop), "checkin", code, "--day", "2"]) == 0
@@ -49,8 +51,11 @@ def test_checkin_accepts_then_refuses_the_duplicate(workshop: Path, capsys: pyte
 
 @pytest.mark.parametrize(
     ("text", "reason"),
-    [("LPB2019-17-AAAAAAAA", "not issued by this workshop"), ("OTHER-1-AAAAAAAA", "another workshop"),
-     ("nonsense", "not a check-in code")],
+    [
+        ("LPB2019-17-AAAAAAAA", "not issued by this workshop"),
+        ("OTHER-1-AAAAAAAA", "another workshop"),
+        ("nonsense", "not a check-in code"),
+    ],
 )
 def test_checkin_refuses_bad_codes(
     workshop: Path, capsys: pytest.CaptureFixture[str], text: str, reason: str
@@ -79,7 +84,12 @@ def test_checkin_refuses_a_day_the_workshop_does_not_have(
     ],
 )
 def test_exports_write_pdfs(
-    workshop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, extra: list[str], expected: str
+    workshop: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+    extra: list[str],
+    expected: str,
 ) -> None:
     """Each registration-desk document is written where -o says, with the expected text."""
     output = tmp_path / f"{kind}.pdf"
@@ -91,7 +101,20 @@ def test_exports_write_pdfs(
 
 def test_unknown_sheet_is_refused(workshop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--sheet with an unknown name exits 1 and lists the sheets."""
-    assert main(["--workshop", str(workshop), "export", "name-tags", "--sheet", "avery-9999",
-                 "-o", str(tmp_path / "x.pdf")]) == 1
+    assert (
+        main(
+            [
+                "--workshop",
+                str(workshop),
+                "export",
+                "name-tags",
+                "--sheet",
+                "avery-9999",
+                "-o",
+                str(tmp_path / "x.pdf"),
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "avery-5392, avery-l4785, avery-5395, a4-plain" in err

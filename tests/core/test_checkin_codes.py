@@ -52,7 +52,7 @@ def test_any_altered_check_character_is_refused(participant_id: int, position: i
     code = make_code("LPB2019", participant_id, SECRET)
     head, check = code.rsplit("-", 1)
     replacement = "A" if check[position] != "A" else "B"
-    altered = f"{head}-{check[:position]}{replacement}{check[position + 1:]}"
+    altered = f"{head}-{check[:position]}{replacement}{check[position + 1 :]}"
     with pytest.raises(CodeRefused) as refused:
         verify_code(altered, "LPB2019", SECRET)
     assert refused.value.reason == "forged"

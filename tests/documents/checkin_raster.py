@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-__all__ = ["crop_points", "decode_one", "decode_qr_codes", "ink_mask", "render_page"]
+__all__ = ["crop_points", "decode_column", "decode_one", "ink_mask", "render_page"]
 
 
 def render_page(path: Path, index: int = 0, dpi: int = 200) -> np.ndarray:
@@ -22,31 +22,24 @@ def render_page(path: Path, index: int = 0, dpi: int = 200) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY if image.shape[2] == 4 else cv2.COLOR_BGR2GRAY)
 
 
-def decode_qr_codes(image: np.ndarray) -> list[tuple[str, tuple[float, float]]]:
-    """Every QR code OpenCV reads on the image, with the centre of each in pixels.
-
-    OpenCV's ArUco-based detector is used: the classic one misses codes next to other codes or
-    near an image edge even when they are perfectly printed.
-    """
-    ok, texts, points, _ = cv2.QRCodeDetectorAruco().detectAndDecodeMulti(image)
-    if not ok:
-        return []
-    return [
-        (text, (float(corners[:, 0].mean()), float(corners[:, 1].mean())))
-        for text, corners in zip(texts, points, strict=True)
-        if text
-    ]
-
-
 def ink_mask(image: np.ndarray, threshold: int = 200) -> np.ndarray:
     """True where something darker than paper was printed."""
     return image < threshold
 
 
 def decode_one(image: np.ndarray) -> str:
-    """The text of the single QR code on an image (a cropped label), or "" when none is read."""
-    text, _, _ = cv2.QRCodeDetectorAruco().detectAndDecode(image)
-    return str(text)
+    """The text of the single QR code on an image (a cropped label), or "" when none is read.
+
+    Like a person re-aiming a scanner, it tries again when the first reading fails: OpenCV's two
+    detectors, on the image as rendered and thresholded to black and white.
+    """
+    _, black_white = cv2.threshold(image, 128, 255, cv2.THRESH_BINARY)
+    for detector in (cv2.QRCodeDetectorAruco(), cv2.QRCodeDetector()):
+        for candidate in (image, black_white):
+            text, _, _ = detector.detectAndDecode(candidate)
+            if text:
+                return str(text)
+    return ""
 
 
 def crop_points(
@@ -57,3 +50,28 @@ def crop_points(
     top = round((page_height - y - height) * scale)
     left = round(x * scale)
     return image[top : top + round(height * scale), left : left + round(width * scale)]
+
+
+def decode_column(
+    image: np.ndarray, left: int, right: int, max_gap: int = 10, min_height: int = 60
+) -> list[str]:
+    """Read QR codes stacked in a column of a table, one at a time, top to bottom.
+
+    The column is cut where a band of paper taller than ``max_gap`` pixels separates two codes;
+    pieces lower than ``min_height`` (header text, rules) are skipped, and each other piece is
+    decoded on its own with a white margin, as a hand scanner would.
+    """
+    strip = image[:, left:right]
+    rows = np.flatnonzero((strip < 128).any(axis=1))
+    if rows.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(rows) > max_gap)
+    starts = [rows[0], *rows[breaks + 1]]
+    ends = [*rows[breaks], rows[-1]]
+    texts = []
+    for start, end in zip(starts, ends, strict=True):
+        if end - start < min_height:
+            continue
+        piece = cv2.copyMakeBorder(strip[start : end + 1], 40, 40, 40, 40, cv2.BORDER_CONSTANT, value=255)
+        texts.append(decode_one(piece))
+    return texts

@@ -43,13 +43,13 @@ class _PolygonPen:
         self.polygons: list[list[tuple[float, float]]] = []
         self._current: list[tuple[float, float]] = []
 
-    def moveTo(self, point: tuple[float, float]) -> None:  # noqa: N802 - pen protocol name.
+    def moveTo(self, point: tuple[float, float]) -> None:
         self._current = [point]
 
-    def lineTo(self, point: tuple[float, float]) -> None:  # noqa: N802 - pen protocol name.
+    def lineTo(self, point: tuple[float, float]) -> None:
         self._current.append(point)
 
-    def qCurveTo(self, *points: tuple[float, float]) -> None:  # noqa: N802 - pen protocol name.
+    def qCurveTo(self, *points: tuple[float, float]) -> None:
         control, end = points[0], points[-1]
         start = self._current[-1]
         for step in range(1, 9):
@@ -61,7 +61,7 @@ class _PolygonPen:
                 )
             )
 
-    def curveTo(self, c1: tuple[float, float], c2: tuple[float, float], end: tuple[float, float]) -> None:  # noqa: N802
+    def curveTo(self, c1: tuple[float, float], c2: tuple[float, float], end: tuple[float, float]) -> None:
         start = self._current[-1]
         for step in range(1, 9):
             t = step / 8
@@ -72,7 +72,7 @@ class _PolygonPen:
                 )
             )
 
-    def closePath(self) -> None:  # noqa: N802 - pen protocol name.
+    def closePath(self) -> None:
         if self._current:
             self.polygons.append(self._current)
         self._current = []

@@ -12,7 +12,13 @@ MM = 72.0 / 25.4
 
 # key: (page, columns x rows, label size, first label's top-left offset, pitch), in points
 EXPECTED = {
-    "avery-5392": ((8.5 * INCH, 11 * INCH), (2, 3), (4 * INCH, 3 * INCH), (0.25 * INCH, 1 * INCH), (4 * INCH, 3 * INCH)),
+    "avery-5392": (
+        (8.5 * INCH, 11 * INCH),
+        (2, 3),
+        (4 * INCH, 3 * INCH),
+        (0.25 * INCH, 1 * INCH),
+        (4 * INCH, 3 * INCH),
+    ),
     "avery-l4785": ((210 * MM, 297 * MM), (2, 5), (80 * MM, 50 * MM), (18 * MM, 13 * MM), (95 * MM, 55 * MM)),
     "avery-5395": (
         (8.5 * INCH, 11 * INCH),
@@ -53,8 +59,8 @@ def test_labels_fit_on_the_page_without_overlapping(key: str) -> None:
     sheet = label_sheet(key)
     boxes = sheet.boxes()
     for box in boxes:
-        assert 0 <= box.x and box.x + box.width <= sheet.page_width + 1e-6
-        assert 0 <= box.y and box.y + box.height <= sheet.page_height + 1e-6
+        assert box.x >= 0 and box.x + box.width <= sheet.page_width + 1e-6
+        assert box.y >= 0 and box.y + box.height <= sheet.page_height + 1e-6
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             overlap_x = min(a.x + a.width, b.x + b.width) - max(a.x, b.x)
