@@ -13,7 +13,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from facilitator.app import roster
 from facilitator.app.changes import CHECKIN, Changes
@@ -40,6 +40,7 @@ __all__ = [
     "checked_in",
     "create_secret_step",
     "current_day",
+    "day_label",
     "day_summary",
     "ensure_secret",
     "participant_code",
@@ -137,6 +138,15 @@ def current_day(session: WorkshopSession, today: date | None = None) -> int:
     """Today's workshop day, or day 1 outside the workshop's dates."""
     info = session.info
     return default_day(info.start, info.end, today or date.today())
+
+
+def day_label(session: WorkshopSession, day: int) -> str:
+    """"Day 1 – Monday 27 May 2019" (or just "Day 1" when the workshop has no dates)."""
+    start = session.info.start
+    if start is None:
+        return f"Day {day}"
+    when = start + timedelta(days=day - 1)
+    return f"Day {day} – {when:%A} {when.day} {when:%B %Y}"
 
 
 def _label(participant: Participant, day: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitator.app import roster
-from facilitator.app.checkin import current_day, day_summary, participant_codes, workshop_days
+from facilitator.app.checkin import current_day, day_label, day_summary, participant_codes, workshop_days
 from facilitator.app.exports import ExportOptions
 from facilitator.app.session import WorkshopSession
 from facilitator.core.checkin_codes import validate_day
@@ -19,7 +19,6 @@ from facilitator.core.statistics import roster_statistics
 from facilitator.storage import checkin_store
 
 __all__ = [
-    "day_label",
     "export_attendance",
     "export_name_tags",
     "export_signin_sheet",
@@ -43,17 +42,6 @@ def _roster_or_refuse(session: WorkshopSession, what: str) -> list[Participant]:
 def _header(session: WorkshopSession) -> str:
     info = session.info
     return " · ".join(part for part in (info.display_title, info.dates_label) if part)
-
-
-def day_label(session: WorkshopSession, day: int) -> str:
-    """ "Day 1 – Monday 27 May 2019" (or just "Day 1" without dates)."""
-    start = session.info.start
-    if start is None:
-        return f"Day {day}"
-    from datetime import timedelta
-
-    when = start + timedelta(days=day - 1)
-    return f"Day {day} – {when:%A} {when.day} {when:%B %Y}"
 
 
 def _day(session: WorkshopSession, options: ExportOptions) -> int:
