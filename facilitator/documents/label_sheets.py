@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from facilitator import paths
 from facilitator.core.errors import InputError
@@ -109,8 +110,8 @@ def _sheet_from_json(entry: dict[str, object]) -> LabelSheet:
     scale = _POINTS_PER_UNIT[str(entry["unit"])]
 
     def pair(name: str) -> tuple[float, float]:
-        a, b = entry[name]  # type: ignore[misc]
-        return float(a) * scale, float(b) * scale
+        first, second = cast("list[float]", entry[name])
+        return float(first) * scale, float(second) * scale
 
     page_w, page_h = pair("page")
     label_w, label_h = pair("label")

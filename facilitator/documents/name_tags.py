@@ -174,22 +174,23 @@ def _draw_cut_marks(canvas: Any, sheet: LabelSheet) -> None:
     canvas.setLineWidth(0.4)
     xs, ys = sheet.column_edges(), sheet.row_edges()
     grid_left, grid_right, grid_bottom, grid_top = xs[0], xs[-1], ys[0], ys[-1]
-    offset, longest = 3.0, 14.0
-    for space, x_or_y, draw in (
-        (sheet.page_height - grid_top, xs, lambda v, a, b: canvas.line(v, grid_top + a, v, grid_top + b)),
-        (grid_bottom, xs, lambda v, a, b: canvas.line(v, grid_bottom - a, v, grid_bottom - b)),
-        (grid_left, ys, lambda v, a, b: canvas.line(grid_left - a, v, grid_left - b, v)),
-        (
-            sheet.page_width - grid_right,
-            ys,
-            lambda v, a, b: canvas.line(grid_right + a, v, grid_right + b, v),
-        ),
-    ):
-        length = min(longest, space - offset - 4)
-        if length < 4:
-            continue
-        for value in x_or_y:
-            draw(value, offset, offset + length)
+    offset = 3.0
+
+    def length(space: float) -> float:
+        return min(14.0, space - offset - 4)
+
+    top, bottom = length(sheet.page_height - grid_top), length(grid_bottom)
+    left, right = length(grid_left), length(sheet.page_width - grid_right)
+    for x in xs:
+        if top >= 4:
+            canvas.line(x, grid_top + offset, x, grid_top + offset + top)
+        if bottom >= 4:
+            canvas.line(x, grid_bottom - offset, x, grid_bottom - offset - bottom)
+    for y in ys:
+        if left >= 4:
+            canvas.line(grid_left - offset, y, grid_left - offset - left, y)
+        if right >= 4:
+            canvas.line(grid_right + offset, y, grid_right + offset + right, y)
 
 
 def write_name_tags(
