@@ -8,7 +8,6 @@ scanned twice usually means a lost or shared badge that the desk should notice.
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 import unicodedata
 from collections.abc import Callable
@@ -35,12 +34,14 @@ __all__ = [
     "AlreadyCheckedIn",
     "CheckinResult",
     "Clock",
+    "DayState",
     "check_in_code",
     "check_in_participant",
     "checked_in",
     "create_secret_step",
     "current_day",
     "day_label",
+    "day_state",
     "day_summary",
     "ensure_secret",
     "participant_code",
@@ -95,12 +96,19 @@ class CheckinResult:
         )
 
 
+def _random_bytes(count: int) -> bytes:
+    # ``secrets`` (with hashlib) is imported here, not at start-up: only a new workshop needs it.
+    import secrets
+
+    return secrets.token_bytes(count)
+
+
 def create_secret_step(conn: sqlite3.Connection, sample: bool) -> None:
     """New-workshop step: give the file its own random check-in secret."""
-    checkin_store.write_secret(conn, secrets.token_bytes(_SECRET_BYTES))
+    checkin_store.write_secret(conn, _random_bytes(_SECRET_BYTES))
 
 
-def ensure_secret(session: WorkshopSession, token: Callable[[int], bytes] = secrets.token_bytes) -> bytes:
+def ensure_secret(session: WorkshopSession, token: Callable[[int], bytes] = _random_bytes) -> bytes:
     """The workshop's check-in secret, created now for a file made before check-in existed.
 
     The secret is not undoable: undoing it would void every code printed since. An export's
@@ -141,7 +149,7 @@ def current_day(session: WorkshopSession, today: date | None = None) -> int:
 
 
 def day_label(session: WorkshopSession, day: int) -> str:
-    """"Day 1 – Monday 27 May 2019" (or just "Day 1" when the workshop has no dates)."""
+    """ "Day 1 – Monday 27 May 2019" (or just "Day 1" when the workshop has no dates)."""
     start = session.info.start
     if start is None:
         return f"Day {day}"
@@ -238,17 +246,39 @@ def undo_last_checkin(session: WorkshopSession, day: int | None = None) -> Chang
     return Changes.of(label, [CHECKIN])
 
 
+@dataclass(frozen=True, slots=True)
+class DayState:
+    """What the desk shows for a day, read in one pass over the roster.
+
+    Attributes:
+        summary: Present against expected by sex, sector and delegation.
+        checked_in: The day's check-ins, newest first, with the people they name.
+    """
+
+    summary: AttendanceSummary
+    checked_in: list[tuple[Scan, Participant]]
+
+
+def day_state(session: WorkshopSession, day: int) -> DayState:
+    """Counts and check-ins of a day (the desk refreshes from this after every scan)."""
+    people = roster.participants(session)
+    by_id = {p.id: p for p in people}
+    scans = checkin_store.load_scans(session.connection, day)
+    present = {scan.participant_id for scan in scans}
+    return DayState(
+        summarise_attendance(people, present, session.info.women_target),
+        [(scan, by_id[scan.participant_id]) for scan in reversed(scans) if scan.participant_id in by_id],
+    )
+
+
 def checked_in(session: WorkshopSession, day: int) -> list[tuple[Scan, Participant]]:
     """The day's check-ins, newest first, with the people they name."""
-    people = {p.id: p for p in roster.participants(session)}
-    scans = checkin_store.load_scans(session.connection, day)
-    return [(scan, people[scan.participant_id]) for scan in reversed(scans) if scan.participant_id in people]
+    return day_state(session, day).checked_in
 
 
 def day_summary(session: WorkshopSession, day: int) -> AttendanceSummary:
     """Present against expected for a day, by sex, sector and delegation."""
-    present = checkin_store.present_ids(session.connection, day)
-    return summarise_attendance(roster.participants(session), present, session.info.women_target)
+    return day_state(session, day).summary
 
 
 def _fold(text: str) -> str:

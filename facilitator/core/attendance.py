@@ -104,19 +104,19 @@ def _lines(
     label_of: Callable[[str], str],
     target: float,
 ) -> tuple[AttendanceLine, ...]:
-    lines = []
-    for key in keys:
-        members = [p for p in people if key_of(p) == key]
-        lines.append(
-            AttendanceLine(
-                key,
-                label_of(key),
-                _sex_counts(members),
-                _sex_counts(p for p in members if p.id in present_ids),
-                target,
-            )
+    groups: dict[str, list[Participant]] = {}
+    for person in people:
+        groups.setdefault(key_of(person), []).append(person)
+    return tuple(
+        AttendanceLine(
+            key,
+            label_of(key),
+            _sex_counts(groups.get(key, ())),
+            _sex_counts(p for p in groups.get(key, ()) if p.id in present_ids),
+            target,
         )
-    return tuple(lines)
+        for key in keys
+    )
 
 
 def summarise_attendance(
@@ -132,7 +132,8 @@ def summarise_attendance(
     people = list(people)
     present_ids = set(present_ids)
     names = {p.delegation: p.delegation_name for p in people}
-    sectors = [s for s in (*SECTORS, "") if any(p.sector == s for p in people)]
+    present_sectors = {p.sector for p in people}
+    sectors = [s for s in (*SECTORS, "") if s in present_sectors]
     delegations = list(roster_statistics(people).by_delegation)
     return AttendanceSummary(
         total=AttendanceLine(

@@ -12,8 +12,6 @@ alphanumeric mode (21 × 21 modules) and a USB scanner types it the same on any 
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -62,6 +60,10 @@ class CheckinCode:
 
 
 def _check(workshop_code: str, participant_id: int, secret: bytes) -> str:
+    # hmac and hashlib load OpenSSL; imported here so that opening the app does not wait for it.
+    import hashlib
+    import hmac
+
     message = f"{workshop_code}-{participant_id}".encode("ascii")
     digest = hmac.new(secret, message, hashlib.sha256).digest()
     return base64.b32encode(digest[:5]).decode("ascii")
@@ -117,6 +119,8 @@ def verify_code(text: str, workshop_code: str, secret: bytes) -> CheckinCode:
             "name instead, and print a new name tag if needed.",
         )
     participant_id = int(id_text)
+    import hmac
+
     if not hmac.compare_digest(check, _check(own, participant_id, secret)):
         raise CodeRefused(
             "forged",

@@ -13,7 +13,6 @@ __all__ = [
     "insert_scan",
     "last_scan",
     "load_scans",
-    "present_ids",
     "read_secret",
     "write_secret",
 ]
@@ -89,12 +88,6 @@ def load_scans(conn: sqlite3.Connection, day: int | None = None) -> list[Scan]:
             f"SELECT {_COLUMNS} FROM checkin_scans WHERE day = ? ORDER BY id", (day,)
         ).fetchall()
     return [_from_row(row) for row in rows]
-
-
-def present_ids(conn: sqlite3.Connection, day: int) -> set[int]:
-    """Ids of the participants checked in on a day."""
-    rows = conn.execute("SELECT participant_id FROM checkin_scans WHERE day = ?", (day,)).fetchall()
-    return {int(pid) for (pid,) in rows}
 
 
 def last_scan(conn: sqlite3.Connection, day: int | None = None) -> Scan | None:

@@ -40,6 +40,9 @@ from facilitator.ui.rows_model import RowsModel
 
 __all__ = ["CheckinPage"]
 
+#: Check-ins listed on the desk (the attendance report has them all).
+_RECENT_ROWS = 50
+
 
 def _button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
     button = QPushButton(text)
@@ -65,6 +68,7 @@ class CheckinPage(QWidget):
         self.controller = controller
         self.clock: Callable[[], datetime] = datetime.now
         self.desk_window: CheckinPage | None = None
+        self._times: dict[int, str] = {}
 
         self.day_choice = QComboBox()
         self.day_choice.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -329,28 +333,25 @@ class CheckinPage(QWidget):
 
     def refresh(self) -> None:
         """Recount and relist from the workshop."""
-        summary = checkin.day_summary(self.session, self.day)
-        total = summary.total
+        state = checkin.day_state(self.session, self.day)
+        total = state.summary.total
         self.present_label.setText(f"<b>{total.present_total}</b> of {total.expected_total} present")
         rows: list[tuple[str, int, int]] = [("Everyone", total.present_total, total.expected_total)]
         for sex in ("F", "M", "X", ""):
             if total.expected.get(sex):
                 rows.append((SEX_LABELS[sex], total.present.get(sex, 0), total.expected[sex]))
-        rows += [(line.label, line.present_total, line.expected_total) for line in summary.by_sector]
+        rows += [(line.label, line.present_total, line.expected_total) for line in state.summary.by_sector]
         self.counts_model.set_rows(rows)
         self.recent_model.set_rows(
             [
                 (f"{scan.scanned_at:%H:%M}", person.name, person.delegation_name, scan.method)
-                for scan, person in checkin.checked_in(self.session, self.day)
+                for scan, person in state.checked_in[:_RECENT_ROWS]
             ]
         )
+        self._times = {person.id: f"{scan.scanned_at:%H:%M}" for scan, person in state.checked_in}
         self._refresh_search()
 
     def _refresh_search(self) -> None:
         text = self.search.field.text()
         people = [] if looks_like_code(text) else checkin.search_participants(self.session, text)
-        times = {
-            person.id: f"{scan.scanned_at:%H:%M}"
-            for scan, person in checkin.checked_in(self.session, self.day)
-        }
-        self.search.show_results(people, times)
+        self.search.show_results(people, self._times)
