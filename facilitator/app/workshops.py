@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from facilitator import paths
+from facilitator.app.board_setup import referral_boards_step
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import WorkshopFileError
 from facilitator.core.participants import Participant
@@ -62,7 +63,7 @@ def _roster_step(conn: sqlite3.Connection, sample: bool) -> None:
         roster_store.insert_participants(conn, load_sample_roster())
 
 
-NEW_WORKSHOP_STEPS: list[NewWorkshopStep] = [_identity_step, _roster_step]
+NEW_WORKSHOP_STEPS: list[NewWorkshopStep] = [_identity_step, _roster_step, referral_boards_step]
 
 
 def create_workshop(path: Path, sample: bool = False) -> WorkshopSession:

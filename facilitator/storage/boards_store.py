@@ -16,6 +16,7 @@ __all__ = [
     "CARD_FIELDS",
     "board_keys",
     "delete_board",
+    "delete_cards",
     "delete_category",
     "delete_dot",
     "insert_board",
@@ -72,7 +73,8 @@ def board_keys(conn: sqlite3.Connection) -> list[str]:
 
 def _categories(conn: sqlite3.Connection, board_id: int) -> tuple[Category, ...]:
     rows = conn.execute(
-        "SELECT key, label, core, description FROM boards_categories WHERE board_id = ? ORDER BY position, id",
+        "SELECT key, label, core, description FROM boards_categories WHERE board_id = ? "
+        "ORDER BY position, id",
         (board_id,),
     ).fetchall()
     return tuple(Category(key, label, bool(core), description) for key, label, core, description in rows)
@@ -147,14 +149,17 @@ def update_board(conn: sqlite3.Connection, key: str, **values: object) -> None:
     if unknown:
         raise ValueError(f"not board fields: {sorted(unknown)}")
     assignments = ", ".join(f"{name} = ?" for name in values)
-    conn.execute(f"UPDATE boards_boards SET {assignments} WHERE id = ?", (*values.values(), _board_id(conn, key)))
+    conn.execute(
+        f"UPDATE boards_boards SET {assignments} WHERE id = ?", (*values.values(), _board_id(conn, key))
+    )
 
 
 def delete_board(conn: sqlite3.Connection, key: str) -> None:
     """Remove a board and everything on it."""
     board_id = _board_id(conn, key)
     conn.execute(
-        "DELETE FROM boards_votes WHERE card_id IN (SELECT id FROM boards_cards WHERE board_id = ?)", (board_id,)
+        "DELETE FROM boards_votes WHERE card_id IN (SELECT id FROM boards_cards WHERE board_id = ?)",
+        (board_id,),
     )
     conn.execute("UPDATE boards_cards SET merged_into = NULL WHERE board_id = ?", (board_id,))
     for table in ("boards_cards", "boards_notes", "boards_categories", "boards_boards"):
@@ -241,14 +246,16 @@ def _load_dots(conn: sqlite3.Connection, board_id: int) -> list[Dot]:
 def load_snapshot(conn: sqlite3.Connection, board_key: str) -> BoardSnapshot:
     """A board with all its cards and dots, read in one go."""
     board = load_board(conn, board_key)
-    return BoardSnapshot(board, tuple(load_cards(conn, board_key)), tuple(_load_dots(conn, _board_id(conn, board_key))))
+    return BoardSnapshot(
+        board, tuple(load_cards(conn, board_key)), tuple(_load_dots(conn, _board_id(conn, board_key)))
+    )
 
 
 def insert_card(conn: sqlite3.Connection, card: RedFlagCard) -> int:
     """Add a card; returns its id."""
     cursor = conn.execute(
-        "INSERT INTO boards_cards (board_id, category, text, evidence, refer_to, group_name, author, created, "
-        "revealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO boards_cards (board_id, category, text, evidence, refer_to, group_name, author, "
+        "created, revealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             _board_id(conn, card.board),
             card.category,
@@ -272,6 +279,13 @@ def update_card(conn: sqlite3.Connection, card_ids: Iterable[int], **values: obj
         f"UPDATE boards_cards SET {assignments} WHERE id = ?",
         [(*values.values(), card_id) for card_id in card_ids],
     )
+
+
+def delete_cards(conn: sqlite3.Connection, card_ids: Iterable[int]) -> None:
+    """Remove cards with their dots (the caller first splits off cards merged into them)."""
+    ids = [(card_id,) for card_id in card_ids]
+    conn.executemany("DELETE FROM boards_votes WHERE card_id = ?", ids)
+    conn.executemany("DELETE FROM boards_cards WHERE id = ?", ids)
 
 
 def set_merged_into(conn: sqlite3.Connection, card_ids: Iterable[int], target: int | None) -> None:
