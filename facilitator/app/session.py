@@ -73,6 +73,15 @@ class WorkshopSession:
         session.backup()
         return session
 
+    @classmethod
+    def open_reader(cls, path: Path) -> WorkshopSession:
+        """A second connection to the same file for work off the GUI thread (exports read only).
+
+        A SQLite connection must not be shared between threads; in WAL mode this reader sees the
+        last committed state while the GUI keeps writing through its own connection.
+        """
+        return cls(WorkshopDatabase.open(path))
+
     @property
     def path(self) -> Path:
         """The workshop file."""
