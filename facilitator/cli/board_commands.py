@@ -75,10 +75,11 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     board = state.board
     status = [word for word, on in (("hidden mode", board.hidden), ("locked", board.locked)) if on]
-    print(f"{board.title} ({board.id}): {len(cards)} cards" + (f", {', '.join(status)}" if status else ""))
+    count = f"{len(cards)} card{'s' if len(cards) != 1 else ''}"
+    print(f"{board.title} ({board.id}): {count}" + (f", {', '.join(status)}" if status else ""))
     for category in (*board.categories, board.category("")):
         flags = state.ranked(category.key)
-        if not flags and not category.key:
+        if not flags:
             continue
         marker = " [core]" if category.core else ""
         print(f"\n{category.label}{marker} ({category.key or 'unsorted'})")
