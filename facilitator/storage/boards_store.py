@@ -7,7 +7,7 @@ together stay here.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from facilitator.core.boards import Board, BoardSnapshot, Category, Dot, GroupNotes, RedFlagCard
 from facilitator.core.errors import NotFoundError
@@ -27,8 +27,12 @@ __all__ = [
     "load_boards",
     "load_card",
     "load_cards",
+    "load_cards_by_id",
+    "load_dots",
     "load_notes",
+    "load_revisions",
     "load_snapshot",
+    "load_vote_counts",
     "round_group_names",
     "save_notes",
     "set_merged_into",
@@ -52,7 +56,7 @@ _BOARD_FIELDS = ("title", "description", "refer_to", "hidden", "locked", "group_
 
 _CARD_SELECT = """
 SELECT c.id, b.key, c.category, c.text, c.evidence, c.refer_to, c.group_name, c.author, c.created,
-       c.revealed, c.merged_into, (SELECT count(*) FROM boards_votes v WHERE v.card_id = c.id)
+       c.revealed, c.merged_into, (SELECT count(*) FROM boards_votes v WHERE v.card_id = c.id), c.revision
 FROM boards_cards c JOIN boards_boards b ON b.id = c.board_id
 """
 
@@ -198,20 +202,35 @@ def delete_category(conn: sqlite3.Connection, board_key: str, key: str) -> None:
 
 
 def _card_from_row(row: tuple[object, ...]) -> RedFlagCard:
-    card_id, board, category, text, evidence, refer_to, group, author, created, revealed, merged, votes = row
+    (
+        card_id,
+        board,
+        category,
+        text,
+        evidence,
+        refer_to,
+        group,
+        author,
+        created,
+        revealed,
+        merged,
+        votes,
+        rev,
+    ) = row
     return RedFlagCard(
-        id=int(card_id),  # type: ignore[call-overload]
-        board=str(board),
-        category=str(category),
-        text=str(text),
-        evidence=str(evidence),
-        refer_to=str(refer_to),
-        group=str(group),
-        author=str(author),
-        created=str(created),
+        id=card_id,  # type: ignore[arg-type]
+        board=board,  # type: ignore[arg-type]
+        category=category,  # type: ignore[arg-type]
+        text=text,  # type: ignore[arg-type]
+        evidence=evidence,  # type: ignore[arg-type]
+        refer_to=refer_to,  # type: ignore[arg-type]
+        group=group,  # type: ignore[arg-type]
+        author=author,  # type: ignore[arg-type]
+        created=created,  # type: ignore[arg-type]
         revealed=bool(revealed),
-        merged_into=int(merged) if merged is not None else None,  # type: ignore[call-overload]
-        votes=int(votes),  # type: ignore[call-overload]
+        merged_into=merged,  # type: ignore[arg-type]
+        votes=votes,  # type: ignore[arg-type]
+        revision=rev,  # type: ignore[arg-type]
     )
 
 
@@ -220,6 +239,36 @@ def load_cards(conn: sqlite3.Connection, board_key: str) -> list[RedFlagCard]:
     board_id = _board_id(conn, board_key)
     rows = conn.execute(f"{_CARD_SELECT} WHERE c.board_id = ? ORDER BY c.id", (board_id,)).fetchall()
     return [_card_from_row(row) for row in rows]
+
+
+def load_revisions(conn: sqlite3.Connection, board_key: str) -> list[tuple[int, int]]:
+    """(id, revision) of every card on a board in writing order: cheap to read, and enough to tell
+    which cards changed since the last read (every write to a card bumps its revision)."""
+    return conn.execute(
+        "SELECT id, revision FROM boards_cards WHERE board_id = ? ORDER BY id", (_board_id(conn, board_key),)
+    ).fetchall()
+
+
+def load_cards_by_id(conn: sqlite3.Connection, card_ids: Sequence[int]) -> list[RedFlagCard]:
+    """Some cards by id, with their revision (for :func:`load_revisions`)."""
+    cards = []
+    for start in range(0, len(card_ids), 500):
+        chunk = card_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        cards += [
+            _card_from_row(row) for row in conn.execute(f"{_CARD_SELECT} WHERE c.id IN ({marks})", chunk)
+        ]
+    return cards
+
+
+def load_vote_counts(conn: sqlite3.Connection, board_key: str) -> dict[int, int]:
+    """Dots per card on a board (cards without a dot are left out)."""
+    rows = conn.execute(
+        "SELECT v.card_id, count(*) FROM boards_votes v JOIN boards_cards c ON c.id = v.card_id "
+        "WHERE c.board_id = ? GROUP BY v.card_id",
+        (_board_id(conn, board_key),),
+    ).fetchall()
+    return dict(rows)
 
 
 def load_card(conn: sqlite3.Connection, card_id: int) -> RedFlagCard:
@@ -234,7 +283,9 @@ def load_card(conn: sqlite3.Connection, card_id: int) -> RedFlagCard:
     return _card_from_row(row)
 
 
-def _load_dots(conn: sqlite3.Connection, board_id: int) -> list[Dot]:
+def load_dots(conn: sqlite3.Connection, board_key: str) -> list[Dot]:
+    """Every dot on a board, oldest first."""
+    board_id = _board_id(conn, board_key)
     rows = conn.execute(
         "SELECT v.card_id, v.group_name FROM boards_votes v JOIN boards_cards c ON c.id = v.card_id "
         "WHERE c.board_id = ? ORDER BY v.id",
@@ -246,9 +297,7 @@ def _load_dots(conn: sqlite3.Connection, board_id: int) -> list[Dot]:
 def load_snapshot(conn: sqlite3.Connection, board_key: str) -> BoardSnapshot:
     """A board with all its cards and dots, read in one go."""
     board = load_board(conn, board_key)
-    return BoardSnapshot(
-        board, tuple(load_cards(conn, board_key)), tuple(_load_dots(conn, _board_id(conn, board_key)))
-    )
+    return BoardSnapshot(board, tuple(load_cards(conn, board_key)), tuple(load_dots(conn, board_key)))
 
 
 def insert_card(conn: sqlite3.Connection, card: RedFlagCard) -> int:
@@ -274,7 +323,7 @@ def insert_card(conn: sqlite3.Connection, card: RedFlagCard) -> int:
 def update_card(conn: sqlite3.Connection, card_ids: Iterable[int], **values: object) -> None:
     """Change some fields (named as on :class:`RedFlagCard`) of one or more cards."""
     columns = [CARD_FIELDS[name] for name in values]
-    assignments = ", ".join(f"{column} = ?" for column in columns)
+    assignments = ", ".join([*(f"{column} = ?" for column in columns), "revision = revision + 1"])
     conn.executemany(
         f"UPDATE boards_cards SET {assignments} WHERE id = ?",
         [(*values.values(), card_id) for card_id in card_ids],
@@ -291,7 +340,8 @@ def delete_cards(conn: sqlite3.Connection, card_ids: Iterable[int]) -> None:
 def set_merged_into(conn: sqlite3.Connection, card_ids: Iterable[int], target: int | None) -> None:
     """Point cards at the card they were merged into (None splits them off again)."""
     conn.executemany(
-        "UPDATE boards_cards SET merged_into = ? WHERE id = ?", [(target, card_id) for card_id in card_ids]
+        "UPDATE boards_cards SET merged_into = ?, revision = revision + 1 WHERE id = ?",
+        [(target, card_id) for card_id in card_ids],
     )
 
 

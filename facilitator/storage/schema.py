@@ -67,7 +67,8 @@ CREATE TABLE boards_cards (
     author TEXT NOT NULL DEFAULT '',
     created TEXT NOT NULL DEFAULT '',
     revealed INTEGER NOT NULL DEFAULT 1,
-    merged_into INTEGER REFERENCES boards_cards (id)
+    merged_into INTEGER REFERENCES boards_cards (id),
+    revision INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX boards_cards_board ON boards_cards (board_id, category);
 CREATE TABLE boards_votes (

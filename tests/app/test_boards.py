@@ -319,3 +319,22 @@ def test_failed_write_leaves_nothing(empty_session: WorkshopSession) -> None:
     assert empty_session.undo_label == label
     with sqlite3.connect(empty_session.path) as raw:
         assert raw.execute("SELECT count(*) FROM boards_cards").fetchone()[0] == 1
+
+
+def test_board_reader_matches_a_full_read_and_keeps_unchanged_cards(empty_session: WorkshopSession) -> None:
+    """After any mix of commands and undo, the incremental reader equals a full read, and cards that
+    did not change are the same objects as before."""
+    from facilitator.app.board_reader import BoardReader
+
+    reader = BoardReader(empty_session, L2P)
+    ids = [_add(empty_session, f"card {n}") for n in range(5)]
+    first = reader.read()
+    boards.add_dot(empty_session, ids[0], "Group 1")
+    boards.edit_card(empty_session, ids[1], text="edited")
+    boards.merge_cards(empty_session, ids[2], [ids[3]])
+    empty_session.undo()
+    boards.delete_cards(empty_session, [ids[4]])
+    second = reader.read()
+    assert second == boards.snapshot(empty_session, L2P)
+    assert second.card(ids[2]) is first.card(ids[2])
+    assert second.card(ids[1]).text == "edited" and second.total_votes(ids[0]) == 1

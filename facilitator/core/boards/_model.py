@@ -170,6 +170,8 @@ class RedFlagCard:
         revealed: Whether the projector may show it.
         merged_into: Id of the card this one was merged into, or None.
         votes: Dots placed on this card itself (not counting merged cards).
+        revision: Raised by every change to the card, so that a screen can re-read only the
+            cards that changed.
     """
 
     id: int
@@ -184,6 +186,7 @@ class RedFlagCard:
     revealed: bool = True
     merged_into: int | None = None
     votes: int = 0
+    revision: int = 0
 
 
 @dataclass(frozen=True, slots=True)
