@@ -25,6 +25,7 @@ __all__ = [
     "referral_boards_step",
     "remove_category",
     "rename_category",
+    "round_group_names",
     "save_group_notes",
 ]
 
@@ -167,6 +168,11 @@ def remove_category(session: WorkshopSession, board_id: str, key: str) -> Change
     with session.action(label, [BOARDS]) as conn:
         boards_store.delete_category(conn, board_id, key)
     return Changes.of(label, [BOARDS])
+
+
+def round_group_names(session: WorkshopSession) -> list[str]:
+    """Group names of the current breakout round (empty when the workshop has no rounds)."""
+    return boards_store.round_group_names(session.connection)
 
 
 def group_names(session: WorkshopSession, board_id: str | None = None) -> list[str]:
