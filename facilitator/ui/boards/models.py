@@ -177,12 +177,10 @@ class ColumnModel(QAbstractListModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Cards are selectable, editable and draggable where the view allows it."""
-        base = Qt.ItemFlag.ItemIsEnabled
-        if self._on_drop is not None:
-            base |= Qt.ItemFlag.ItemIsDropEnabled
+        droppable = Qt.ItemFlag.ItemIsDropEnabled if self._on_drop is not None else Qt.ItemFlag.NoItemFlags
         if not index.isValid():
-            return base
-        base |= Qt.ItemFlag.ItemIsSelectable
+            return droppable
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | droppable
         if self._on_edit is not None:
             base |= Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
         return base

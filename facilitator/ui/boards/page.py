@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -339,6 +340,11 @@ class BoardsPage(QWidget):
         self.controller.run(boards.edit_card, card_id, **{field: value})
 
     def _on_cards_dropped(self, card_ids: list[int], category: str) -> None:
+        # Moving rewrites both columns' models: do it after the view has finished its drop.
+        QTimer.singleShot(0, lambda: self.move_cards(card_ids, category))
+
+    def move_cards(self, card_ids: list[int], category: str) -> None:
+        """Move cards to a category (what dragging them onto its column does)."""
         for card_id in card_ids:
             if self.controller.run(boards.move_card, card_id, category) is None:
                 break
