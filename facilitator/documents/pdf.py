@@ -83,7 +83,7 @@ def _numbered_canvas(title: str, subtitle: str, draft: str | None, progress: Pro
 
     generated = datetime.now().strftime("%d %B %Y, %H:%M")
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints.
         """Keeps each page until the end so the footer can say "Page N of M"."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -11,16 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from facilitator.app import workshops
 from facilitator.app.changes import Changes
-from facilitator.app.exports import EXPORT_KINDS, ExportOptions, default_output, export_document
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import FacilitatorError
 from facilitator.ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from facilitator.app.exports import ExportOptions
 
 __all__ = ["Controller"]
 
@@ -151,6 +153,8 @@ class Controller(QObject):
 
     def export(self, kind_key: str, options: ExportOptions | None = None, output: Path | None = None) -> None:
         """Write a document in the background, then announce it for preview."""
+        from facilitator.app.exports import EXPORT_KINDS, ExportOptions, default_output, export_document
+
         options = options or ExportOptions()
         kind = EXPORT_KINDS[kind_key]
         target = Path(output) if output else default_output(self._session, kind, options)

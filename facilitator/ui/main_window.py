@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from facilitator import __version__, paths
 from facilitator.app.changes import Changes
 from facilitator.ui.controller import Controller
-from facilitator.ui.document_preview import DocumentPreview
 from facilitator.ui.pages import PAGES, PageSpec, load_page_class
 
 __all__ = ["MainWindow"]
@@ -50,7 +49,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.settings = QSettings("Facilitator", "Facilitator")
         self._pages: dict[str, QWidget] = {}
-        self._previews: list[DocumentPreview] = []
+        self._previews: list[QWidget] = []
         self.setMinimumSize(960, 600)
         self.resize(1280, 720)
 
@@ -116,6 +115,8 @@ class MainWindow(QMainWindow):
         )
         self.recent_menu = menu.addMenu("Open &recent")
         menu.addSeparator()
+        menu.addAction(self._action("&Import roster…", self._on_import_triggered, "Ctrl+I"))
+        menu.addAction(self._action("&Export roster…", self._on_export_triggered, "Ctrl+E"))
         menu.addAction(self._action("Open e&xports folder", self._on_exports_folder_triggered))
         menu.addSeparator()
         menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -227,8 +228,10 @@ class MainWindow(QMainWindow):
         if not self.controller.busy:
             self.progress.setVisible(False)
 
-    def preview_document(self, path: Path) -> DocumentPreview:
+    def preview_document(self, path: Path) -> QWidget:
         """Open a document in the in-app preview (non-modal, so work can go on)."""
+        from facilitator.ui.document_preview import DocumentPreview  # QtPdf loads only when needed.
+
         preview = DocumentPreview(Path(path), self)
         self._previews = [p for p in self._previews if p.isVisible()] + [preview]
         preview.show()
@@ -250,6 +253,14 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.controller.open_workshop(Path(name))
+
+    def _on_import_triggered(self) -> None:
+        page = self.show_page("roster")
+        page.choose_import_file()  # type: ignore[attr-defined]
+
+    def _on_export_triggered(self) -> None:
+        page = self.show_page("roster")
+        page.choose_export_file()  # type: ignore[attr-defined]
 
     def _on_exports_folder_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.exports_dir())))

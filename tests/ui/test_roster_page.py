@@ -80,3 +80,16 @@ def test_import_review_then_import(qtbot, empty_session: WorkshopSession, tmp_pa
     dialog.import_now()
     assert [p.name for p in roster.participants(empty_session)] == ["Ana Reyes", "Ben Tan"]
     assert page.model.rowCount() == 2
+
+
+def test_header_sorts_by_column(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Clicking a column header sorts by it; ids sort as numbers, not text."""
+    page, _ = _page(qtbot, sample_session)
+    ids = [page.model.participant(r).id for r in range(page.model.rowCount())]
+    assert ids == sorted(ids)
+    page.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    names = [page.model.participant(r).name.casefold() for r in range(page.model.rowCount())]
+    assert names == sorted(names, reverse=True)
+    qtbot.keyClicks(page.search, "lao")
+    shown = [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
+    assert shown == sorted(shown, key=str.casefold, reverse=True)

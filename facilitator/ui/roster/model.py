@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from facilitator.app import roster
 from facilitator.app.changes import ROSTER, Changes
 from facilitator.core.participants import ROSTER_FIELDS, SECTOR_LABELS, Participant
 from facilitator.ui.controller import Controller
 
-__all__ = ["COLUMN_TITLES", "RosterTableModel"]
+__all__ = ["COLUMN_TITLES", "RosterFilterProxy", "RosterTableModel"]
 
 COLUMN_TITLES: dict[str, str] = {
     "id": "No.",
@@ -36,18 +43,54 @@ class RosterTableModel(QAbstractTableModel):
         super().__init__()
         self._controller = controller
         self._people: list[Participant] = []
+        self._search_text: list[str] = []
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self.reload()
         controller.workshop_changed.connect(self._on_workshop_changed)
 
     def reload(self) -> None:
         """Read the roster again from the workshop file."""
         self.beginResetModel()
-        self._people = roster.participants(self._controller.session)
+        self._set_people(self._sorted(roster.participants(self._controller.session)))
         self.endResetModel()
+
+    def _set_people(self, people: list[Participant]) -> None:
+        self._people = people
+        self._search_text = [
+            " ".join(
+                str(v) for v in (*p.as_row().values(), SECTOR_LABELS.get(p.sector, ""), p.delegation_name)
+            ).casefold()
+            for p in people
+        ]
 
     def _on_workshop_changed(self, changes: Changes) -> None:
         if changes.touches(ROSTER):
             self.reload()
+
+    def _sorted(self, people: list[Participant]) -> list[Participant]:
+        column, order = self._sort
+        field = ROSTER_FIELDS[column]
+
+        def key(person: Participant) -> tuple[object, int]:
+            value = getattr(person, field)
+            return (value.casefold() if isinstance(value, str) else value, person.id)
+
+        return sorted(people, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python by one key per row.
+
+        A sorting proxy compares through ``data()`` about 44,000 times to re-sort 2,000 rows,
+        which is what made filtering lag; sorting here once keeps the proxy a pure filter.
+        """
+        self._sort = (column, order)
+        self.beginResetModel()
+        self._set_people(self._sorted(self._people))
+        self.endResetModel()
+
+    def matches(self, row: int, needle: str) -> bool:
+        """Whether a row contains the (case-folded) search text in any field."""
+        return needle in self._search_text[row]
 
     def participant(self, row: int) -> Participant:
         """The participant shown in a row."""
@@ -109,3 +152,28 @@ class RosterTableModel(QAbstractTableModel):
         field = ROSTER_FIELDS[index.column()]
         result = self._controller.run(roster.edit_participant, person.id, **{field: str(value)})
         return result is not None
+
+
+class RosterFilterProxy(QSortFilterProxyModel):
+    """Filters on one pre-folded text per row.
+
+    The stock proxy asks the model for every cell of every row on each keystroke — 20,000 Python
+    calls for 2,000 people; one substring test per row keeps typing instant.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_search(self, text: str) -> None:
+        """Show only rows containing ``text`` (any case) in any field."""
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        """Keep rows that contain the search text."""
+        model = self.sourceModel()
+        return not self._needle or (
+            isinstance(model, RosterTableModel) and model.matches(source_row, self._needle)
+        )

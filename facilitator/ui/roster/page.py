@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -23,8 +24,7 @@ from facilitator.app import roster
 from facilitator.app.changes import ROSTER, Changes
 from facilitator.core.roster_import import RawTable
 from facilitator.ui.controller import Controller
-from facilitator.ui.roster.import_dialog import ImportDialog
-from facilitator.ui.roster.model import RosterTableModel
+from facilitator.ui.roster.model import RosterFilterProxy, RosterTableModel
 
 __all__ = ["RosterPage"]
 
@@ -36,17 +36,14 @@ class RosterPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = RosterTableModel(controller)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RosterFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
-        self.import_dialog: ImportDialog | None = None
+        self.import_dialog: QDialog | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search name, delegation, agency… (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._update_count)
         add_button = QPushButton("Add participant")
         add_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
@@ -57,21 +54,23 @@ class RosterPage(QWidget):
         remove_button.clicked.connect(self.remove_selected)
         import_button = QPushButton("Import…")
         import_button.setToolTip("Import a CSV, TSV or XLSX registration list (Ctrl+I)")
-        import_button.setShortcut(QKeySequence("Ctrl+I"))
-        import_button.clicked.connect(self._on_import_clicked)
+        import_button.clicked.connect(self.choose_import_file)
         export_button = QPushButton("Export…")
-        export_button.clicked.connect(self._on_export_clicked)
+        export_button.setToolTip("Write the roster as XLSX or CSV (Ctrl+E)")
+        export_button.clicked.connect(self.choose_export_file)
         self.count_label = QLabel()
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self.model.sort)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((44, 200, 170, 44, 110, 230, 210, 110, 90)):
@@ -131,7 +130,8 @@ class RosterPage(QWidget):
         if ids:
             self.controller.run(roster.remove_participants, ids)
 
-    def _on_import_clicked(self) -> None:
+    def choose_import_file(self) -> None:
+        """Ask for a registration list and start importing it."""
         name, _ = QFileDialog.getOpenFileName(
             self, "Import registration list", "", "Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)"
         )
@@ -147,10 +147,13 @@ class RosterPage(QWidget):
         )
 
     def _show_import_dialog(self, table: RawTable, path: Path) -> None:
+        from facilitator.ui.roster.import_dialog import ImportDialog  # Only needed when importing.
+
         self.import_dialog = ImportDialog(self.controller, table, path, self)
         self.import_dialog.open()
 
-    def _on_export_clicked(self) -> None:
+    def choose_export_file(self) -> None:
+        """Ask for a file name and write the roster there."""
         name, _ = QFileDialog.getSaveFileName(
             self, "Export roster", "roster.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
         )
