@@ -121,17 +121,13 @@ def write_workbook(
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
-    sheets = (
+    notes: list[list[object]] = [
+        [o.board.id, o.group, o.notes.summary, o.notes.disagreements, o.notes.questions] for o in outputs
+    ]
+    sheets: tuple[tuple[str, tuple[str, ...], list[list[object]]], ...] = (
         ("Referral matrix", MATRIX_COLUMNS, _matrix_rows(sections)),
         ("Cards by group", CARD_COLUMNS, [_card_row(o, f) for o in outputs for f in o.cards]),
-        (
-            "Group notes",
-            NOTES_COLUMNS,
-            [
-                [o.board.id, o.group, o.notes.summary, o.notes.disagreements, o.notes.questions]
-                for o in outputs
-            ],
-        ),
+        ("Group notes", NOTES_COLUMNS, notes),
     )
     book.remove(book.active)
     for done, (title, columns, rows) in enumerate(sheets, start=1):

@@ -128,7 +128,7 @@ def build_actions(page: QWidget, columns: QWidget, handlers: dict[str, Callable[
             checkable=True,
         ),
         projector=make("projector", "Projector", "F5", "Show the board on the projector in large type"),
-        export_pdf=make("export_pdf", "This board as PDF…", "Ctrl+E"),
+        export_pdf=make("export_pdf", "This board as PDF…", "Ctrl+Shift+E"),
         export_csv=make("export_csv", "This board's matrix as CSV…"),
         export_xlsx=make("export_xlsx", "This board as XLSX…"),
         export_consolidated=make("export_consolidated", "Consolidated matrix of both referral boards (PDF)…"),
