@@ -32,6 +32,8 @@ class BoardReader:
         self.session = session
         self.board_id = board_id
         self._cards: dict[int, RedFlagCard] = {}
+        self._revisions: dict[int, int] = {}
+        self._votes: dict[int, int] = {}
         self._snapshot: BoardSnapshot | None = None
 
     @property
@@ -47,21 +49,26 @@ class BoardReader:
         """
         conn = self.session.connection
         board = boards_store.load_board(conn, self.board_id)
-        revisions = boards_store.load_revisions(conn, self.board_id)
-        known = self._cards
-        stale = [
-            card_id
-            for card_id, revision in revisions
-            if (c := known.get(card_id)) is None or c.revision != revision
-        ]
-        fresh = {card.id: card for card in boards_store.load_cards_by_id(conn, stale)}
+        revisions = dict(boards_store.load_revisions(conn, self.board_id))
         votes = boards_store.load_vote_counts(conn, self.board_id)
-        cards: dict[int, RedFlagCard] = {}
-        for card_id, _ in revisions:
-            card = fresh.get(card_id) or known[card_id]
-            count = votes.get(card_id, 0)
-            cards[card_id] = card if card.votes == count else replace(card, votes=count)
-        self._cards = cards
         dots = tuple(boards_store.load_dots(conn, self.board_id))
-        self._snapshot = BoardSnapshot(board, tuple(cards.values()), dots)
+        if self._snapshot is not None and revisions == self._revisions and votes == self._votes:
+            cards = self._snapshot.cards
+        else:
+            cards = self._read_cards(revisions, votes)
+        self._revisions, self._votes = revisions, votes
+        self._snapshot = BoardSnapshot(board, cards, dots)
         return self._snapshot
+
+    def _read_cards(self, revisions: dict[int, int], votes: dict[int, int]) -> tuple[RedFlagCard, ...]:
+        known, old_revisions, old_votes = self._cards, self._revisions, self._votes
+        stale = [card_id for card_id, revision in revisions.items() if old_revisions.get(card_id) != revision]
+        fresh = {card.id: card for card in boards_store.load_cards_by_id(self.session.connection, stale)}
+        for card_id in votes.keys() | old_votes.keys():
+            card = fresh.get(card_id) or known.get(card_id)
+            count = votes.get(card_id, 0)
+            if card is not None and card_id in revisions and card.votes != count:
+                fresh[card_id] = replace(card, votes=count)
+        cards = {card_id: fresh.get(card_id) or known[card_id] for card_id in revisions}
+        self._cards = cards
+        return tuple(cards.values())

@@ -70,7 +70,7 @@ CREATE TABLE boards_cards (
     merged_into INTEGER REFERENCES boards_cards (id),
     revision INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX boards_cards_board ON boards_cards (board_id, category);
+CREATE INDEX boards_cards_board ON boards_cards (board_id, id, revision);
 CREATE TABLE boards_votes (
     id INTEGER PRIMARY KEY,
     card_id INTEGER NOT NULL REFERENCES boards_cards (id),

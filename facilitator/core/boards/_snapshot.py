@@ -94,6 +94,10 @@ class BoardSnapshot:
         """Cards that stand on their own (not merged into another), in the order written."""
         return [card for card in self.cards if card.merged_into is None]
 
+    def has_merged(self, card_id: int) -> bool:
+        """Whether any card was merged into the given card."""
+        return card_id in self._children
+
     def merged_cards(self, card_id: int) -> list[RedFlagCard]:
         """Cards merged into the given card, in the order written."""
         return list(self._children.get(card_id, ()))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +76,8 @@ class _Column(QWidget):
         font.setPointSizeF(font.pointSizeF() * delegate.scale)
         self.heading.setFont(font)
         self.heading.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 10)
+        # A new count in the heading must not re-lay out every column (and repaint the board).
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.heading.setStyleSheet(_HEADING_STYLE[dark, category.core])
         self.view = CardListView(editable)
         self.view.setItemDelegate(delegate)

@@ -7,8 +7,18 @@ the side panel and the editor.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QTextLayout
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QPixmapCache,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from facilitator.ui.boards.models import CardItem, Role
@@ -77,6 +87,8 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.scale = scale
         self.lines = lines
+        # Room for the pictures of a few hundred cards (the visible ones are drawn over and over).
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 64 * 1024))
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         text = QFont(option.font)
@@ -92,15 +104,31 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(int(200 * self.scale), int(height))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """Draw the note."""
+        """Draw the note from a cached picture of it (drawn again only when the card changes)."""
         item: CardItem | None = index.data(Role.ITEM)
         if item is None:
             return
-        text_font, small_font = self._fonts(option)
-        rect = QRect(option.rect).adjusted(4, 3, -4, -3)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        size = option.rect.size()
+        ratio = painter.device().devicePixelRatioF()
+        key = f"card:{self.scale}:{self.lines}:{size.width()}x{size.height()}@{ratio}:{selected}:{hash(item)}"
+        picture = QPixmapCache.find(key)
+        if picture is None:
+            picture = QPixmap(size * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            note = QPainter(picture)
+            self._draw_note(note, QRect(QPoint(0, 0), size), option, item, selected)
+            note.end()
+            QPixmapCache.insert(key, picture)
+        painter.drawPixmap(option.rect.topLeft(), picture)
+
+    def _draw_note(
+        self, painter: QPainter, area: QRect, option: QStyleOptionViewItem, item: CardItem, selected: bool
+    ) -> None:
+        text_font, small_font = self._fonts(option)
+        rect = area.adjusted(4, 3, -4, -3)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(_SELECTED if selected else _EDGE, 2.5 if selected else 1.0)
         if not item.card.revealed:
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -132,7 +160,6 @@ class CardDelegate(QStyledItemDelegate):
             "   ".join(footer), Qt.TextElideMode.ElideRight, inner.width()
         )
         painter.drawText(footer_rect, Qt.AlignmentFlag.AlignLeft, text)
-        painter.restore()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         """A text box over the card: Enter saves, Shift+Enter for a new line, Esc cancels."""

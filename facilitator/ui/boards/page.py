@@ -37,7 +37,7 @@ from facilitator.core.errors import NotFoundError
 from facilitator.ui.boards.add_bar import AddCardBar, resolve_category
 from facilitator.ui.boards.columns import BoardColumns
 from facilitator.ui.boards.feed import BoardFeed
-from facilitator.ui.boards.models import CardItem, MatrixModel
+from facilitator.ui.boards.models import CardItems, MatrixModel
 from facilitator.ui.boards.panels import CardPanel, NotesPanel
 from facilitator.ui.boards.projector import BoardProjector
 from facilitator.ui.boards.toolbar import build_actions
@@ -55,7 +55,7 @@ class BoardsPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.projector: BoardProjector | None = None
-        self._items: dict[int, CardItem] = {}
+        self._items = CardItems()
         self._round_groups: list[str] = []
         self._matrix_stale = True
 
@@ -195,25 +195,14 @@ class BoardsPage(QWidget):
         text = self.group_filter.currentText()
         return "" if text in ("", ALL_GROUPS) else text
 
-    def _item(self, snapshot: BoardSnapshot, card_id: int) -> CardItem:
-        card = snapshot.card(card_id)
-        cached = self._items.get(card_id)
-        if cached is not None and cached.card is card and not snapshot.merged_cards(card_id):
-            return cached
-        item = CardItem.of(snapshot, card)
-        self._items[card_id] = item
-        return item
-
     def _on_snapshot_changed(self, snapshot: BoardSnapshot) -> None:
         board = snapshot.board
         self.columns.set_board(board)
         self.add_bar.set_categories(board)
         group = self.shown_group
-        by_category: dict[str, list[CardItem]] = {}
-        for card in snapshot.cards:
-            if card.merged_into is None and (not group or card.group == group):
-                by_category.setdefault(card.category, []).append(self._item(snapshot, card.id))
-        self.columns.set_cards(by_category)
+        self.columns.set_cards(
+            self._items.by_category(snapshot, (lambda c: c.group == group) if group else None)
+        )
         self._matrix_stale = True
         if self.stack.currentWidget() is self.matrix_view:
             self._refresh_matrix()
@@ -263,7 +252,7 @@ class BoardsPage(QWidget):
             (self.group_budget, board.group_budget),
             (self.category_budget, board.category_budget),
         ):
-            if not spin.hasFocus():
+            if not spin.hasFocus() and spin.value() != value:
                 spin.setValue(value)
         hidden = sum(1 for c in snapshot.cards if not c.revealed)
         notes = []
@@ -296,7 +285,7 @@ class BoardsPage(QWidget):
             self.card_panel.show_card(None, None)
             return
         merged = [c.id for c in snapshot.merged_cards(card.id)]
-        self.card_panel.show_card(self._item(snapshot, card.id), snapshot.board, merged)
+        self.card_panel.show_card(self._items.item(snapshot, card), snapshot.board, merged)
 
     def _on_workshop_changed(self, changes: Changes) -> None:
         if changes.everything:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.boards import BoardSnapshot, consolidate
 from facilitator.ui.boards.columns import BoardColumns
 from facilitator.ui.boards.feed import BoardFeed
-from facilitator.ui.boards.models import CardItem, MatrixModel
+from facilitator.ui.boards.models import CardItems, MatrixModel
 from facilitator.ui.projector import ProjectorWindow
 
 __all__ = ["BoardProjector"]
@@ -35,6 +35,8 @@ class BoardProjector(ProjectorWindow):
         super().__init__("Red-flag board — projector", parent)
         self.feed = feed
         self.matrix_mode = False
+        self._items = CardItems()
+        self._board_id = ""
         self.title = QLabel()
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 2.6)
@@ -89,10 +91,10 @@ class BoardProjector(ProjectorWindow):
             self.stack.setCurrentWidget(self.matrix_view)
             return
         self.columns.set_board(board)
-        by_category: dict[str, list[CardItem]] = {}
-        for card in snapshot.cards:
-            if card.merged_into is None and card.revealed:
-                by_category.setdefault(card.category, []).append(CardItem.of(snapshot, card))
+        if board.id != self._board_id:
+            self._board_id = board.id
+            self._items.clear()
+        by_category = self._items.by_category(snapshot, lambda card: card.revealed)
         self.columns.set_cards(by_category)
         self.empty.setVisible(not by_category)
         self.stack.setCurrentWidget(self.columns)
