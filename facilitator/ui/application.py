@@ -51,13 +51,14 @@ def run_gui(workshop: Path | None = None) -> int:
     app.setOrganizationName("Facilitator")
     install_crash_handler()
     try:
-        session = workshops.open_workshop(workshop or workshops.default_workshop_path())
+        session = workshops.open_workshop(workshop or workshops.default_workshop_path(), backup=False)
     except FacilitatorError as error:
         QMessageBox.critical(None, "Cannot open workshop", str(error))
         return 1
     controller = Controller(session)
     window = MainWindow(controller)
     window.show()
+    controller.back_up_in_background()
     code = app.exec()
     controller.close()
     return int(code)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from facilitator.app import workshops
 from facilitator.app.changes import Changes
-from facilitator.app.session import WorkshopSession
+from facilitator.app.session import WorkshopSession, take_file_backup
 from facilitator.core.errors import FacilitatorError
 from facilitator.ui.tasks import run_in_background
 
@@ -95,6 +95,11 @@ class Controller(QObject):
         """Repeat the last undone action."""
         self.run(lambda session: session.redo())
 
+    def back_up_in_background(self) -> None:
+        """Take the opening backup of the workshop on a worker thread."""
+        path = self._session.path
+        self.run_task("Back up workshop", lambda _progress: take_file_backup(path))
+
     def _switch(self, session: WorkshopSession) -> None:
         self._session.unsubscribe(self._on_session_changed)
         self._session.close()
@@ -108,11 +113,12 @@ class Controller(QObject):
         if Path(path).resolve() == self._session.path.resolve():
             return True
         try:
-            session = workshops.open_workshop(Path(path))
+            session = workshops.open_workshop(Path(path), backup=False)
         except FacilitatorError as error:
             self.error_reported.emit("Cannot open workshop", str(error))
             return False
         self._switch(session)
+        self.back_up_in_background()
         return True
 
     def new_workshop(self, path: Path, sample: bool = False) -> bool:

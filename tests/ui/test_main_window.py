@@ -43,3 +43,23 @@ def test_errors_are_shown_in_a_dialog(qtbot, sample_session: WorkshopSession, mo
     qtbot.addWidget(window)
     controller.run(roster.edit_participant, 1, sex="maybe")
     assert shown and shown[0][1].startswith("Sex:")
+
+
+def test_opening_another_workshop_backs_it_up_in_background(
+    qtbot, sample_session: WorkshopSession, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Opening a workshop switches every view to it and backs it up off the GUI thread."""
+    from facilitator.app.workshops import create_workshop
+    from facilitator.storage.backups import backup_folder
+
+    other = create_workshop(tmp_path / "other.sqlite")
+    other.close()
+    before = len(list(backup_folder(other.path).glob("*.sqlite")))
+    controller = Controller(sample_session)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(controller.workshop_opened):
+        assert controller.open_workshop(other.path)
+    qtbot.waitUntil(lambda: len(list(backup_folder(other.path).glob("*.sqlite"))) == before + 1)
+    assert window.show_page("roster").model.rowCount() == 0
+    assert str(other.path) in window.file_label.text()
