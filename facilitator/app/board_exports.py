@@ -25,7 +25,7 @@ __all__ = ["export_group_output", "group_outputs_of", "write_board_record"]
 
 
 def group_outputs_of(session: WorkshopSession, board_id: str) -> list[GroupOutput]:
-    """Every group's cards and notes on a board, the current round's groups first."""
+    """Every group's cards and notes on a board, in the order the groups first wrote."""
     state = boards.snapshot(session, board_id)
     notes = boards_store.load_notes(session.connection, board_id)
     return group_outputs(state, notes, group_names(session, board_id))

@@ -25,7 +25,6 @@ __all__ = [
     "referral_boards_step",
     "remove_category",
     "rename_category",
-    "round_group_names",
     "save_group_notes",
 ]
 
@@ -170,16 +169,10 @@ def remove_category(session: WorkshopSession, board_id: str, key: str) -> Change
     return Changes.of(label, [BOARDS])
 
 
-def round_group_names(session: WorkshopSession) -> list[str]:
-    """Group names of the current breakout round (empty when the workshop has no rounds)."""
-    return boards_store.round_group_names(session.connection)
-
-
 def group_names(session: WorkshopSession, board_id: str | None = None) -> list[str]:
-    """Group names to offer: the current breakout round's groups, then any other group that
-    already wrote on the board or has notes."""
+    """Group names already used on a board (or on any board): on its cards, then in notes."""
     conn = session.connection
-    names = dict.fromkeys(boards_store.round_group_names(conn))
+    names: dict[str, None] = {}
     keys = [board_id] if board_id else boards_store.board_keys(conn)
     for key in keys:
         names.update(dict.fromkeys(c.group for c in boards_store.load_cards(conn, key) if c.group))

@@ -33,7 +33,6 @@ __all__ = [
     "load_revisions",
     "load_snapshot",
     "load_vote_counts",
-    "round_group_names",
     "save_notes",
     "set_merged_into",
     "update_board",
@@ -379,15 +378,3 @@ def save_notes(conn: sqlite3.Connection, notes: GroupNotes) -> None:
         "summary = excluded.summary, disagreements = excluded.disagreements, questions = excluded.questions",
         (_board_id(conn, notes.board), notes.group, notes.summary, notes.disagreements, notes.questions),
     )
-
-
-def round_group_names(conn: sqlite3.Connection) -> list[str]:
-    """Names of the groups of the latest breakout round, when the workshop has rounds.
-
-    Boards do not need rounds: a card's group is plain text. This only offers the current round's
-    names so that rapporteurs pick them instead of typing them.
-    """
-    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "groups_groups" not in tables or "groups_rounds" not in tables:
-        return []
-    return []

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog
 
 from facilitator.app import board_setup, boards
 from facilitator.app.session import WorkshopSession
 from facilitator.core.boards import LABOUR_TO_POLICE, Category, RedFlagCard, consolidate
+from facilitator.ui.boards.delegate import CardTextEditor
 from facilitator.ui.boards.models import CardItem, ColumnModel, MatrixModel
 from facilitator.ui.boards.page import BoardsPage
 from facilitator.ui.controller import Controller
@@ -241,3 +243,41 @@ def test_cards_are_painted_as_notes(qtbot, empty_session: WorkshopSession) -> No
     image = view.viewport().grab().toImage()
     rect = view.visualRect(_column(page, "debt-bondage").index(0))
     assert image.pixelColor(rect.center().x(), rect.bottom() - 8) == QColor("#fff4c2")
+
+
+def test_in_place_editor_saves_on_enter(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """F2 opens an editor over the card; Shift+Enter starts a line, Enter saves the exact text."""
+    [card_id, *_] = _seed(empty_session)
+    page, _ = _page(qtbot, empty_session)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.columns.columns["retention-of-documents"].view
+    view.setFocus()
+    view.setCurrentIndex(_column(page, "retention-of-documents").index(0))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.findChild(CardTextEditor)
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Safe <locked>")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor, "& guarded")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: boards.snapshot(empty_session, L2P).card(card_id).text == "Safe <locked>\n& guarded"
+    )
+
+
+def test_exports_from_the_page(qtbot, empty_session: WorkshopSession, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Export writes the board's PDF off the GUI thread and offers it for preview; a group's output too."""
+    _seed(empty_session)
+    board_setup.save_group_notes(empty_session, L2P, "Group 2", questions="Who keeps the evidence?")
+    page, controller = _page(qtbot, empty_session)
+    target = tmp_path / "board.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    with qtbot.waitSignal(controller.document_ready, timeout=20000) as ready:
+        page.actions.export_pdf.trigger()
+    assert ready.args[0] == target and target.read_bytes().startswith(b"%PDF")
+    target = tmp_path / "group.pdf"
+    with qtbot.waitSignal(controller.document_ready, timeout=20000):
+        page.export_group("Group 2")
+    assert target.stat().st_size > 1000

@@ -63,7 +63,7 @@ _HEADING_STYLE = {
 
 class _Column(QWidget):
     def __init__(
-        self, category: Category, model: ColumnModel, delegate: CardDelegate, editable: bool, dark: bool
+        self, category: Category, model: ColumnModel, scale: float, editable: bool, dark: bool
     ) -> None:
         super().__init__()
         self.category = category
@@ -73,19 +73,21 @@ class _Column(QWidget):
         self.heading.setToolTip(category.description or category.label)
         font = QFont(self.heading.font())
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * delegate.scale)
+        font.setPointSizeF(font.pointSizeF() * scale)
         self.heading.setFont(font)
         self.heading.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 10)
         # A new count in the heading must not re-lay out every column (and repaint the board).
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.heading.setStyleSheet(_HEADING_STYLE[dark, category.core])
         self.view = CardListView(editable)
-        self.view.setItemDelegate(delegate)
+        # One delegate per view: a delegate's editor signals reach every view that shares it.
+        self.delegate = CardDelegate(scale, parent=self)
+        self.view.setItemDelegate(self.delegate)
         self.view.setModel(model)
         self.view.setAccessibleName(category.label)
-        self.setMinimumWidth(int(180 * delegate.scale))
+        self.setMinimumWidth(int(180 * scale))
         if editable:
-            self.setFixedWidth(int(250 * delegate.scale))
+            self.setFixedWidth(int(250 * scale))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.heading)
@@ -130,7 +132,6 @@ class BoardColumns(QScrollArea):
         self.editable = editable
         self.scale = scale
         self.always_show_unsorted = always_show_unsorted
-        self.delegate = CardDelegate(scale, parent=self)
         self.columns: dict[str, _Column] = {}
         self._shape: tuple[tuple[str, str, bool], ...] = ()
         self._on_edit: Editor | None = None
@@ -166,7 +167,7 @@ class BoardColumns(QScrollArea):
             model = ColumnModel(
                 category, board.refer_to, self._on_edit, self._on_drop if self.editable else None
             )
-            column = _Column(category, model, self.delegate, self.editable, dark=not self.editable)
+            column = _Column(category, model, self.scale, self.editable, dark=not self.editable)
             self._row.insertWidget(position, column)
             self.columns[category.key] = column
             if self.editable:

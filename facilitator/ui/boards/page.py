@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.app import board_setup, boards
 from facilitator.app.board_exports import export_group_output
-from facilitator.app.changes import BOARDS, GROUPS, Changes
+from facilitator.app.changes import BOARDS, Changes
 from facilitator.app.exports import ExportOptions
 from facilitator.app.session import WorkshopSession
 from facilitator.core.boards import BoardSnapshot, consolidate
@@ -56,7 +56,6 @@ class BoardsPage(QWidget):
         self.controller = controller
         self.projector: BoardProjector | None = None
         self._items = CardItems()
-        self._round_groups: list[str] = []
         self._matrix_stale = True
 
         self.board_choice = QComboBox()
@@ -102,7 +101,6 @@ class BoardsPage(QWidget):
         self.feed = BoardFeed(controller, boards.boards(controller.session)[0].id, self)
         self.feed.snapshot_changed.connect(self._on_snapshot_changed)
         self.feed.board_removed.connect(self._on_board_removed)
-        self._load_round_groups()
         self._fill_board_choice()
         self.feed.refresh()
 
@@ -225,11 +223,8 @@ class BoardsPage(QWidget):
             self.board_choice.addItem(board.title, board.id)
         self.board_choice.setCurrentIndex(max(0, self.board_choice.findData(self.board_id)))
 
-    def _load_round_groups(self) -> None:
-        self._round_groups = board_setup.round_group_names(self.controller.session)
-
     def _update_groups(self, snapshot: BoardSnapshot) -> None:
-        names = list(dict.fromkeys([*self._round_groups, *snapshot.group_names()]))
+        names = snapshot.group_names()
         if [self.group_filter.itemText(i) for i in range(1, self.group_filter.count())] != names:
             shown = self.group_filter.currentText()
             self.group_filter.clear()
@@ -290,8 +285,6 @@ class BoardsPage(QWidget):
     def _on_workshop_changed(self, changes: Changes) -> None:
         if changes.everything:
             self._items.clear()
-        if changes.touches(GROUPS) or changes.everything:
-            self._load_round_groups()
         if changes.touches(BOARDS):
             known = [self.board_choice.itemData(i) for i in range(self.board_choice.count())]
             if known != [b.id for b in boards.boards(self.controller.session)]:
