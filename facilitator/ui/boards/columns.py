@@ -223,6 +223,15 @@ class BoardColumns(QScrollArea):
             return True
         return False
 
+    def scroll_to_card(self, card_id: int) -> None:
+        """Bring a card into view without taking the focus (the writer keeps typing)."""
+        for column in self.columns.values():
+            row = column.model.row_of(card_id)
+            if row is not None:
+                self.ensureWidgetVisible(column, 0, 0)
+                column.view.scrollTo(column.model.index(row))
+                return
+
     def focus_neighbour(self, step: int) -> None:
         """Move the focus to the column on the left (-1) or right (+1)."""
         views = [v for v in self.views() if v.isVisible()]

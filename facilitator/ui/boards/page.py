@@ -141,7 +141,7 @@ class BoardsPage(QWidget):
     def _connect(self) -> None:
         self.controller.workshop_changed.connect(self._on_workshop_changed)
         self.board_choice.activated.connect(self._on_board_choice_activated)
-        self.group_filter.activated.connect(lambda _index: self._on_snapshot_changed(self.feed.snapshot))
+        self.group_filter.activated.connect(self._on_group_filter_activated)
         self.voting_group.currentTextChanged.connect(lambda _text: self._update_status(self.feed.snapshot))
         self.group_budget.editingFinished.connect(self._on_budget_edited)
         self.category_budget.editingFinished.connect(self._on_budget_edited)
@@ -290,6 +290,13 @@ class BoardsPage(QWidget):
             if known != [b.id for b in boards.boards(self.controller.session)]:
                 self._fill_board_choice()
 
+    def _on_group_filter_activated(self, _index: int) -> None:
+        # New cards belong to the group on screen; otherwise they would vanish from the filtered view.
+        if self.shown_group:
+            self.add_bar.group.setCurrentText(self.shown_group)
+            self.voting_group.setCurrentText(self.shown_group)
+        self._on_snapshot_changed(self.feed.snapshot)
+
     def _on_board_choice_activated(self, index: int) -> None:
         self._items.clear()
         self.feed.set_board(str(self.board_choice.itemData(index)))
@@ -313,6 +320,9 @@ class BoardsPage(QWidget):
         card_id = self.controller.run(boards.add_card, self.board_id, text, category=key, group=group)
         if card_id is not None:
             self.add_bar.card_added()
+            label = self.feed.snapshot.board.category(key).label if key else ""
+            self.add_bar.category.setText(label)
+            self.columns.scroll_to_card(card_id)
         return card_id
 
     def _on_card_text_edited(self, card_id: int, text: str) -> bool:
