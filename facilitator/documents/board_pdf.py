@@ -1,8 +1,9 @@
-"""The board record as PDF: the plenary referral matrix, then one page per group's output.
+"""The board record as PDF: the plenary referral matrix, then one section per group's output.
 
 The matrix is one table per board, a shaded row per category (core ILO indicators marked) and its
 red flags below, most votes first, with the evidence to secure and the agency to refer to. Each
-group's output follows on its own page: the group's cards beside the rapporteur's notes.
+group's output starts on a new page: the rapporteur's notes, then the group's cards. Tables split
+inside rows, so no red flag is ever too long for the document.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ Progress = Callable[[int, int], None]
 _CORE_FILL = "#fbe9d0"
 _CATEGORY_FILL = "#eef1f5"
 _NO_FLAGS = "No red flag raised."
+#: Characters of a red flag above which it may start on the page after its category heading.
+_KEEP_WITH_HEADING = 1500
 
 
 def _lines(values: Sequence[str]) -> str:
@@ -52,8 +55,14 @@ def _matrix_table(board_sections: list[MatrixSection], width: float) -> Any:
         commands += [
             ("SPAN", (0, row), (-1, row)),
             ("BACKGROUND", (0, row), (-1, row), HexColor(fill)),
-            ("NOSPLIT", (0, row), (-1, row + 1)),
         ]
+        first = section.flags[0] if section.flags else None
+        if (
+            first is None
+            or sum(map(len, (first.text, *first.merged_texts, *first.evidence))) < _KEEP_WITH_HEADING
+        ):
+            # Keep a heading with its first red flag, unless that flag is too long to move as a block.
+            commands.append(("NOSPLIT", (0, row), (-1, row + 1)))
         if not section.flags:
             rows.append(["", para(_NO_FLAGS, style["small"]), "", "", "", ""])
         for rank, flag in enumerate(section.flags, start=1):
@@ -68,7 +77,8 @@ def _matrix_table(board_sections: list[MatrixSection], width: float) -> Any:
                 ]
             )
     fractions = (0.04, 0.35, 0.27, 0.16, 0.06, 0.12)
-    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1)
+    # splitInRow: a very long red flag continues on the next page instead of failing the document.
+    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, splitInRow=1)
     table.setStyle(table_style())
     table.setStyle(commands)
     return table
@@ -96,22 +106,23 @@ def _group_story(output: GroupOutput, width: float) -> list[Any]:
                 para(votes, style["cell"]),
             ]
         )
-    cards_width = width * 0.62
-    cards = Table(rows, colWidths=[cards_width * f for f in (0.19, 0.33, 0.23, 0.16, 0.09)], repeatRows=1)
-    cards.setStyle(table_style())
-    notes: list[Any] = [para("Rapporteur's notes", style["h2"])]
+    notes: list[Any] = []
     for title, text in (
         ("Discussion summary", output.notes.summary),
         ("Points of disagreement", output.notes.disagreements),
         ("Questions for plenary", output.notes.questions),
     ):
-        notes.append(para(title, style["cell_bold"]))
+        notes.append(para(title, style["h2"]))
         notes.append(para(text, style["body"]) if text.strip() else Paragraph("—", style["small"]))
-    if not output.cards:
-        cards = para("This group wrote no card on this board.", style["body"])
-    layout = Table([[cards, notes]], colWidths=[cards_width + 8, width - cards_width - 8])
-    layout.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-    story.append(layout)
+    story += notes
+    story.append(para("Cards", style["h2"]))
+    if output.cards:
+        fractions = (0.18, 0.36, 0.25, 0.13, 0.08)
+        cards = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, splitInRow=1)
+        cards.setStyle(table_style())
+        story.append(cards)
+    else:
+        story.append(para("This group wrote no card on this board.", style["body"]))
     return story
 
 

@@ -129,3 +129,13 @@ def test_one_groups_output(filled: WorkshopSession, tmp_path: Path) -> None:
     text = _pdf_text(path)
     assert "Recruiter keeps ID cards" in text and "Who holds evidence?" in text
     assert "Passports held" not in text
+
+
+def test_a_red_flag_longer_than_a_page_still_exports(empty_session: WorkshopSession, tmp_path: Path) -> None:
+    """A card whose text is taller than a page continues on the next page instead of failing."""
+    text = "Workers describe every step of their recruitment in detail. " * 140
+    boards.add_card(empty_session, L2P, text, category="deception", group="Group 1")
+    path = export_document(empty_session, "board", tmp_path / "long.pdf", ExportOptions(board=L2P))
+    reader = PdfReader(path)
+    assert len(reader.pages) >= 3
+    assert _pdf_text(path).count("Workers describe every step") >= 140
