@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from facilitator import paths
+from facilitator.app import boards
 from facilitator.app.changes import GUIDELINES, Changes
 from facilitator.app.exports import ExportOptions
 from facilitator.app.session import WorkshopSession
@@ -323,8 +324,6 @@ def pull_referral_triggers(session: WorkshopSession, limit: int = DEFAULT_TRIGGE
         InputError: ``limit`` is below 1.
         ActionRefused: No section takes triggers, or no red flag has a vote yet.
     """
-    from facilitator.app import boards
-
     if limit < 1:
         raise InputError("Number of red flags: pull at least 1.")
     sections = [s for s in draft(session).sections if s.is_trigger_section]
