@@ -166,14 +166,13 @@ def _checkin_blocks(session: WorkshopSession, registered: int) -> list[Block]:
         line = checkin.day_summary(session, day).total
         present: dict[str, int] = line.present
         total = sum(present.values())
-        rows.append(
-            (f"Day {day}", present.get("F", 0), present.get("M", 0), total, f"{total / registered:.0%}")
-        )
+        label = checkin.day_label(session, day)
+        rows.append((label, present.get("F", 0), present.get("M", 0), total, f"{total / registered:.0%}"))
     if not any(row[3] for row in rows):
         return [Subheading("Present each day"), Note("No check-ins were recorded.", muted=True)]
     return [
         Subheading("Present each day (checked in)"),
-        table(("Day", "Women", "Men", "Present", "Of those registered"), rows, (20, 15, 15, 15, 20)),
+        table(("Day", "Women", "Men", "Present", "Of those registered"), rows, (40, 12, 12, 12, 18)),
     ]
 
 

@@ -119,3 +119,61 @@ def test_agenda_chapter_of_a_workshop_without_agenda(empty_session) -> None:  # 
     """A workshop with no agenda days says so."""
     chapter = build_report(empty_session).chapter("agenda")
     assert chapter is not None and chapter.blocks == (Note("No agenda was recorded.", muted=True),)
+
+
+def test_attendance_chapter_counts_check_ins_per_day(sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Check-ins appear per workshop day by sex; before any, the chapter says none were recorded."""
+    from facilitator.app import checkin, roster
+
+    chapter = build_report(sample_session).chapter("attendance")
+    assert Note("No check-ins were recorded.", muted=True) in chapter.blocks  # type: ignore[union-attr]
+    people = roster.participants(sample_session)
+    women = [p for p in people if p.sex == "F"][:3]
+    men = [p for p in people if p.sex == "M"][:2]
+    for person in [*women, *men]:
+        checkin.check_in_participant(sample_session, person.id, 1)
+    checkin.check_in_participant(sample_session, women[0].id, 2)
+    present = _tables(build_report(sample_session).chapter("attendance"))[-1]
+    assert present.rows == (
+        ("Day 1 – Monday 27 May 2019", "3", "2", "5", "7%"),
+        ("Day 2 – Tuesday 28 May 2019", "1", "0", "1", "1%"),
+    )
+
+
+def test_matrix_chapter_and_annex_show_the_boards_red_flags(sample_session) -> None:  # type: ignore[no-untyped-def]
+    """The matrix lists each board's red flags by category with votes; the annex lists them by group."""
+    from facilitator.app import boards
+
+    empty = build_report(sample_session).chapter("matrix")
+    assert Note("No red flags were written on this board.", muted=True) in empty.blocks  # type: ignore[union-attr]
+    card = boards.add_card(
+        sample_session,
+        "labour-to-police",
+        "Passports kept by the employer",
+        category="retention-of-documents",
+        group="Group 2",
+        evidence="Worker statements",
+    )
+    boards.add_dot(sample_session, card, "Group 5")
+    report = build_report(sample_session)
+    matrix = report.chapter("matrix")
+    assert [b.text for b in matrix.blocks if isinstance(b, Subheading)] == [  # type: ignore[union-attr]
+        "Labour to police",
+        "Police to labour",
+    ]
+    table_rows = _tables(matrix)[0].rows
+    assert table_rows == (
+        (
+            "Retention of identity documents",
+            "Passports kept by the employer",
+            "Worker statements",
+            "Police (anti-trafficking unit)",
+            "1",
+        ),
+    )
+    unraised = next(b for b in matrix.blocks if isinstance(b, Note) and b.text.startswith("Not raised"))  # type: ignore[union-attr]
+    assert "Debt bondage" in unraised.text
+    assert ("Red flags on the referral boards", "1") in report.at_a_glance
+    annex = report.chapter("annex")
+    group_two = annex.blocks.index(Subheading("Group 2"))  # type: ignore[union-attr]
+    assert annex.blocks[group_two + 1].rows[0][:2] == ("Labour to police", "Passports kept by the employer")  # type: ignore[union-attr]

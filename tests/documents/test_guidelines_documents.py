@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,8 @@ def _pages(path: Path) -> list[str]:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split())
+    """Text as a reader sees it: shaped ligatures (ﬁ, ﬂ, ﬃ) back to letters, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def test_pdf_is_marked_draft_on_every_page_with_version_and_date(sample_session, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -103,3 +105,31 @@ def test_docx_lists_empty_sections_with_their_guidance(empty_session, tmp_path) 
     assert len(hints) == 9
     assert hints[0].startswith("[Say what these guidelines are for")
     assert document.tables == []
+
+
+def test_pulled_triggers_print_as_tables_in_pdf_and_docx(sample_session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Red flags pulled from the boards appear under their trigger section in both formats."""
+    from facilitator.app import boards
+
+    card = boards.add_card(
+        sample_session,
+        "labour-to-police",
+        "Passports kept by the employer",
+        category="retention-of-documents",
+        group="Group 2",
+        evidence="Worker statements",
+    )
+    boards.add_dot(sample_session, card, "Group 5")
+    guidelines.pull_referral_triggers(sample_session)
+    text = _squash(" ".join(_pages(export_document(sample_session, "guidelines", tmp_path / "g.pdf"))))
+    assert "Red flag Indicator or violation Evidence to secure Refer to Votes" in text
+    assert "Passports kept by the employer Retention of identity documents Worker statements" in text
+    document = docx.Document(str(export_document(sample_session, "guidelines", tmp_path / "g.docx")))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Red flag")
+    assert [c.text for c in table.rows[1].cells] == [
+        "Passports kept by the employer",
+        "Retention of identity documents",
+        "Worker statements",
+        "Police (anti-trafficking unit)",
+        "1",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pypdf
@@ -11,7 +12,10 @@ from facilitator.app.exports import ExportOptions, export_document
 
 
 def _pages(path: Path) -> list[str]:
-    return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages]
+    """Each page's text as a reader sees it: ligatures (ﬁ, ﬂ, ﬃ) back to letters, spaces collapsed."""
+    return [
+        " ".join(unicodedata.normalize("NFKC", p.extract_text()).split()) for p in pypdf.PdfReader(path).pages
+    ]
 
 
 def test_report_pdf_has_cover_contents_and_every_chapter(sample_session, tmp_path) -> None:  # type: ignore[no-untyped-def]

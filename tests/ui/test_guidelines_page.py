@@ -181,3 +181,26 @@ def test_export_buttons_write_pdf_and_docx(qtbot, sample_session, isolated_home)
         page.export_docx()
     written = list((isolated_home / "exports").glob("*.docx"))
     assert len(written) == 1 and str(written[0]) in blocker.args[0]
+
+
+def test_pull_triggers_fills_the_trigger_table(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """The pull button brings voted red flags into the open trigger section and reports it."""
+    from facilitator.app import boards
+
+    page, controller = _page(qtbot, sample_session)
+    with qtbot.waitSignal(controller.error_reported) as blocker:
+        page.pull_triggers()
+    assert "Run the dot vote" in blocker.args[1]
+    card = boards.add_card(
+        sample_session, "labour-to-police", "Passports kept", category="retention-of-documents"
+    )
+    boards.add_dot(sample_session, card, "Group 1")
+    _open_section(page, "triggers-labour-police")
+    with qtbot.waitSignal(controller.status_message) as blocker:
+        page.pull_triggers()
+    assert blocker.args[0].startswith("Pulled 1 red flag into Referral triggers: labour to police")
+    assert page.triggers_model.rowCount() == 1
+    assert page.triggers_model.data(page.triggers_model.index(0, 0)) == "Passports kept"
+    page.triggers_table.selectRow(0)
+    page.remove_triggers()
+    assert page.triggers_model.rowCount() == 0
