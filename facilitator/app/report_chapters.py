@@ -176,13 +176,50 @@ def _checkin_blocks(session: WorkshopSession, registered: int) -> list[Block]:
     ]
 
 
+def _member_name(person: Participant) -> str:
+    return f"{person.name} ({person.delegation})" if person.delegation else person.name
+
+
+def _group_row(name: str, members: tuple[Participant, ...]) -> tuple[object, ...]:
+    classes = [p.sector if p.sector in ("labour", "law-enforcement") else "other" for p in members]
+    return (
+        name,
+        len(members),
+        sum(1 for p in members if p.sex == "F"),
+        classes.count("labour"),
+        classes.count("law-enforcement"),
+        classes.count("other"),
+        "; ".join(_member_name(p) for p in members),
+    )
+
+
 def groups_chapter(session: WorkshopSession) -> ReportChapter:
-    """The breakout rounds with each group's members and balance."""
+    """The breakout rounds: each group's members and its balance of sex and sector."""
     groups = capability("groups")
     title = "Breakout groups"
     if groups is None:
         return ReportChapter("groups", title, (_missing("Breakout groups"),))
-    raise NotImplementedError
+    blocks: list[Block] = []
+    for stored in groups.rounds(session):
+        view = groups.load_round(session, stored.id)
+        mode = "country teams" if stored.mode == "country" else "countries mixed"
+        blocks.append(Subheading(f"{view.name} ({mode})"))
+        if view.agenda_title:
+            blocks.append(Note(f"For the agenda session “{view.agenda_title}”."))
+        rows = [
+            _group_row(name, members) for name, members in zip(stored.group_names, view.groups, strict=True)
+        ]
+        headers = ("Group", "People", "Women", "Labour", "Law enforcement", "Others", "Members")
+        blocks.append(table(headers, rows, (10, 7, 7, 7, 10, 7, 52)))
+        quality = view.quality
+        if quality.optimal:
+            blocks.append(
+                Note("The balance of sex, sector and countries is the best any grouping could reach.")
+            )
+        blocks += [Note(problem, muted=True) for problem in quality.problems]
+    return ReportChapter(
+        "groups", title, tuple(blocks or [Note("No breakout rounds were recorded.", muted=True)])
+    )
 
 
 def matrix_chapter(session: WorkshopSession) -> ReportChapter:
