@@ -8,6 +8,7 @@ all drawing and measuring goes through ``Paragraph`` — also for single lines o
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -95,7 +96,7 @@ def markup(text: str, bold: bool = False) -> str:
     """Paragraph markup for plain user text: escaped, per-script font runs, newlines kept."""
     register_fonts()
     parts = []
-    for script, run in script_runs(text):
+    for script, run in script_runs(unicodedata.normalize("NFC", text)):
         escaped = escape(run).replace("\n", "<br/>")
         parts.append(f'<font name="{font_name(script, bold)}">{escaped}</font>')
     return "".join(parts)
