@@ -204,3 +204,14 @@ def test_pull_triggers_fills_the_trigger_table(qtbot, sample_session) -> None:  
     page.triggers_table.selectRow(0)
     page.remove_triggers()
     assert page.triggers_model.rowCount() == 0
+
+
+def test_page_follows_a_newly_opened_workshop(qtbot, sample_session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Opening another workshop shows that workshop's draft from its first section."""
+    page, controller = _page(qtbot, sample_session)
+    _open_section(page, "victims")
+    assert controller.new_workshop(tmp_path / "other.sqlite")
+    assert page.heading.text() == "1. Purpose and scope"
+    assert page.actions_model.rowCount() == 0
+    assert page.summary_label.text() == "No key actions have been proposed yet."
+    controller.close()
