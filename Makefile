@@ -28,12 +28,13 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check facilitator tests
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test: lint
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) -m pytest tests/bench -s -p no:cacheprovider -o addopts=""
+	$(PY) -m pytest tests/bench -s -p no:cacheprovider -o addopts="" -o python_files="bench_*.py"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -22,7 +22,13 @@ from facilitator.storage.backups import take_backup
 from facilitator.storage.database import WorkshopDatabase
 from facilitator.storage.undo import JournalEntry, UndoJournal
 
-__all__ = ["BACKUP_INTERVAL_SECONDS", "NOT_UNDOABLE_TABLES", "UndoStep", "WorkshopSession"]
+__all__ = [
+    "BACKUP_INTERVAL_SECONDS",
+    "NOT_UNDOABLE_TABLES",
+    "UndoStep",
+    "WorkshopSession",
+    "take_file_backup",
+]
 
 #: A backup is taken on open and then after this much time with edits.
 BACKUP_INTERVAL_SECONDS = 600.0
@@ -31,6 +37,15 @@ BACKUP_INTERVAL_SECONDS = 600.0
 NOT_UNDOABLE_TABLES = frozenset({"timer_state", "checkin_secret"})
 
 Listener = Callable[[Changes], None]
+
+
+def take_file_backup(path: Path) -> Path:
+    """Back up a workshop file through a connection of its own (safe on a worker thread)."""
+    connection = sqlite3.connect(path)
+    try:
+        return take_backup(connection, Path(path))
+    finally:
+        connection.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +82,30 @@ class WorkshopSession:
         self.last_saved: float | None = None
 
     @classmethod
-    def open(cls, path: Path, clock: Callable[[], float] = time.monotonic) -> WorkshopSession:
-        """Open a workshop file and take a backup of it as found."""
+    def open(
+        cls, path: Path, clock: Callable[[], float] = time.monotonic, backup: bool = True
+    ) -> WorkshopSession:
+        """Open a workshop file and take a backup of it as found.
+
+        Args:
+            path: The workshop file.
+            clock: Monotonic seconds, for the backup interval.
+            backup: False when the caller takes the opening backup itself off the GUI thread
+                (see :func:`take_file_backup`), so that start-up does not wait for it.
+        """
         session = cls(WorkshopDatabase.open(path), clock)
-        session.backup()
+        if backup:
+            session.backup()
         return session
+
+    @classmethod
+    def open_reader(cls, path: Path) -> WorkshopSession:
+        """A second connection to the same file for work off the GUI thread (exports read only).
+
+        A SQLite connection must not be shared between threads; in WAL mode this reader sees the
+        last committed state while the GUI keeps writing through its own connection.
+        """
+        return cls(WorkshopDatabase.open(path))
 
     @property
     def path(self) -> Path:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from facilitator import paths
+from facilitator.app.agenda import agenda_workshop_step
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import WorkshopFileError
 from facilitator.core.participants import Participant
@@ -62,7 +63,7 @@ def _roster_step(conn: sqlite3.Connection, sample: bool) -> None:
         roster_store.insert_participants(conn, load_sample_roster())
 
 
-NEW_WORKSHOP_STEPS: list[NewWorkshopStep] = [_identity_step, _roster_step]
+NEW_WORKSHOP_STEPS: list[NewWorkshopStep] = [_identity_step, _roster_step, agenda_workshop_step]
 
 
 def create_workshop(path: Path, sample: bool = False) -> WorkshopSession:
@@ -91,9 +92,15 @@ def create_workshop(path: Path, sample: bool = False) -> WorkshopSession:
     return session
 
 
-def open_workshop(path: Path) -> WorkshopSession:
-    """Open an existing workshop file and remember it as the last one used."""
-    session = WorkshopSession.open(Path(path))
+def open_workshop(path: Path, backup: bool = True) -> WorkshopSession:
+    """Open an existing workshop file and remember it as the last one used.
+
+    Args:
+        path: The workshop file.
+        backup: False when the caller takes the opening backup itself (the GUI does it off the
+            GUI thread).
+    """
+    session = WorkshopSession.open(Path(path), backup=backup)
     remember_last_used(session.path)
     return session
 

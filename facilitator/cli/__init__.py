@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "facilitator.cli.workshop_commands",
     "facilitator.cli.roster_commands",
     "facilitator.cli.export_commands",
+    "facilitator.cli.agenda_commands",
 )
 
 

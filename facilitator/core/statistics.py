@@ -18,12 +18,14 @@ class DelegationBalance:
     Attributes:
         delegation: Delegation code or organisation name.
         women: Number of women.
+        men: Number of men.
         total: Number of people.
         target: Share of women asked for (0–1).
     """
 
     delegation: str
     women: int
+    men: int
     total: int
     target: float
 
@@ -76,11 +78,12 @@ def roster_statistics(people: Iterable[Participant], women_target: float = 0.5) 
     sector = Counter(p.sector for p in people)
     delegation = Counter(p.delegation for p in people)
     women = Counter(p.delegation for p in people if p.sex == "F")
+    men = Counter(p.delegation for p in people if p.sex == "M")
     order = sorted(delegation, key=_delegation_order)
     return RosterStatistics(
         participants=len(people),
         by_sex={s: sex[s] for s in SEXES if sex[s]},
         by_sector={s: sector[s] for s in (*SECTORS, "") if sector[s]},
         by_delegation={d: delegation[d] for d in order},
-        balances=tuple(DelegationBalance(d, women[d], delegation[d], women_target) for d in order),
+        balances=tuple(DelegationBalance(d, women[d], men[d], delegation[d], women_target) for d in order),
     )

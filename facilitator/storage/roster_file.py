@@ -113,6 +113,13 @@ def _find_header(cells: list[list[str]]) -> int:
     return -1
 
 
+def _cell(value: object) -> str:
+    """A cell as text; blank lines come back from pandas as NaN (which is not equal to itself)."""
+    if value is None or value != value:
+        return ""
+    return str(value).strip()
+
+
 def read_table(path: Path) -> RawTable:
     """Read a CSV, TSV or XLSX file into strings, with spreadsheet row numbers kept.
 
@@ -131,7 +138,7 @@ def read_table(path: Path) -> RawTable:
         raise _refuse(path, "old Excel (.xls) files are not supported; save it as .xlsx or CSV")
     else:
         raise _refuse(path, "unknown file type; use a .csv, .tsv or .xlsx file")
-    cells = [[str(v).strip() if v is not None else "" for v in row] for row in frame.itertuples(index=False)]
+    cells = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
     header_index = _find_header(cells)
     if header_index < 0:
         raise _refuse(path, "the file is empty")

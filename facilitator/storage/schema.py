@@ -6,7 +6,7 @@ separated by ``;`` and must not contain one inside (no triggers or string litera
 
 from __future__ import annotations
 
-__all__ = ["META", "ROSTER", "VERSION_1"]
+__all__ = ["AGENDA", "META", "ROSTER", "TIMER", "VERSION_1"]
 
 META = """
 CREATE TABLE meta (
@@ -32,4 +32,55 @@ CREATE TABLE participants (
 CREATE INDEX participants_delegation ON participants (delegation)
 """
 
-VERSION_1: tuple[str, ...] = (META, ROSTER)
+AGENDA = """
+CREATE TABLE agenda_days (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL UNIQUE,
+    start TEXT NOT NULL,
+    planned_end TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE agenda_items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    day_id INTEGER NOT NULL REFERENCES agenda_days (id),
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    kind TEXT NOT NULL,
+    duration INTEGER NOT NULL CHECK (duration >= 0),
+    lead TEXT NOT NULL DEFAULT '',
+    objective TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    link TEXT NOT NULL DEFAULT '',
+    flexible INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX agenda_items_day ON agenda_items (day_id, position)
+"""
+
+# Item ids are never reused (AUTOINCREMENT above): the timer's records outlive a deleted item, so
+# that undoing the deletion brings its actual times back, and must not attach to a newer item.
+TIMER = """
+CREATE TABLE timer_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    item_id INTEGER,
+    running INTEGER NOT NULL DEFAULT 0,
+    elapsed REAL NOT NULL DEFAULT 0,
+    anchor REAL,
+    extra REAL NOT NULL DEFAULT 0,
+    amber_seconds INTEGER NOT NULL DEFAULT 300,
+    red_seconds INTEGER NOT NULL DEFAULT 60,
+    flash_overrun INTEGER NOT NULL DEFAULT 1,
+    chime INTEGER NOT NULL DEFAULT 1,
+    message TEXT NOT NULL DEFAULT '',
+    agenda_only INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE timer_runs (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL UNIQUE,
+    started REAL,
+    ended REAL,
+    elapsed REAL NOT NULL DEFAULT 0,
+    extra REAL NOT NULL DEFAULT 0
+)
+"""
+
+VERSION_1: tuple[str, ...] = (META, ROSTER, AGENDA, TIMER)

@@ -1,0 +1,53 @@
+"""The fonts every document uses, shipped in ``resources/fonts`` so no laptop font is needed.
+
+Noto Sans covers Latin with Vietnamese diacritics; the Lao, Thai, Khmer and Myanmar fonts hold no
+Latin letters, so mixed names are drawn in per-script runs (see ``facilitator.documents.text``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from facilitator import paths
+
+__all__ = ["SANS", "SANS_BOLD", "SCRIPT_FONTS", "font_name", "register_fonts"]
+
+SANS = "NotoSans"
+SANS_BOLD = "NotoSans-Bold"
+
+#: Script key → font family base name. "latin" covers everything that is not a listed script.
+SCRIPT_FONTS: dict[str, str] = {
+    "latin": "NotoSans",
+    "lao": "NotoSansLao",
+    "thai": "NotoSansThai",
+    "khmer": "NotoSansKhmer",
+    "myanmar": "NotoSansMyanmar",
+}
+
+
+def font_name(script: str, bold: bool = False) -> str:
+    """Registered reportlab font name for a script and weight."""
+    base = SCRIPT_FONTS.get(script, SANS)
+    return f"{base}-Bold" if bold else base
+
+
+@cache
+def register_fonts() -> None:
+    """Register every shipped font with reportlab (once per process)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = paths.resources_dir() / "fonts"
+    for base in SCRIPT_FONTS.values():
+        pdfmetrics.registerFont(TTFont(base, str(folder / f"{base}-Regular.ttf")))
+        pdfmetrics.registerFont(TTFont(f"{base}-Bold", str(folder / f"{base}-Bold.ttf")))
+        # Paragraph markup <b> inside a <font> run must find the bold face of the same family.
+        addMapping(base, 0, 0, base)
+        addMapping(base, 1, 0, f"{base}-Bold")
+        addMapping(base, 0, 1, base)
+        addMapping(base, 1, 1, f"{base}-Bold")
+        addMapping(f"{base}-Bold", 0, 0, f"{base}-Bold")
+        addMapping(f"{base}-Bold", 1, 0, f"{base}-Bold")
+        addMapping(f"{base}-Bold", 0, 1, f"{base}-Bold")
+        addMapping(f"{base}-Bold", 1, 1, f"{base}-Bold")

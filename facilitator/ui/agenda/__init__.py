@@ -1,0 +1,1 @@
+"""Agenda page, timer panel and projector window."""

@@ -1,0 +1,318 @@
+"""The facilitator's timer controls: countdown, start/pause/next/±min, the live re-plan and the
+projector's settings.
+
+The panel polls the shared :class:`AgendaTimer` with a ``QTimer`` and never counts time itself.
+Every button runs a timer command through the controller, so a refusal shows as a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.app.changes import TIMER, Changes
+from facilitator.app.timer import AgendaTimer
+from facilitator.core.agenda import clock_text
+from facilitator.core.timer_view import TimerView
+from facilitator.ui.agenda.projector import PHASE_COLOURS, REFRESH_MS
+from facilitator.ui.controller import Controller
+from facilitator.ui.projector import screen_names
+
+__all__ = ["TimerPanel"]
+
+_PANEL_COLOURS = {**PHASE_COLOURS, "normal": "#1d2433", "amber": "#b76e00"}
+
+
+def _button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.clicked.connect(slot)
+    return button
+
+
+class TimerPanel(QWidget):
+    """Countdown and controls beside the agenda table.
+
+    Signals:
+        projector_requested(int): open the projector on the screen with this index.
+        go_to_requested(): time the item selected in the table.
+        refreshed(TimerView): the timer was read (for views that show it too, like the table).
+    """
+
+    projector_requested = Signal(int)
+    go_to_requested = Signal()
+    refreshed = Signal(object)
+
+    def __init__(self, controller: Controller, timer: AgendaTimer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.timer = timer
+        self.setMinimumWidth(340)
+
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        title_font = QFont()
+        title_font.setPointSize(12)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+        self.countdown_label = QLabel("00:00")
+        big = QFont()
+        big.setPixelSize(64)
+        big.setBold(True)
+        self.countdown_label.setFont(big)
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label = QLabel()
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.late_label = QLabel()
+        self.late_label.setWordWrap(True)
+        self.advice_label = QLabel()
+        self.advice_label.setWordWrap(True)
+        self.recover_button = _button(
+            "Recover time", "Cut the suggested minutes from later flexible items", self.recover
+        )
+
+        self.start_button = _button("Start", "Start or pause the countdown (Space)", self.toggle)
+        controls = QGridLayout()
+        go_to = _button(
+            "Time selected item", "Make the item selected in the table current (G)", self.go_to_requested.emit
+        )
+        clear = _button(
+            "Clear record…", "Forget every actual time, e.g. after a rehearsal", self.clear_record
+        )
+        buttons = [
+            (self.start_button, 0, 0, 1, 2),
+            (_button("◀ Previous", "Back to the previous item (P)", self.previous), 0, 2, 1, 1),
+            (_button("Next ▶", "Finish this item and go to the next (N)", self.next), 0, 3, 1, 1),
+            (_button("−1 min", "Take a minute away (−)", lambda: self.adjust(-1)), 1, 0, 1, 1),
+            (_button("+1 min", "Give a minute more (+)", lambda: self.adjust(1)), 1, 1, 1, 1),
+            (_button("+5 min", "Give five minutes more", lambda: self.adjust(5)), 1, 2, 1, 1),
+            (_button("Reset", "Back to the full planned time, not started", self.reset), 1, 3, 1, 1),
+            (go_to, 2, 0, 1, 2),
+            (clear, 2, 2, 1, 2),
+        ]
+        for widget, row, column, rows, columns in buttons:
+            controls.addWidget(widget, row, column, rows, columns)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.countdown_label)
+        layout.addWidget(self.status_label)
+        layout.addLayout(controls)
+        layout.addWidget(self.next_label)
+        layout.addWidget(self.late_label)
+        layout.addWidget(self.advice_label)
+        layout.addWidget(self.recover_button)
+        layout.addWidget(self._projector_box())
+        layout.addStretch(1)
+
+        self.poll = QTimer(self)
+        self.poll.setInterval(REFRESH_MS)
+        self.poll.timeout.connect(self.refresh)
+        self.poll.start()
+        controller.workshop_changed.connect(self._on_workshop_changed)
+        self._show_settings()
+        self.refresh()
+
+    def _projector_box(self) -> QGroupBox:
+        box = QGroupBox("Projector")
+        self.screen_combo = QComboBox()
+        self.screen_combo.addItems(screen_names())
+        self.screen_combo.setCurrentIndex(self.screen_combo.count() - 1)
+        open_button = _button(
+            "Open projector", "Show the timer on the chosen screen (F5)", self.open_projector
+        )
+        self.message_edit = QLineEdit()
+        self.message_edit.setPlaceholderText("Message to the room, e.g. Please return to plenary")
+        self.message_edit.returnPressed.connect(self.show_message)
+        show_button = _button("Show", "Show the message on the projector (Enter)", self.show_message)
+        clear_button = _button("Clear", "Remove the message", self.clear_message)
+        self.agenda_only_check = QCheckBox("Show the day's agenda instead of the countdown")
+        self.flash_check = QCheckBox("Flash when over time")
+        self.chime_check = QCheckBox("Chime at time-up")
+        self.amber_spin = QSpinBox()
+        self.red_spin = QSpinBox()
+        for spin, suffix in ((self.amber_spin, " min left: amber"), (self.red_spin, " min left: red")):
+            spin.setRange(0, 60)
+            spin.setSuffix(suffix)
+        for check in (self.agenda_only_check, self.flash_check, self.chime_check):
+            check.toggled.connect(self._on_setting_edited)
+        for spin in (self.amber_spin, self.red_spin):
+            spin.editingFinished.connect(self._on_setting_edited)
+        screen_row = QHBoxLayout()
+        screen_row.addWidget(self.screen_combo, 1)
+        screen_row.addWidget(open_button)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message_edit, 1)
+        message_row.addWidget(show_button)
+        message_row.addWidget(clear_button)
+        thresholds = QHBoxLayout()
+        thresholds.addWidget(self.amber_spin)
+        thresholds.addWidget(self.red_spin)
+        layout = QVBoxLayout(box)
+        layout.addLayout(screen_row)
+        layout.addLayout(message_row)
+        layout.addWidget(self.agenda_only_check)
+        layout.addLayout(thresholds)
+        layout.addWidget(self.flash_check)
+        layout.addWidget(self.chime_check)
+        return box
+
+    def set_timer(self, timer: AgendaTimer) -> None:
+        """Follow another workshop's timer."""
+        self.timer = timer
+        self._show_settings()
+        self.refresh()
+
+    # Commands ----------------------------------------------------------------------------------
+
+    def _run(self, command: Callable[[], object]) -> None:
+        self.controller.run(lambda _session: command())
+        self.refresh()
+
+    def toggle(self) -> None:
+        """Start or pause (Space)."""
+        self._run(self.timer.toggle)
+
+    def next(self) -> None:
+        """Next item (N)."""
+        self._run(self.timer.next)
+
+    def previous(self) -> None:
+        """Previous item (P)."""
+        self._run(self.timer.previous)
+
+    def adjust(self, minutes: int) -> None:
+        """Give or take minutes (+ and −)."""
+        self._run(lambda: self.timer.adjust(minutes))
+
+    def reset(self) -> None:
+        """Back to the full planned time."""
+        self._run(self.timer.reset)
+
+    def recover(self) -> None:
+        """Apply the suggested cuts."""
+        self._run(self.timer.recover)
+
+    def clear_record(self) -> None:
+        """Forget every actual time after asking (a rehearsal must not count as the real day)."""
+        answer = QMessageBox.question(
+            self,
+            "Clear timer record",
+            "Forget the actual start and end of every item and stop the timer? This cannot be undone.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(self.timer.clear_record)
+
+    def go_to(self, item_id: int) -> None:
+        """Make an item current."""
+        self._run(lambda: self.timer.go_to(item_id))
+
+    def open_projector(self) -> None:
+        """Ask the page to show the projector on the chosen screen."""
+        self.projector_requested.emit(self.screen_combo.currentIndex())
+
+    def show_message(self) -> None:
+        """Put the typed message on the projector."""
+        self._run(lambda: self.timer.update_settings(message=" ".join(self.message_edit.text().split())))
+
+    def clear_message(self) -> None:
+        """Take the message off the projector."""
+        self.message_edit.clear()
+        self._run(lambda: self.timer.update_settings(message=""))
+
+    def _on_setting_edited(self) -> None:
+        values = {
+            "agenda_only": self.agenda_only_check.isChecked(),
+            "flash_overrun": self.flash_check.isChecked(),
+            "chime": self.chime_check.isChecked(),
+            "amber_seconds": self.amber_spin.value() * 60,
+            "red_seconds": self.red_spin.value() * 60,
+        }
+        self._run(lambda: self.timer.update_settings(**values))
+        self._show_settings()
+
+    def _show_settings(self) -> None:
+        settings = self.timer.settings
+        for widget in (
+            self.agenda_only_check,
+            self.flash_check,
+            self.chime_check,
+            self.amber_spin,
+            self.red_spin,
+        ):
+            widget.blockSignals(True)
+        self.agenda_only_check.setChecked(settings.agenda_only)
+        self.flash_check.setChecked(settings.flash_overrun)
+        self.chime_check.setChecked(settings.chime)
+        self.amber_spin.setValue(settings.amber_seconds // 60)
+        self.red_spin.setValue(settings.red_seconds // 60)
+        for widget in (
+            self.agenda_only_check,
+            self.flash_check,
+            self.chime_check,
+            self.amber_spin,
+            self.red_spin,
+        ):
+            widget.blockSignals(False)
+        if not self.message_edit.hasFocus():
+            self.message_edit.setText(settings.message)
+
+    def _on_workshop_changed(self, changes: Changes) -> None:
+        if changes.touches(TIMER):
+            self._show_settings()
+
+    # Display -----------------------------------------------------------------------------------
+
+    def _style(self, label: QLabel, sheet: str) -> None:
+        if label.styleSheet() != sheet:
+            label.setStyleSheet(sheet)
+
+    def refresh(self) -> TimerView | None:
+        """Show the timer as it is now (polled five times a second while visible)."""
+        if not self.isVisible():
+            return None
+        view = self.timer.view()
+        if view.item is not None:
+            title = f"{clock_text(view.item.start)}  {view.item.item.title}"
+        else:
+            title = {"empty": "No agenda yet", "finished": "Agenda finished"}.get(view.status, "")
+        self.title_label.setText(title)
+        self.countdown_label.setText(view.text if view.item else "—")
+        colour = _PANEL_COLOURS[view.phase] if view.status not in ("ready", "empty") else "#5b6473"
+        self._style(self.countdown_label, f"color: {colour};")
+        allowed = f" · {view.allowed / 60:.0f} min allowed" if view.item else ""
+        status = {"running": "Running", "paused": "Paused", "ready": "Ready"}.get(view.status, "")
+        self.status_label.setText(status + allowed)
+        self.start_button.setText("Pause" if view.running else "Start")
+        start = view.next_start
+        following = view.next_item
+        self.next_label.setText(
+            f"Next: {clock_text(start)} {following.item.title}" if following and start else ""
+        )
+        plan = view.replan
+        self.late_label.setText(plan.message if plan else "")
+        late = plan is not None and plan.late_minutes >= 1
+        self._style(self.late_label, "color: #b42318; font-weight: bold;" if late else "color: #1a7f37;")
+        self.advice_label.setText(plan.advice if plan else "")
+        self.recover_button.setVisible(bool(plan and plan.suggestions))
+        self.refreshed.emit(view)
+        return view

@@ -1,0 +1,190 @@
+"""The GUI's single controller: runs application commands and tells every view what changed.
+
+Several windows (main window, projector, check-in desk) show the same workshop. The controller
+subscribes to the session and re-emits each command's :class:`Changes` as ``workshop_changed``; each
+view decides for itself whether to refresh (Anki's ``operation_did_execute``). Views never write to
+the store themselves: they call ``controller.run(command, ...)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from facilitator.app import workshops
+from facilitator.app.changes import Changes
+from facilitator.app.session import WorkshopSession, take_file_backup
+from facilitator.core.errors import FacilitatorError
+from facilitator.ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from facilitator.app.exports import ExportOptions
+
+__all__ = ["Controller"]
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
+
+
+class Controller(QObject):
+    """Owns the open workshop session for the GUI.
+
+    Signals:
+        workshop_changed(Changes): after every command, undo and redo, and on open.
+        workshop_opened(): a different workshop file is now open.
+        error_reported(str, str): a command was refused (title, message); the main window shows it.
+        document_ready(Path): a document was written and should be previewed.
+        status_message(str): a short note for the status bar.
+        task_started(str), task_progressed(int, int), task_ended(): background work.
+    """
+
+    workshop_changed = Signal(object)
+    workshop_opened = Signal()
+    error_reported = Signal(str, str)
+    document_ready = Signal(object)
+    status_message = Signal(str)
+    task_started = Signal(str)
+    task_progressed = Signal(int, int)
+    task_ended = Signal()
+
+    def __init__(self, session: WorkshopSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._session.subscribe(self._on_session_changed)
+        self.busy = 0
+
+    @property
+    def session(self) -> WorkshopSession:
+        """The open workshop."""
+        return self._session
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        self.workshop_changed.emit(changes)
+
+    def run(self, command: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Run an application command on the session; a refusal is reported, not raised.
+
+        Returns:
+            The command's result, or ``None`` when it was refused.
+        """
+        try:
+            return command(self._session, *args, **kwargs)
+        except FacilitatorError as error:
+            self.error_reported.emit("Action not done", str(error))
+            return None
+
+    @property
+    def undo_label(self) -> str | None:
+        """What Undo would reverse."""
+        return self._session.undo_label
+
+    @property
+    def redo_label(self) -> str | None:
+        """What Redo would repeat."""
+        return self._session.redo_label
+
+    def undo(self) -> None:
+        """Reverse the last action."""
+        self.run(lambda session: session.undo())
+
+    def redo(self) -> None:
+        """Repeat the last undone action."""
+        self.run(lambda session: session.redo())
+
+    def back_up_in_background(self) -> None:
+        """Take the opening backup of the workshop on a worker thread."""
+        path = self._session.path
+        self.run_task("Back up workshop", lambda _progress: take_file_backup(path))
+
+    def _switch(self, session: WorkshopSession) -> None:
+        self._session.unsubscribe(self._on_session_changed)
+        self._session.close()
+        self._session = session
+        session.subscribe(self._on_session_changed)
+        self.workshop_opened.emit()
+        self.workshop_changed.emit(Changes.all("Open workshop"))
+
+    def open_workshop(self, path: Path) -> bool:
+        """Open another workshop file; the current one stays open if that fails."""
+        if Path(path).resolve() == self._session.path.resolve():
+            return True
+        try:
+            session = workshops.open_workshop(Path(path), backup=False)
+        except FacilitatorError as error:
+            self.error_reported.emit("Cannot open workshop", str(error))
+            return False
+        self._switch(session)
+        self.back_up_in_background()
+        return True
+
+    def new_workshop(self, path: Path, sample: bool = False) -> bool:
+        """Create a workshop file and switch to it."""
+        try:
+            session = workshops.create_workshop(Path(path), sample=sample)
+        except FacilitatorError as error:
+            self.error_reported.emit("Cannot create workshop", str(error))
+            return False
+        self._switch(session)
+        return True
+
+    def run_task(
+        self,
+        title: str,
+        work: Callable[[Progress], T],
+        on_done: Callable[[T], None] | None = None,
+    ) -> None:
+        """Run slow work off the GUI thread with progress; refusals are reported like commands."""
+        self.busy += 1
+        self.task_started.emit(title)
+
+        def _done(result: Any) -> None:
+            self.busy -= 1
+            self.task_ended.emit()
+            if on_done is not None:
+                on_done(result)
+
+        def _failed(error: BaseException) -> None:
+            self.busy -= 1
+            self.task_ended.emit()
+            if isinstance(error, FacilitatorError):
+                self.error_reported.emit(f"{title} not done", str(error))
+            else:
+                raise error
+
+        run_in_background(work, _done, _failed, self.task_progressed.emit)
+
+    def export(self, kind_key: str, options: ExportOptions | None = None, output: Path | None = None) -> None:
+        """Write a document in the background, then announce it for preview."""
+        from facilitator.app.exports import EXPORT_KINDS, ExportOptions, default_output, export_document
+
+        options = options or ExportOptions()
+        kind = EXPORT_KINDS[kind_key]
+        target = Path(output) if output else default_output(self._session, kind, options)
+        path = self._session.path
+
+        def work(progress: Progress) -> Path:
+            reader = WorkshopSession.open_reader(path)
+            try:
+                return export_document(reader, kind_key, target, replace(options, progress=progress))
+            finally:
+                reader.close()
+
+        self.run_task(f"Export {kind.title.lower()}", work, self._on_exported)
+
+    def _on_exported(self, path: Path) -> None:
+        self.status_message.emit(f"Saved {path}")
+        if path.suffix.lower() == ".pdf":
+            self.document_ready.emit(path)
+
+    def show_document(self, path: Path) -> None:
+        """Ask the main window to preview a document."""
+        self.document_ready.emit(Path(path))
+
+    def close(self) -> None:
+        """Close the workshop file."""
+        self._session.unsubscribe(self._on_session_changed)
+        self._session.close()

@@ -1,0 +1,279 @@
+"""The main window: navigation to each capability's page, menus, and the "saved" status."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator import __version__, paths
+from facilitator.app.changes import Changes
+from facilitator.ui.controller import Controller
+from facilitator.ui.pages import PAGES, PageSpec, load_page_class
+
+__all__ = ["MainWindow"]
+
+_MAX_RECENT = 8
+
+
+class _PlannedPage(QWidget):
+    """Says plainly that a capability is not part of this build yet."""
+
+    def __init__(self, spec: PageSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(f"<h2>{spec.title}</h2><p>This page is not built yet.</p>")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self).addWidget(label)
+
+
+class MainWindow(QMainWindow):
+    """Navigation list on the left, the current page on the right."""
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__()
+        self.controller = controller
+        self.settings = QSettings("Facilitator", "Facilitator")
+        self._pages: dict[str, QWidget] = {}
+        self._previews: list[QWidget] = []
+        self.setMinimumSize(960, 600)
+        self.resize(1280, 720)
+
+        self.navigation = QListWidget()
+        self.navigation.setFixedWidth(190)
+        for spec in PAGES:
+            item = QListWidgetItem(spec.title)
+            item.setToolTip(f"{spec.title} ({spec.shortcut})")
+            self.navigation.addItem(item)
+        self.stack = QStackedWidget()
+        for _ in PAGES:
+            self.stack.addWidget(QWidget())
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.file_label = QLabel()
+        self.saved_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setVisible(False)
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self._build_menus()
+        self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
+        controller.workshop_changed.connect(self._on_workshop_changed)
+        controller.workshop_opened.connect(self._on_workshop_opened)
+        controller.error_reported.connect(self._on_error_reported)
+        controller.document_ready.connect(self.preview_document)
+        controller.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        controller.task_started.connect(self._on_task_started)
+        controller.task_progressed.connect(self._on_task_progressed)
+        controller.task_ended.connect(self._on_task_ended)
+
+        self._on_workshop_opened()
+        self.saved_label.setText("All changes saved")
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        last = str(self.settings.value("main/page", "roster"))
+        self.show_page(last if any(p.key == last for p in PAGES) else "roster")
+
+    # Menus -------------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        menu.addAction(self._action("&New workshop…", self._on_new_triggered, QKeySequence.StandardKey.New))
+        menu.addAction(self._action("New workshop from the &sample…", lambda: self._on_new_triggered(True)))
+        menu.addAction(
+            self._action("&Open workshop…", self._on_open_triggered, QKeySequence.StandardKey.Open)
+        )
+        self.recent_menu = menu.addMenu("Open &recent")
+        menu.addSeparator()
+        menu.addAction(self._action("&Import roster…", self._on_import_triggered, "Ctrl+I"))
+        menu.addAction(self._action("&Export roster…", self._on_export_triggered, "Ctrl+E"))
+        menu.addAction(self._action("Open e&xports folder", self._on_exports_folder_triggered))
+        menu.addSeparator()
+        menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action("&Undo", self.controller.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("&Redo", self.controller.redo, "Ctrl+Shift+Z")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+
+        go = self.menuBar().addMenu("&Go")
+        for spec in PAGES:
+            go.addAction(
+                self._action(spec.title, lambda _=False, k=spec.key: self.show_page(k), spec.shortcut)
+            )
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About Facilitator", self._on_about_triggered))
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self._recent_files() if Path(p).is_file()]
+        for path in recent:
+            self.recent_menu.addAction(
+                self._action(path, lambda _=False, p=path: self.controller.open_workshop(Path(p)))
+            )
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self._recent_files() if p != str(path)]
+        self.settings.setValue("recent", recent[:_MAX_RECENT])
+
+    # Pages -------------------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page with ``key``, built on first use."""
+        if key not in self._pages:
+            index = next(i for i, spec in enumerate(PAGES) if spec.key == key)
+            spec = PAGES[index]
+            page_class = load_page_class(spec)
+            widget = page_class(self.controller, self) if page_class else _PlannedPage(spec, self)
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, widget)
+            self._pages[key] = widget
+        return self._pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        """Switch to a page."""
+        index = next(i for i, spec in enumerate(PAGES) if spec.key == key)
+        widget = self.page(key)
+        self.stack.setCurrentIndex(index)
+        if self.navigation.currentRow() != index:
+            self.navigation.setCurrentRow(index)
+        self.settings.setValue("main/page", key)
+        return widget
+
+    def _on_navigation_row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row].key)
+
+    # Controller signals ------------------------------------------------------------------------
+
+    def _on_workshop_opened(self) -> None:
+        session = self.controller.session
+        self.setWindowTitle(f"{session.info.display_title} — Facilitator")
+        self.file_label.setText(f"Workshop file: {session.path}")
+        self._remember(session.path)
+        self._refresh_recent()
+        self._update_undo_actions()
+
+    def _on_workshop_changed(self, changes: Changes) -> None:
+        self.saved_label.setText(f"All changes saved · {datetime.now():%H:%M:%S}")
+        if changes.label and not changes.everything:
+            self.statusBar().showMessage(f"{changes.label} — saved", 5000)
+        if changes.touches("workshop"):
+            self.setWindowTitle(f"{self.controller.session.info.display_title} — Facilitator")
+        self._update_undo_actions()
+
+    def _update_undo_actions(self) -> None:
+        undo, redo = self.controller.undo_label, self.controller.redo_label
+        self.undo_action.setEnabled(undo is not None)
+        self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
+        self.redo_action.setEnabled(redo is not None)
+        self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
+
+    def _on_error_reported(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def _on_task_started(self, title: str) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(title)
+        self.progress.setVisible(True)
+        self.statusBar().showMessage(f"{title}…")
+
+    def _on_task_progressed(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.statusBar().showMessage(f"Working… {done}" + (f" of {total}" if total else " pages"))
+
+    def _on_task_ended(self) -> None:
+        if not self.controller.busy:
+            self.progress.setVisible(False)
+
+    def preview_document(self, path: Path) -> QWidget:
+        """Open a document in the in-app preview (non-modal, so work can go on)."""
+        from facilitator.ui.document_preview import DocumentPreview  # QtPdf loads only when needed.
+
+        preview = DocumentPreview(Path(path), self)
+        self._previews = [p for p in self._previews if p.isVisible()] + [preview]
+        preview.show()
+        return preview
+
+    # File actions ------------------------------------------------------------------------------
+
+    def _on_new_triggered(self, sample: bool = False) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "New workshop file", str(paths.sessions_dir() / "workshop.sqlite"), "Workshop (*.sqlite)"
+        )
+        if name:
+            path = Path(name) if name.endswith(".sqlite") else Path(name + ".sqlite")
+            self.controller.new_workshop(path, sample=sample)
+
+    def _on_open_triggered(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open workshop file", str(paths.sessions_dir()), "Workshop (*.sqlite);;All files (*)"
+        )
+        if name:
+            self.controller.open_workshop(Path(name))
+
+    def _on_import_triggered(self) -> None:
+        page = self.show_page("roster")
+        page.choose_import_file()  # type: ignore[attr-defined]
+
+    def _on_export_triggered(self) -> None:
+        page = self.show_page("roster")
+        page.choose_export_file()  # type: ignore[attr-defined]
+
+    def _on_exports_folder_triggered(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.exports_dir())))
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Facilitator",
+            f"<b>Facilitator {__version__}</b><p>An offline desk for running a multi-agency workshop: "
+            "roster, check-in, agenda timer, breakout groups, red-flag boards and guidelines.</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window's place; every change is already saved."""
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Roster page: the participant table, editing and import."""

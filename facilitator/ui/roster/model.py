@@ -1,0 +1,179 @@
+"""Item model of the roster table: one row per participant, edits go through the app layer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from facilitator.app import roster
+from facilitator.app.changes import ROSTER, Changes
+from facilitator.core.participants import ROSTER_FIELDS, SECTOR_LABELS, Participant
+from facilitator.ui.controller import Controller
+
+__all__ = ["COLUMN_TITLES", "RosterFilterProxy", "RosterTableModel"]
+
+COLUMN_TITLES: dict[str, str] = {
+    "id": "No.",
+    "name": "Name",
+    "native_name": "Name in own script",
+    "sex": "Sex",
+    "delegation": "Delegation",
+    "organisation": "Organisation",
+    "position": "Position",
+    "sector": "Sector",
+    "role": "Role",
+    "email": "E-mail",
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RosterTableModel(QAbstractTableModel):
+    """Participants as table rows; reloads itself when the roster changes."""
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__()
+        self._controller = controller
+        self._people: list[Participant] = []
+        self._search_text: list[str] = []
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self.reload()
+        controller.workshop_changed.connect(self._on_workshop_changed)
+
+    def reload(self) -> None:
+        """Read the roster again from the workshop file."""
+        self.beginResetModel()
+        self._set_people(self._sorted(roster.participants(self._controller.session)))
+        self.endResetModel()
+
+    def _set_people(self, people: list[Participant]) -> None:
+        self._people = people
+        self._search_text = [
+            " ".join(
+                str(v) for v in (*p.as_row().values(), SECTOR_LABELS.get(p.sector, ""), p.delegation_name)
+            ).casefold()
+            for p in people
+        ]
+
+    def _on_workshop_changed(self, changes: Changes) -> None:
+        if changes.touches(ROSTER):
+            self.reload()
+
+    def _sorted(self, people: list[Participant]) -> list[Participant]:
+        column, order = self._sort
+        field = ROSTER_FIELDS[column]
+
+        def key(person: Participant) -> tuple[object, int]:
+            value = getattr(person, field)
+            return (value.casefold() if isinstance(value, str) else value, person.id)
+
+        return sorted(people, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python by one key per row.
+
+        A sorting proxy compares through ``data()`` about 44,000 times to re-sort 2,000 rows,
+        which is what made filtering lag; sorting here once keeps the proxy a pure filter.
+        """
+        self._sort = (column, order)
+        self.beginResetModel()
+        self._set_people(self._sorted(self._people))
+        self.endResetModel()
+
+    def matches(self, row: int, needle: str) -> bool:
+        """Whether a row contains the (case-folded) search text in any field."""
+        return needle in self._search_text[row]
+
+    def participant(self, row: int) -> Participant:
+        """The participant shown in a row."""
+        return self._people[row]
+
+    def row_of(self, participant_id: int) -> int | None:
+        """Row of a participant, if shown."""
+        return next((i for i, p in enumerate(self._people) if p.id == participant_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
+        """Number of participants."""
+        return 0 if parent.isValid() else len(self._people)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
+        """One column per roster field."""
+        return 0 if parent.isValid() else len(ROSTER_FIELDS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMN_TITLES[ROSTER_FIELDS[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text; the edit role gives the stored value."""
+        if not index.isValid():
+            return None
+        person = self._people[index.row()]
+        field = ROSTER_FIELDS[index.column()]
+        value = getattr(person, field)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.DisplayRole:
+            if field == "sector":
+                return SECTOR_LABELS.get(value, value)
+            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and field == "delegation":
+            return person.delegation_name
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in ("id", "sex"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Every field but the id can be edited in place."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if ROSTER_FIELDS[index.column()] != "id":
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Save an edit through the application layer; a refused value is reported and kept out."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        person = self._people[index.row()]
+        field = ROSTER_FIELDS[index.column()]
+        result = self._controller.run(roster.edit_participant, person.id, **{field: str(value)})
+        return result is not None
+
+
+class RosterFilterProxy(QSortFilterProxyModel):
+    """Filters on one pre-folded text per row.
+
+    The stock proxy asks the model for every cell of every row on each keystroke — 20,000 Python
+    calls for 2,000 people; one substring test per row keeps typing instant.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_search(self, text: str) -> None:
+        """Show only rows containing ``text`` (any case) in any field."""
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        """Keep rows that contain the search text."""
+        model = self.sourceModel()
+        return not self._needle or (
+            isinstance(model, RosterTableModel) and model.matches(source_row, self._needle)
+        )

@@ -1,0 +1,67 @@
+"""A read-only item model over plain rows, for the many small summary tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+__all__ = ["RowsModel"]
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of values under column titles; ``highlight(row)`` may return a background colour."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        highlight: Callable[[Sequence[Any]], str | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self._headers = list(headers)
+        self._rows: list[Sequence[Any]] = []
+        self._highlight = highlight
+
+    def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_values(self, row: int) -> Sequence[Any]:
+        """The values of one row."""
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
+        """Number of rows."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
+        """Number of columns."""
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, right-aligned numbers, and the row's highlight."""
+        if not index.isValid():
+            return None
+        value = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and self._highlight is not None:
+            colour = self._highlight(self._rows[index.row()])
+            return QBrush(QColor(colour)) if colour else None
+        return None

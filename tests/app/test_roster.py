@@ -1,0 +1,110 @@
+"""Roster commands on a real workshop file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from facilitator.app import roster
+from facilitator.app.session import WorkshopSession
+from facilitator.core.errors import InputError, RosterImportError
+from facilitator.core.participants import ROSTER_FIELDS
+
+
+def test_sample_follows_the_concept_paper(sample_session: WorkshopSession) -> None:
+    """The sample has 68 people in the paper's categories, mixed sex, names in several scripts."""
+    people = roster.participants(sample_session)
+    assert len(people) == 68
+    counts = sample_session.info.composition_counts(people)
+    expected = {c.key: c.expected for c in sample_session.info.composition}
+    assert {k: counts[k] for k in expected} == expected
+    assert counts[""] == 0
+    natives = "".join(p.native_name for p in people)
+    for low, high in ((0x0E80, 0x0EFF), (0x0E00, 0x0E7F), (0x1780, 0x17FF), (0x1000, 0x109F)):
+        assert any(low <= ord(c) <= high for c in natives)
+    assert any("ễ" in p.name or "ạ" in p.name for p in people)
+    assert {p.sex for p in people} == {"F", "M"}
+
+
+def test_bad_import_changes_nothing(sample_session: WorkshopSession, tmp_path: Path) -> None:
+    """One bad row refuses the whole file; the roster stays as it was."""
+    path = tmp_path / "list.csv"
+    path.write_text("Name,Sex\nGood Person,F\nBad Person,42\n")
+    before = roster.participants(sample_session)
+    with pytest.raises(RosterImportError) as caught:
+        roster.import_roster(sample_session, path)
+    assert "row 3, column 'Sex'" in str(caught.value)
+    assert "list.csv" in str(caught.value)
+    assert roster.participants(sample_session) == before
+
+
+def test_import_replace_and_undo(sample_session: WorkshopSession, tmp_path: Path) -> None:
+    """Replacing the roster is one undoable step."""
+    path = tmp_path / "list.csv"
+    path.write_text("Name,Sex,Country\nAna,F,Philippines\nBen,M,Laos\n")
+    result = roster.import_roster(sample_session, path, replace=True)
+    assert (result.added, result.replaced) == (2, 68)
+    assert [p.delegation for p in roster.participants(sample_session)] == ["PH", "LA"]
+    sample_session.undo()
+    assert len(roster.participants(sample_session)) == 68
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_then_import_round_trip(sample_session: WorkshopSession, tmp_path: Path, suffix: str) -> None:
+    """An exported roster imports back into an empty workshop unchanged, ids included."""
+    from facilitator.app.workshops import create_workshop
+
+    path = roster.export_roster(sample_session, tmp_path / f"roster{suffix}")
+    target = create_workshop(tmp_path / "copy.sqlite")
+    roster.import_roster(target, path)
+    assert roster.participants(target) == roster.participants(sample_session)
+    target.close()
+
+
+def test_export_csv_columns(sample_session: WorkshopSession, tmp_path: Path) -> None:
+    """The CSV has one column per roster field, headed with the field names, in UTF-8."""
+    path = roster.export_roster(sample_session, tmp_path / "r.csv")
+    header, first = path.read_text(encoding="utf-8").splitlines()[:2]
+    assert header.split(",") == list(ROSTER_FIELDS)
+    assert first.startswith("1,Nurul Huda Ahmad,")
+
+
+def test_edit_refuses_bad_values_with_field_named(sample_session: WorkshopSession) -> None:
+    """A refused edit names the field and changes nothing."""
+    with pytest.raises(InputError, match=r"^Sex:"):
+        roster.edit_participant(sample_session, 1, sex="42")
+    with pytest.raises(InputError, match=r"^Name:"):
+        roster.edit_participant(sample_session, 1, name="  ")
+    assert roster.participants(sample_session)[0].sex == "F"
+
+
+def test_backups_rotate(empty_session: WorkshopSession) -> None:
+    """Backups are real workshop files and only the newest ten are kept."""
+    from facilitator.storage.backups import KEEP_BACKUPS, backup_folder
+    from facilitator.storage.database import WorkshopDatabase
+
+    for _ in range(KEEP_BACKUPS + 3):
+        empty_session.backup()
+    backups = sorted(backup_folder(empty_session.path).glob("*.sqlite"))
+    assert len(backups) == KEEP_BACKUPS
+    WorkshopDatabase.open(backups[-1]).close()
+
+
+def test_backup_after_ten_minutes_of_edits(tmp_path: Path) -> None:
+    """With an injected clock, an edit after the interval takes a backup; one before does not."""
+    from facilitator.app.session import BACKUP_INTERVAL_SECONDS
+    from facilitator.app.workshops import create_workshop
+    from facilitator.storage.backups import backup_folder
+
+    create_workshop(tmp_path / "w.sqlite").close()
+    now = [1000.0]
+    session = WorkshopSession.open(tmp_path / "w.sqlite", clock=lambda: now[0])
+    folder = backup_folder(session.path)
+    after_open = len(list(folder.glob("*.sqlite")))
+    roster.add_participant(session, name="A")
+    assert len(list(folder.glob("*.sqlite"))) == after_open
+    now[0] += BACKUP_INTERVAL_SECONDS
+    roster.add_participant(session, name="B")
+    assert len(list(folder.glob("*.sqlite"))) == after_open + 1
+    session.close()

@@ -1,0 +1,60 @@
+"""Tests of the agenda PDF: planned programme, then planned against actual once run."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from facilitator.app.exports import ExportOptions, export_document
+from facilitator.app.session import WorkshopSession
+from facilitator.app.timer import AgendaTimer
+from facilitator.core.errors import InputError
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_planned_agenda_lists_both_days(sample_session: WorkshopSession, tmp_path: Path) -> None:
+    """Before the workshop the PDF is the programme: both dates, times, sessions and objectives."""
+    pages: list[tuple[int, int]] = []
+    path = export_document(
+        sample_session,
+        "agenda",
+        tmp_path / "agenda.pdf",
+        ExportOptions(progress=lambda d, t: pages.append((d, t))),
+    )
+    text = _text(path)
+    assert "Monday 27 May 2019" in text and "Tuesday 28 May 2019" in text
+    assert "08:00–08:30" in text and "Registration and name tags" in text
+    assert "12:20–12:50" in text and "Lunch and departure" in text
+    assert "Breakout 1: red" in text and "referral from labour to police" in text
+    assert "Objectives" in text
+    assert "Actual" not in text
+    assert pages and pages[-1][0] == len(PdfReader(path).pages)
+
+
+def test_agenda_as_run_shows_planned_against_actual(sample_session: WorkshopSession, tmp_path: Path) -> None:
+    """After running two items the PDF prints their actual times, the difference and "not run"."""
+    moment = [datetime(2019, 5, 27, 8, 2).timestamp()]
+    timer = AgendaTimer(sample_session, lambda: moment[0], lambda: moment[0])
+    timer.start()
+    moment[0] += 31 * 60
+    timer.next()
+    moment[0] += 27 * 60
+    timer.next()
+    text = _text(export_document(sample_session, "agenda", tmp_path / "run.pdf", ExportOptions(day=1)))
+    assert "Agenda as run" in text
+    assert "08:02–08:33" in text and "+1 min" in text
+    assert "08:33–09:00" in text and "-3 min" in text
+    assert "not run" in text
+    assert "Tuesday 28 May 2019" not in text
+
+
+def test_export_refuses_a_day_that_does_not_exist(sample_session: WorkshopSession, tmp_path: Path) -> None:
+    """Asking for day 3 of a two-day agenda names the days there are."""
+    with pytest.raises(InputError, match="choose 1 to 2"):
+        export_document(sample_session, "agenda", tmp_path / "x.pdf", ExportOptions(day=3))

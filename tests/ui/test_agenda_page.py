@@ -1,0 +1,195 @@
+"""The agenda page: item model, in-place edits, drag and drop, day warnings, timer keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from facilitator.app import agenda
+from facilitator.app.session import WorkshopSession
+from facilitator.app.timer import AgendaTimer
+from facilitator.ui.agenda.model import COLUMNS
+from facilitator.ui.agenda.page import AgendaPage
+from facilitator.ui.controller import Controller
+
+KEYS = [key for key, _ in COLUMNS]
+
+
+class Clocks:
+    """Wall and monotonic clocks that move only when told to."""
+
+    def __init__(self, when: datetime) -> None:
+        self.now = when.timestamp()
+
+    def read(self) -> float:
+        return self.now
+
+
+def _page(qtbot, session: WorkshopSession) -> tuple[AgendaPage, Controller]:  # type: ignore[no-untyped-def]
+    controller = Controller(session)
+    page = AgendaPage(controller)
+    qtbot.addWidget(page)
+    return page, controller
+
+
+def _titles(page: AgendaPage) -> list[str]:
+    column = KEYS.index("title")
+    return [page.model.data(page.model.index(row, column)) for row in range(page.model.rowCount())]
+
+
+def test_model_passes_qt_model_tester(qtbot, qtmodeltester, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """The agenda model obeys Qt's model contract and shows the first day's items."""
+    page, _ = _page(qtbot, sample_session)
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 15
+    assert page.model.data(page.model.index(0, KEYS.index("start"))) == "08:00"
+
+
+def test_edit_in_place_retimes_and_undo_restores(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Lengthening an item moves the next start; undo through the controller restores it."""
+    page, controller = _page(qtbot, sample_session)
+    with qtbot.waitSignal(controller.workshop_changed):
+        assert page.model.setData(page.model.index(0, KEYS.index("duration")), "45", Qt.ItemDataRole.EditRole)
+    assert page.model.data(page.model.index(1, KEYS.index("start"))) == "08:45"
+    assert "15 min after its planned end" in page.warning_label.text()
+    controller.undo()
+    assert page.model.data(page.model.index(1, KEYS.index("start"))) == "08:30"
+    assert page.warning_label.text() == ""
+
+
+def test_refused_edit_is_reported_and_not_kept(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """A kind that does not exist is refused with the field named, and the cell keeps its value."""
+    shown: list[str] = []
+    page, controller = _page(qtbot, sample_session)
+    controller.error_reported.connect(lambda _title, message: shown.append(message))
+    assert not page.model.setData(page.model.index(0, KEYS.index("kind")), "party", Qt.ItemDataRole.EditRole)
+    assert shown and shown[0].startswith("Kind:")
+    assert page.model.data(page.model.index(0, KEYS.index("kind"))) == "Registration"
+
+
+def test_flexible_check_box_saves(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Ticking Flexible marks the item as one that may be shortened."""
+    page, _ = _page(qtbot, sample_session)
+    index = page.model.index(0, KEYS.index("flexible"))
+    assert page.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert agenda.load_schedule(sample_session)[0].items[0].item.flexible
+    assert page.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_drag_and_drop_reorders_as_one_undo_step(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Dropping the first two rows below the fourth moves them there; one undo puts them back."""
+    page, controller = _page(qtbot, sample_session)
+    before = _titles(page)
+    data = page.model.mimeData([page.model.index(0, 0), page.model.index(1, 0)])
+    page.model.dropMimeData(data, Qt.DropAction.MoveAction, 4, 0, page.model.index(-1, -1))
+    assert _titles(page)[:4] == [before[2], before[3], before[0], before[1]]
+    assert controller.undo_label == "Move 2 agenda items"
+    controller.undo()
+    assert _titles(page) == before
+
+
+def test_insert_delete_and_move_buttons(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Insert adds a row after the selection, Alt+Down moves it, Delete removes it."""
+    page, _ = _page(qtbot, sample_session)
+    page.table.selectRow(0)
+    new_id = page.insert_item()
+    assert new_id is not None and _titles(page)[1] == "New item"
+    page.move_selected(1)
+    assert _titles(page)[2] == "New item"
+    page.delete_selected()
+    assert "New item" not in _titles(page)
+
+
+def test_days_can_be_switched_and_removed(qtbot, sample_session: WorkshopSession, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The day list switches the table; removing a day asks first and undo brings it back."""
+    page, controller = _page(qtbot, sample_session)
+    page.day_combo.setCurrentIndex(1)
+    assert _titles(page)[0].startswith("Recap of day 1")
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    page.remove_day()
+    assert page.day_combo.count() == 1
+    controller.undo()
+    assert page.day_combo.count() == 2
+
+
+def test_timer_keys_and_live_late_line(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Space starts, + adds a minute, N moves on; the late line follows the clock."""
+    page, _ = _page(qtbot, sample_session)
+    clocks = Clocks(datetime(2019, 5, 27, 8, 0))
+    page.set_timer(AgendaTimer(sample_session, clocks.read, clocks.read))
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    assert page.timer.view().running
+    qtbot.keyClick(page.table, Qt.Key.Key_Plus)
+    clocks.now += 40 * 60
+    page.panel.refresh()
+    assert page.panel.countdown_label.text() == "+09:00"
+    assert page.panel.late_label.text() == "Running 10 min late — Lunch now 12:10"
+    qtbot.keyClick(page.table, Qt.Key.Key_N)
+    view = page.timer.view()
+    assert view.item is not None and view.item.item.title == "Opening: welcome remarks"
+    page.panel.refresh()
+    assert page.model.data(page.model.index(0, KEYS.index("actual"))) == "08:00–08:40"
+    assert page.model.data(page.model.index(2, KEYS.index("now"))) == "09:10"
+
+
+def test_recover_button_cuts_later_flexible_items(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """When late, the advice names items to shorten and Recover time brings the day back on time."""
+    page, _ = _page(qtbot, sample_session)
+    clocks = Clocks(datetime(2019, 5, 27, 8, 0))
+    page.set_timer(AgendaTimer(sample_session, clocks.read, clocks.read))
+    page.show()
+    page.panel.toggle()
+    clocks.now += 36 * 60
+    page.panel.refresh()
+    assert page.panel.recover_button.isVisible()
+    assert "Objectives, programme and introductions by 5 min" in page.panel.advice_label.text()
+    page.panel.recover()
+    assert page.panel.late_label.text().startswith("On time")
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # The offscreen platform cannot raise windows.
+def test_projector_opens_on_the_page_timer(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """The projector shows the same timer as the page, in its own top-level window."""
+    page, _ = _page(qtbot, sample_session)
+    projector = page.open_projector()
+    qtbot.addWidget(projector)
+    assert projector.timer is page.timer
+    assert projector.isWindow() and projector.isVisible()
+
+
+def test_an_empty_workshop_invites_adding_a_day(qtbot, empty_session: WorkshopSession, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """With no days the page says so; adding a day through the dialog shows it in the list."""
+    from facilitator.ui.agenda.dialogs import DayDialog
+
+    page, _ = _page(qtbot, empty_session)
+    assert page.warning_label.text() == "The agenda has no days yet: add one."
+    assert page.panel.refresh() is None or page.timer.view().status == "empty"
+    monkeypatch.setattr(DayDialog, "exec", lambda self: True)
+    page.add_day()
+    assert page.day_combo.count() == 1
+    assert page.insert_item() is not None
+    assert _titles(page) == ["New item"]
+
+
+def test_clear_record_asks_then_forgets_actual_times(
+    qtbot, sample_session: WorkshopSession, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """After a rehearsal, Clear record (confirmed) empties the Actual column."""
+    page, _ = _page(qtbot, sample_session)
+    clocks = Clocks(datetime(2019, 5, 27, 8, 0))
+    page.set_timer(AgendaTimer(sample_session, clocks.read, clocks.read))
+    page.panel.toggle()
+    clocks.now += 60
+    page.panel.next()
+    assert page.model.data(page.model.index(0, KEYS.index("actual"))) == "08:00–08:01"
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    page.panel.clear_record()
+    assert page.model.data(page.model.index(0, KEYS.index("actual"))) == ""
+    assert page.timer.view().status == "ready"

@@ -1,0 +1,65 @@
+"""The main window: pages, the saved indicator, undo labels and errors."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from facilitator.app import roster
+from facilitator.app.session import WorkshopSession
+from facilitator.ui.controller import Controller
+from facilitator.ui.main_window import MainWindow
+from facilitator.ui.pages import PAGES
+
+
+def test_every_page_opens(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Each navigation entry shows a page (built, or a plain 'not built yet' note)."""
+    window = MainWindow(Controller(sample_session))
+    qtbot.addWidget(window)
+    for spec in PAGES:
+        page = window.show_page(spec.key)
+        assert window.stack.currentWidget() is page
+    assert "Facilitator" in window.windowTitle()
+
+
+def test_saved_indicator_and_undo_label(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """After an action the status says saved and Edit ▸ Undo names the action."""
+    controller = Controller(sample_session)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    controller.run(roster.add_participant, name="Walk In")
+    assert window.saved_label.text().startswith("All changes saved ·")
+    assert window.undo_action.text() == "&Undo Add Walk In"
+    window.undo_action.trigger()
+    assert not window.undo_action.isEnabled()
+    assert window.redo_action.text() == "&Redo Add Walk In"
+
+
+def test_errors_are_shown_in_a_dialog(qtbot, sample_session: WorkshopSession, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A refused action reaches the user as a warning with the app's message."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    controller = Controller(sample_session)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    controller.run(roster.edit_participant, 1, sex="maybe")
+    assert shown and shown[0][1].startswith("Sex:")
+
+
+def test_opening_another_workshop_backs_it_up_in_background(
+    qtbot, sample_session: WorkshopSession, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Opening a workshop switches every view to it and backs it up off the GUI thread."""
+    from facilitator.app.workshops import create_workshop
+    from facilitator.storage.backups import backup_folder
+
+    other = create_workshop(tmp_path / "other.sqlite")
+    other.close()
+    before = len(list(backup_folder(other.path).glob("*.sqlite")))
+    controller = Controller(sample_session)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(controller.workshop_opened):
+        assert controller.open_workshop(other.path)
+    qtbot.waitUntil(lambda: len(list(backup_folder(other.path).glob("*.sqlite"))) == before + 1)
+    assert window.show_page("roster").model.rowCount() == 0
+    assert str(other.path) in window.file_label.text()

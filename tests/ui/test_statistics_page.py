@@ -1,0 +1,32 @@
+"""The statistics page highlights delegations below the women's target."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from facilitator.app import roster
+from facilitator.app.session import WorkshopSession
+from facilitator.ui.controller import Controller
+from facilitator.ui.statistics.page import StatisticsPage
+
+
+def test_below_target_rows_are_highlighted_and_refresh(
+    qtbot, qtmodeltester, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Brunei falls below 50% after a woman is removed, and its row turns red."""
+    controller = Controller(sample_session)
+    page = StatisticsPage(controller)
+    qtbot.addWidget(page)
+    model = page.delegation_model
+    qtmodeltester.check(model)
+
+    def bn_row() -> int:
+        return next(r for r in range(model.rowCount()) if str(model.row_values(r)[0]).startswith("BN"))
+
+    assert model.data(model.index(bn_row(), 0), Qt.ItemDataRole.BackgroundRole) is None
+    controller.run(roster.remove_participants, [1])
+    assert model.row_values(bn_row())[5] == "below target"
+    assert model.data(model.index(bn_row(), 0), Qt.ItemDataRole.BackgroundRole) is not None
+    assert "BN" in page.summary.text()
+    composition = {row[0]: row for row in (model_row for model_row in page.composition_model._rows)}
+    assert any(values[3] == -1 for values in composition.values())
