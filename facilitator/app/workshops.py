@@ -14,6 +14,7 @@ from pathlib import Path
 
 from facilitator import paths
 from facilitator.app.agenda import agenda_workshop_step
+from facilitator.app.groups import groups_workshop_step
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import WorkshopFileError
 from facilitator.core.participants import Participant
@@ -63,7 +64,12 @@ def _roster_step(conn: sqlite3.Connection, sample: bool) -> None:
         roster_store.insert_participants(conn, load_sample_roster())
 
 
-NEW_WORKSHOP_STEPS: list[NewWorkshopStep] = [_identity_step, _roster_step, agenda_workshop_step]
+NEW_WORKSHOP_STEPS: list[NewWorkshopStep] = [
+    _identity_step,
+    _roster_step,
+    agenda_workshop_step,
+    groups_workshop_step,
+]
 
 
 def create_workshop(path: Path, sample: bool = False) -> WorkshopSession:

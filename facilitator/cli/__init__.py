@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "facilitator.cli.roster_commands",
     "facilitator.cli.export_commands",
     "facilitator.cli.agenda_commands",
+    "facilitator.cli.groups_commands",
 )
 
 

@@ -30,8 +30,8 @@ class ExactResult:
 
     Attributes:
         assignment: Group of each item (indexed like ``Problem.items``), or None if no solution.
-        cost: Cost of that assignment in the problem's weights.
-        optimal: Whether CP-SAT proved that no assignment costs less.
+        cost: Full cost of that assignment in the problem's weights (repeats included).
+        optimal: Whether CP-SAT proved that no assignment has a lower balance cost.
     """
 
     assignment: list[int] | None
@@ -46,22 +46,26 @@ def _tiers(problem: Problem) -> dict[int, int]:
     priorities is kept exactly while the numbers stay far smaller than the problem's own.
     """
     groups = problem.groups
-    levels = sorted({c.weight for c in problem.counters} | {c.lone_weight for c in problem.counters} - {0})
+    counters = [c for c in problem.counters if c.kind == BAND]
+    levels = sorted({c.weight for c in counters} | {c.lone_weight for c in counters} - {0})
     weights: dict[int, int] = {}
     scale = 1
     for level in levels:
         weights[level] = scale
-        worst = sum(groups * (max(c.costs) // c.weight) for c in problem.counters if c.weight == level)
-        worst += sum(groups for c in problem.counters if c.lone_weight == level)
+        worst = sum(groups * (max(c.costs) // c.weight) for c in counters if c.weight == level)
+        worst += sum(groups for c in counters if c.lone_weight == level)
         scale *= worst + 1
     return weights
 
 
 def solve_exact(problem: Problem, hint: list[int] | None, seed: int, work: float = 5.0) -> ExactResult:
-    """Minimise the problem's cost with CP-SAT, starting from ``hint``.
+    """Minimise the balance part of the problem's cost with CP-SAT, starting from ``hint``.
+
+    Repeated pairs are left out: they would make every person a type of their own. The caller
+    anneals the exact solution afterwards for repeats, which can never undo the proven balance.
 
     Args:
-        problem: The rules (repeated-pair counters are allowed but make the model larger).
+        problem: The rules.
         hint: An assignment to start from (the local search's).
         seed: CP-SAT's random seed.
         work: Deterministic time limit in CP-SAT's own units (machine-independent).
@@ -69,9 +73,11 @@ def solve_exact(problem: Problem, hint: list[int] | None, seed: int, work: float
     from ortools.sat.python import cp_model
 
     groups = problem.groups
+    balance = [c.kind == BAND for c in problem.counters]
     types: dict[tuple[tuple[int, int], ...], list[int]] = {}
     fixed_counts: Tally[tuple[int, int]] = Tally()
-    for item, feats in enumerate(problem.features):
+    for item, all_feats in enumerate(problem.features):
+        feats = tuple((k, m) for k, m in all_feats if balance[k])
         if item in problem.fixed:
             for k, m in feats:
                 fixed_counts[k, problem.fixed[item]] += m
@@ -94,26 +100,22 @@ def solve_exact(problem: Problem, hint: list[int] | None, seed: int, work: float
     tiers = _tiers(problem)
     objective = []
     for k, counter in enumerate(problem.counters):
+        if not balance[k]:
+            continue
         for g in range(groups):
             expr = fixed_counts[k, g] + sum(m * amount[t, g] for t, m in carriers.get(k, []))
-            if counter.kind == BAND:
-                weight = tiers[counter.weight]
-                under = model.new_int_var(0, counter.total, "")
-                over = model.new_int_var(0, counter.total, "")
-                model.add(expr + under >= counter.low)
-                model.add(expr - over <= counter.high)
-                objective += [weight * under, weight * over]
-                if counter.lone_weight:
-                    lone, empty, several = (model.new_bool_var("") for _ in range(3))
-                    model.add(expr == 0).only_enforce_if(empty)
-                    model.add(expr >= 2).only_enforce_if(several)
-                    model.add_bool_or([lone, empty, several])
-                    objective.append(tiers[counter.lone_weight] * lone)
-            else:
-                pairs = model.new_int_var(0, counter.total * counter.total, "")
-                for j in range(counter.total + 1):
-                    model.add(pairs >= j * expr - j * (j + 1) // 2)
-                objective.append(tiers[counter.weight] * pairs)
+            weight = tiers[counter.weight]
+            under = model.new_int_var(0, counter.total, "")
+            over = model.new_int_var(0, counter.total, "")
+            model.add(expr + under >= counter.low)
+            model.add(expr - over <= counter.high)
+            objective += [weight * under, weight * over]
+            if counter.lone_weight:
+                lone, empty, several = (model.new_bool_var("") for _ in range(3))
+                model.add(expr == 0).only_enforce_if(empty)
+                model.add(expr >= 2).only_enforce_if(several)
+                model.add_bool_or([lone, empty, several])
+                objective.append(tiers[counter.lone_weight] * lone)
     model.minimize(sum(objective))
 
     type_of = {item: t for t, items in enumerate(types.values()) for item in items}

@@ -202,7 +202,9 @@ def _explain(balance: Balance, groups: int, proven: bool) -> list[str]:
         )
     if balance.lone:
         floor = lone_floor(balance.total, groups)
-        if proven or balance.lone <= floor:
+        if proven:
+            reason = " (unavoidable under these rules)"
+        elif balance.lone <= floor:
             reason = " (unavoidable while every group keeps its fair share)"
         else:
             reason = f" (at best {floor})"

@@ -79,8 +79,13 @@ def assign_groups(request: GroupingRequest) -> GroupingResult:
     proven = balance_cost <= problem.bound - W_REPEAT * problem.repeat_bound
     if not proven:
         exact = solve_exact(problem, assignment, request.seed)
-        if exact.assignment is not None and exact.cost <= cost:
-            assignment = exact.assignment
+        if exact.assignment is not None:
+            exact_balance = exact.cost - _repeats_cost(problem, exact.assignment)
+            if exact_balance < balance_cost:
+                assignment = exact.assignment
+                if problem.repeat_bound:
+                    steps = int(request.effort * min(150_000, 1500 * items))
+                    assignment = anneal(problem, assignment, rng, steps)
         proven = exact.optimal
     groups = _groups(problem, assignment)
     quality = evaluate(request, groups)
