@@ -5,8 +5,9 @@ role and delegation together are nearly unique, so almost any swap pushes some c
 band. Searching only among balanced groupings then gets stuck a few pairs above the pigeonhole
 bound. The annealing therefore starts with the balance rules (sex, sector, delegation caps) costing
 about as much as one repeated pair, lets the search pass through slightly unbalanced groupings, and
-raises their cost step by step until they are hard again. Only fully balanced groupings are kept
-as results, so balance is never traded for fewer repeats.
+raises their cost step by step until they are hard again. After each stage a short repair search
+brings the grouping back inside every band; only such repaired groupings are kept as results, so
+balance is never traded for fewer repeats.
 
 Moves are chosen to stay near balance: swaps and three-way rotations among people of the same sex,
 sector and role, plus a few free swaps and moves.
@@ -18,7 +19,7 @@ import math
 import random
 
 from facilitator.core.grouping.problem import BAND, W_BALANCE, Problem
-from facilitator.core.grouping.search import Assignment, State, total_cost
+from facilitator.core.grouping.search import Assignment, State, repair, total_cost
 
 __all__ = ["PENALTY_SCHEDULE", "anneal"]
 
@@ -108,11 +109,22 @@ class _Annealer:
             if where[other] != where[item] and _accept(state.swap_delta(item, other), temperature, rng):
                 state.swap(item, other)
 
-    def keep_if_better(self, soft: bool) -> None:
-        cost = total_cost(self.problem, self.state.assignment) if soft else self.state.cost
+    def keep_if_better(self) -> None:
+        """Keep the current assignment if it beats the best (the state must use the true costs)."""
+        if self.state.cost < self.best_cost:
+            self.best_cost = self.state.cost
+            self.best = list(self.state.assignment)
+
+    def consider(self, assignment: Assignment) -> None:
+        """Keep an assignment if it beats the best."""
+        cost = total_cost(self.problem, assignment)
         if cost < self.best_cost:
             self.best_cost = cost
-            self.best = list(self.state.assignment)
+            self.best = list(assignment)
+
+    def restart(self, assignment: Assignment) -> None:
+        """Continue the search from an assignment."""
+        self.state = State(self.problem, assignment)
 
 
 def anneal(problem: Problem, assignment: Assignment, rng: random.Random, steps: int) -> Assignment:
@@ -134,8 +146,11 @@ def anneal(problem: Problem, assignment: Assignment, rng: random.Random, steps: 
     per_stage = max(1, steps // len(stages))
     ratio = _END_TEMPERATURE / _START_TEMPERATURE
     state = annealer.state
+    projection = 200 + 10 * len(problem.items)
     for number, penalty in enumerate(stages):
-        soft = penalty is not None
+        if penalty is None:
+            annealer.restart(annealer.best)
+        state = annealer.state
         state.costs = (
             _soft_costs(problem, penalty) if penalty is not None else [c.costs for c in problem.counters]
         )
@@ -143,9 +158,12 @@ def anneal(problem: Problem, assignment: Assignment, rng: random.Random, steps: 
         for step in range(per_stage):
             progress = (number * per_stage + step) / (len(stages) * per_stage)
             annealer.step(_START_TEMPERATURE * ratio**progress)
-            if not soft:
-                annealer.keep_if_better(soft=False)
+            if penalty is None:
+                annealer.keep_if_better()
                 if annealer.best_cost <= problem.bound:
                     return annealer.best
-        annealer.keep_if_better(soft=soft)
+        if penalty is not None:
+            annealer.consider(repair(problem, list(state.assignment), rng, projection))
+            if annealer.best_cost <= problem.bound:
+                return annealer.best
     return annealer.best

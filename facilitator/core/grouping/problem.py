@@ -5,7 +5,7 @@ sector, a delegation, facilitators, people who shared group 3 of an earlier roun
 pair) with a cost for each possible count. Balance rules cost nothing inside the fair-share band
 [floor, ceil] of ``total / groups`` and a weight per person outside it; a lone woman or lone sector
 member costs a smaller weight; repeated pairs cost one per pair. The weights are ordered so that a
-lower-priority rule can never outweigh a higher one: size, keep-apart, roles, balance, lone, repeats.
+lower-priority rule can never outweigh a higher one: keep-apart, size, roles, balance, lone, repeats.
 
 People with the same features are interchangeable for every rule, which is why the exact model in
 :mod:`facilitator.core.grouping.exact` works on counts by type and stays small.
@@ -39,8 +39,8 @@ __all__ = [
 BAND = "band"
 PAIRS = "pairs"
 
+W_APART = 10**17
 W_SIZE = 10**15
-W_APART = 10**13
 W_ROLE = 10**11
 W_BALANCE = 10**8
 W_LONE = 10**5

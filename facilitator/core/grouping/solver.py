@@ -73,7 +73,7 @@ def assign_groups(request: GroupingRequest) -> GroupingResult:
     assignment = repair(problem, deal(problem, rng), rng, int(request.effort * (2000 + 50 * items)))
     cost = total_cost(problem, assignment)
     if cost > problem.bound and (problem.repeat_bound or cost - problem.bound < W_LONE):
-        assignment = anneal(problem, assignment, rng, int(request.effort * min(150_000, 1500 * items)))
+        assignment = anneal(problem, assignment, rng, int(request.effort * min(250_000, 3000 * items)))
         cost = total_cost(problem, assignment)
     balance_cost = cost - _repeats_cost(problem, assignment)
     proven = balance_cost <= problem.bound - W_REPEAT * problem.repeat_bound
@@ -84,7 +84,7 @@ def assign_groups(request: GroupingRequest) -> GroupingResult:
             if exact_balance < balance_cost:
                 assignment = exact.assignment
                 if problem.repeat_bound:
-                    steps = int(request.effort * min(150_000, 1500 * items))
+                    steps = int(request.effort * min(250_000, 3000 * items))
                     assignment = anneal(problem, assignment, rng, steps)
         proven = exact.optimal
     groups = _groups(problem, assignment)
