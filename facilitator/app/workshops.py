@@ -14,6 +14,8 @@ from pathlib import Path
 
 from facilitator import paths
 from facilitator.app.agenda import agenda_workshop_step
+from facilitator.app.board_setup import referral_boards_step
+from facilitator.app.checkin import create_secret_step
 from facilitator.app.groups import groups_workshop_step
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import WorkshopFileError
@@ -68,6 +70,8 @@ NEW_WORKSHOP_STEPS: list[NewWorkshopStep] = [
     _identity_step,
     _roster_step,
     agenda_workshop_step,
+    referral_boards_step,
+    create_secret_step,
     groups_workshop_step,
 ]
 

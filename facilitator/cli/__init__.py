@@ -25,6 +25,8 @@ COMMAND_MODULES = (
     "facilitator.cli.roster_commands",
     "facilitator.cli.export_commands",
     "facilitator.cli.agenda_commands",
+    "facilitator.cli.board_commands",
+    "facilitator.cli.checkin_commands",
     "facilitator.cli.groups_commands",
 )
 

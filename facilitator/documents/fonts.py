@@ -38,10 +38,18 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    class LatinTTFont(TTFont):  # type: ignore[misc]  # reportlab ships no type hints.
+        """Latin and Vietnamese (in NFC) need no shaping; unshaped, "ff" and "fi" stay two letters
+        that search and copy find, instead of ligature glyphs with no Unicode value."""
+
+        def hbFont(self, size: float) -> object:
+            raise AttributeError("Latin runs are drawn unshaped")
+
     folder = paths.resources_dir() / "fonts"
-    for base in SCRIPT_FONTS.values():
-        pdfmetrics.registerFont(TTFont(base, str(folder / f"{base}-Regular.ttf")))
-        pdfmetrics.registerFont(TTFont(f"{base}-Bold", str(folder / f"{base}-Bold.ttf")))
+    for script, base in SCRIPT_FONTS.items():
+        kind = LatinTTFont if script == "latin" else TTFont
+        pdfmetrics.registerFont(kind(base, str(folder / f"{base}-Regular.ttf")))
+        pdfmetrics.registerFont(kind(f"{base}-Bold", str(folder / f"{base}-Bold.ttf")))
         # Paragraph markup <b> inside a <font> run must find the bold face of the same family.
         addMapping(base, 0, 0, base)
         addMapping(base, 1, 0, f"{base}-Bold")

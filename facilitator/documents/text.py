@@ -8,6 +8,9 @@ all drawing and measuring goes through ``Paragraph`` — also for single lines o
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -18,7 +21,18 @@ if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph
 
-__all__ = ["draw_text", "fit_size", "markup", "para", "script_of", "script_runs", "text_width"]
+__all__ = [
+    "ShapedLine",
+    "draw_line",
+    "draw_text",
+    "fit_size",
+    "markup",
+    "para",
+    "script_of",
+    "script_runs",
+    "shape_line",
+    "text_width",
+]
 
 _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0E00, 0x0E7F, "thai"),
@@ -82,7 +96,7 @@ def markup(text: str, bold: bool = False) -> str:
     """Paragraph markup for plain user text: escaped, per-script font runs, newlines kept."""
     register_fonts()
     parts = []
-    for script, run in script_runs(text):
+    for script, run in script_runs(unicodedata.normalize("NFC", text)):
         escaped = escape(run).replace("\n", "<br/>")
         parts.append(f'<font name="{font_name(script, bold)}">{escaped}</font>')
     return "".join(parts)
@@ -153,3 +167,83 @@ def draw_text(
     # A paragraph is placed by its bottom edge; its first baseline sits one descent above it.
     descent = size * 0.25
     paragraph.drawOn(canvas, left, y - descent - (height - size * 1.25))
+
+
+@dataclass(frozen=True, slots=True)
+class ShapedLine:
+    """One line of text shaped once by HarfBuzz, drawable and measurable at any size.
+
+    ``draw_text`` builds a Paragraph per call (about a millisecond); badges draw thousands of short
+    lines, so they shape each line once and draw the glyph runs straight onto the canvas.
+
+    Attributes:
+        text: The text as given.
+        runs: (font name, shaped text) per script run; shaped text is reportlab's ``ShapedStr``
+            when HarfBuzz moved or substituted glyphs, else a plain string.
+        units: Advance width in thousandths of the font size.
+    """
+
+    text: str
+    runs: tuple[tuple[str, str], ...]
+    units: float
+
+    def width(self, size: float) -> float:
+        """Width in points at a font size."""
+        return self.units * size / 1000
+
+    def fit(self, max_width: float, size: float, min_size: float) -> float:
+        """The largest size from ``size`` down to ``min_size`` at which the line fits ``max_width``."""
+        width = self.width(size)
+        if width <= max_width or width == 0:
+            return size
+        return max(min_size, size * max_width / width)
+
+
+# Latin runs keep kerning but not ligatures: an "ff" or "fi" ligature glyph has no Unicode value
+# in reportlab's subset fonts, so "Provincial staff" would not be found by search or copy.
+_LATIN_FEATURES = {"kern": True, "liga": False, "dlig": False}
+_SCRIPT_FEATURES = {"kern": True, "liga": True, "dlig": True}
+
+
+@lru_cache(maxsize=8192)
+def shape_line(text: str, bold: bool = False) -> ShapedLine:
+    """Shape one line of plain text (newlines become spaces) in per-script font runs."""
+    import unicodedata
+
+    from reportlab.lib.abag import ABag
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfbase.ttfonts import shapeFragWord
+
+    register_fonts()
+    clean = unicodedata.normalize("NFC", " ".join(text.split()))
+    runs: list[tuple[str, str]] = []
+    units = 0.0
+    for script, run in script_runs(clean):
+        font = font_name(script, bold)
+        word = [stringWidth(run, font, 10), (ABag(fontName=font, fontSize=10), run)]
+        shaped = shapeFragWord(word, _LATIN_FEATURES if script == "latin" else _SCRIPT_FEATURES)[1][1]
+        data = getattr(shaped, "__shapeData__", None)
+        units += sum(d.x_advance for d in data) if data else stringWidth(run, font, 1000)
+        runs.append((font, shaped))
+    return ShapedLine(text, tuple(runs), units)
+
+
+def draw_line(
+    canvas: Canvas, x: float, y: float, line: ShapedLine | str, size: float, align: str = "left"
+) -> float:
+    """Draw a shaped line with its baseline at ``y``; returns its width.
+
+    ``x`` is the left edge, the centre or the right edge by ``align``. The canvas's fill colour is
+    used; its font is left changed.
+    """
+    shaped = shape_line(line) if isinstance(line, str) else line
+    width = shaped.width(size)
+    cursor = {"left": x, "center": x - width / 2, "right": x - width}[align]
+    for font, run in shaped.runs:
+        canvas.setFont(font, size)
+        canvas.drawString(cursor, y, run)
+        data = getattr(run, "__shapeData__", None)
+        cursor += (
+            sum(d.x_advance for d in data) * size / 1000 if data else canvas.stringWidth(run, font, size)
+        )
+    return width

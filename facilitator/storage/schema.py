@@ -6,7 +6,7 @@ separated by ``;`` and must not contain one inside (no triggers or string litera
 
 from __future__ import annotations
 
-__all__ = ["AGENDA", "GROUPS", "META", "ROSTER", "TIMER", "VERSION_1"]
+__all__ = ["AGENDA", "BOARDS", "CHECKIN", "GROUPS", "META", "ROSTER", "TIMER", "VERSION_1"]
 
 META = """
 CREATE TABLE meta (
@@ -83,6 +83,79 @@ CREATE TABLE timer_runs (
 )
 """
 
+BOARDS = """
+CREATE TABLE boards_boards (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    direction TEXT NOT NULL DEFAULT '' CHECK (direction IN ('labour-to-police', 'police-to-labour', '')),
+    description TEXT NOT NULL DEFAULT '',
+    refer_to TEXT NOT NULL DEFAULT '',
+    hidden INTEGER NOT NULL DEFAULT 0,
+    locked INTEGER NOT NULL DEFAULT 0,
+    group_budget INTEGER NOT NULL DEFAULT 5 CHECK (group_budget >= 1),
+    category_budget INTEGER NOT NULL DEFAULT 0 CHECK (category_budget >= 0),
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE boards_categories (
+    id INTEGER PRIMARY KEY,
+    board_id INTEGER NOT NULL REFERENCES boards_boards (id),
+    key TEXT NOT NULL CHECK (length(key) > 0),
+    label TEXT NOT NULL,
+    core INTEGER NOT NULL DEFAULT 0,
+    description TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (board_id, key)
+);
+CREATE TABLE boards_cards (
+    id INTEGER PRIMARY KEY,
+    board_id INTEGER NOT NULL REFERENCES boards_boards (id),
+    category TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    evidence TEXT NOT NULL DEFAULT '',
+    refer_to TEXT NOT NULL DEFAULT '',
+    group_name TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL DEFAULT '',
+    revealed INTEGER NOT NULL DEFAULT 1,
+    merged_into INTEGER REFERENCES boards_cards (id),
+    revision INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX boards_cards_board ON boards_cards (board_id, id, revision);
+CREATE TABLE boards_votes (
+    id INTEGER PRIMARY KEY,
+    card_id INTEGER NOT NULL REFERENCES boards_cards (id),
+    group_name TEXT NOT NULL,
+    created TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX boards_votes_card ON boards_votes (card_id);
+CREATE TABLE boards_notes (
+    id INTEGER PRIMARY KEY,
+    board_id INTEGER NOT NULL REFERENCES boards_boards (id),
+    group_name TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    disagreements TEXT NOT NULL DEFAULT '',
+    questions TEXT NOT NULL DEFAULT '',
+    UNIQUE (board_id, group_name)
+)
+"""
+
+CHECKIN = """
+CREATE TABLE checkin_secret (
+    id INTEGER PRIMARY KEY,
+    secret TEXT NOT NULL CHECK (length(secret) >= 32)
+);
+CREATE TABLE checkin_scans (
+    id INTEGER PRIMARY KEY,
+    participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
+    day INTEGER NOT NULL CHECK (day >= 1),
+    scanned_at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('scan', 'search', 'walk-in')),
+    UNIQUE (participant_id, day)
+);
+CREATE INDEX checkin_scans_day ON checkin_scans (day)
+"""
+
 # Breakout rounds. Members refer to participants without ON DELETE CASCADE: the undo journal
 # replays row changes in order, which a cascade would bypass; removing a participant leaves a
 # membership that readers skip. ``agenda_item`` names an agenda item id without a foreign key
@@ -125,4 +198,4 @@ CREATE TABLE groups_constraints (
 )
 """
 
-VERSION_1: tuple[str, ...] = (META, ROSTER, AGENDA, TIMER, GROUPS)
+VERSION_1: tuple[str, ...] = (META, ROSTER, AGENDA, TIMER, BOARDS, CHECKIN, GROUPS)

@@ -51,7 +51,9 @@ _SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Heal
 
 @_SETTINGS
 @given(rosters(), st.integers(1, 8), st.integers(0, 10**6))
-def test_spread_places_everyone_once_in_sizes_within_one(people: list[Participant], groups: int, seed: int) -> None:
+def test_spread_places_everyone_once_in_sizes_within_one(
+    people: list[Participant], groups: int, seed: int
+) -> None:
     """Every person is placed exactly once and group sizes differ by at most one."""
     groups = min(groups, len(people))
     result = assign_groups(GroupingRequest.build(people, groups, seed=seed))
@@ -152,7 +154,9 @@ def test_history_lowers_repeated_pairs(people: list[Participant], groups: int) -
     assert aware.quality.repeats >= aware.quality.repeat_bound
 
 
-def test_three_rounds_of_the_full_sample_stay_near_the_pigeonhole_bound(sample_people_all: list[Participant]) -> None:
+def test_three_rounds_of_the_full_sample_stay_near_the_pigeonhole_bound(
+    sample_people_all: list[Participant],
+) -> None:
     """Three rounds of all 68 sample people in 6 groups repeat at most 100 pairs (bound 96), all balanced."""
     history: list[tuple[tuple[int, ...], ...]] = []
     repeats = bound = 0
@@ -185,7 +189,7 @@ def test_sample_eligibility_follows_the_default_rules(sample_roster: list[Partic
 
 
 def test_sample_gets_one_facilitator_and_one_rapporteur_per_group(sample_people: list[Participant]) -> None:
-    """With six of each in the sample, every one of six groups has exactly one facilitator and one rapporteur."""
+    """With six of each in the sample, each of six groups has one facilitator and one rapporteur."""
     result = assign_groups(GroupingRequest.build(sample_people, 6, seed=1))
     roles = {p.id: p.role for p in sample_people}
     for group in result.groups:
@@ -203,7 +207,9 @@ def test_too_few_facilitators_are_explained(sample_people: list[Participant]) ->
 def test_an_oversized_delegation_in_country_mode_is_explained() -> None:
     """A delegation larger than a fair group is kept whole and the report says by how much sizes differ."""
     people = [Participant(i, f"P{i}", sex="F", sector="labour", delegation="TH") for i in range(1, 9)]
-    people += [Participant(i, f"P{i}", sex="M", sector="law-enforcement", delegation="ILO") for i in range(9, 13)]
+    people += [
+        Participant(i, f"P{i}", sex="M", sector="law-enforcement", delegation="ILO") for i in range(9, 13)
+    ]
     quality = assign_groups(GroupingRequest.build(people, 3, mode=COUNTRY)).quality
     assert quality.optimal
     size_line = next(p for p in quality.problems if p.startswith("People:"))

@@ -1,0 +1,151 @@
+"""Board records as spreadsheets: the referral matrix as CSV, or a workbook with the matrix, every
+group's cards and the rapporteurs' notes.
+
+Card text goes out exactly as written (quotes, line breaks and all). In the workbook every value is
+written as text, so a red flag that starts with ``=`` is never taken for a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from facilitator.core.boards import GroupOutput, MatrixSection, RedFlag
+
+__all__ = ["CARD_COLUMNS", "MATRIX_COLUMNS", "NOTES_COLUMNS", "write_matrix_csv", "write_workbook"]
+
+Progress = Callable[[int, int], None]
+
+MATRIX_COLUMNS: tuple[str, ...] = (
+    "board",
+    "category",
+    "category_label",
+    "core",
+    "rank",
+    "votes",
+    "red_flag",
+    "merged_texts",
+    "evidence",
+    "refer_to",
+    "sources",
+    "card_id",
+)
+CARD_COLUMNS: tuple[str, ...] = (
+    "board",
+    "group",
+    "category",
+    "category_label",
+    "red_flag",
+    "evidence",
+    "refer_to",
+    "votes",
+    "merged_into",
+    "card_id",
+)
+NOTES_COLUMNS: tuple[str, ...] = ("board", "group", "summary", "disagreements", "questions")
+
+#: Excel keeps at most this many characters in a cell.
+_EXCEL_CELL_LIMIT = 32_767
+#: Control characters that the XLSX format cannot hold (tab, line feed and carriage return can).
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_LINES = "\n"
+
+
+def _matrix_rows(sections: Sequence[MatrixSection]) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for section in sections:
+        for rank, flag in enumerate(section.flags, start=1):
+            rows.append(
+                [
+                    section.board.id,
+                    section.category.key,
+                    section.category.label,
+                    "yes" if section.category.core else "",
+                    rank,
+                    flag.votes,
+                    flag.text,
+                    _LINES.join(flag.merged_texts),
+                    _LINES.join(flag.evidence),
+                    _LINES.join(flag.refer_to),
+                    ", ".join(flag.sources),
+                    flag.card_id,
+                ]
+            )
+    return rows
+
+
+def _card_row(output: GroupOutput, flag: RedFlag) -> list[object]:
+    return [
+        output.board.id,
+        output.group,
+        flag.category,
+        flag.category_label,
+        flag.text,
+        _LINES.join(flag.evidence),
+        _LINES.join(flag.refer_to),
+        flag.votes,
+        flag.merged_into or "",
+        flag.card_id,
+    ]
+
+
+def write_matrix_csv(path: Path, sections: Sequence[MatrixSection]) -> Path:
+    """The referral matrix as CSV (UTF-8): one row per red flag, ranked within its category."""
+    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(MATRIX_COLUMNS)
+        writer.writerows(_matrix_rows(sections))
+    return Path(path)
+
+
+def _cell_text(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    value = _ILLEGAL_XML.sub("\N{REPLACEMENT CHARACTER}", value)
+    if len(value) > _EXCEL_CELL_LIMIT:
+        note = f" … [cut at {_EXCEL_CELL_LIMIT - 200} of {len(value)} characters; the CSV export has it all]"
+        value = value[: _EXCEL_CELL_LIMIT - 200] + note
+    return value
+
+
+def write_workbook(
+    path: Path,
+    sections: Sequence[MatrixSection],
+    outputs: Sequence[GroupOutput],
+    progress: Progress | None = None,
+) -> Path:
+    """A workbook with three sheets: the referral matrix, every group's cards, the group notes."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    notes: list[list[object]] = [
+        [o.board.id, o.group, o.notes.summary, o.notes.disagreements, o.notes.questions] for o in outputs
+    ]
+    sheets: tuple[tuple[str, tuple[str, ...], list[list[object]]], ...] = (
+        ("Referral matrix", MATRIX_COLUMNS, _matrix_rows(sections)),
+        ("Cards by group", CARD_COLUMNS, [_card_row(o, f) for o in outputs for f in o.cards]),
+        ("Group notes", NOTES_COLUMNS, notes),
+    )
+    book.remove(book.active)
+    for done, (title, columns, rows) in enumerate(sheets, start=1):
+        sheet = book.create_sheet(title)
+        sheet.append(list(columns))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append([_cell_text(value) for value in row])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "A2"
+        for column, name in zip(sheet.columns, columns, strict=True):
+            wide = name in ("red_flag", "merged_texts", "evidence", "summary", "disagreements", "questions")
+            sheet.column_dimensions[column[0].column_letter].width = 48 if wide else 16
+        if progress:
+            progress(done, len(sheets))
+    book.save(path)
+    return Path(path)

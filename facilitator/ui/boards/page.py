@@ -1,0 +1,439 @@
+"""Red-flag boards page: write, sort, merge and dot-vote cards; silent writing, reveal, lock; the
+plenary matrix; the projector; exports.
+
+The page is a view: every action is an application command run through the controller (so undo
+and redo cover it), and the page redraws from the board's snapshot, which one :class:`BoardFeed`
+reads after each change and shares with the projector window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.app import board_setup, boards
+from facilitator.app.board_exports import export_group_output
+from facilitator.app.changes import BOARDS, Changes
+from facilitator.app.exports import ExportOptions
+from facilitator.app.session import WorkshopSession
+from facilitator.core.boards import BoardSnapshot, consolidate
+from facilitator.core.errors import NotFoundError
+from facilitator.ui.boards.add_bar import AddCardBar, resolve_category
+from facilitator.ui.boards.columns import BoardColumns
+from facilitator.ui.boards.feed import BoardFeed
+from facilitator.ui.boards.models import CardItems, MatrixModel
+from facilitator.ui.boards.panels import CardPanel, NotesPanel
+from facilitator.ui.boards.projector import BoardProjector
+from facilitator.ui.boards.toolbar import build_actions
+from facilitator.ui.controller import Controller
+
+__all__ = ["ALL_GROUPS", "BoardsPage"]
+
+ALL_GROUPS = "All groups"
+
+
+class BoardsPage(QWidget):
+    """A board as columns of cards, with everything a facilitator and rapporteurs do on it."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.projector: BoardProjector | None = None
+        self._items = CardItems()
+        self._matrix_stale = True
+
+        self.board_choice = QComboBox()
+        self.board_choice.setAccessibleName("Board")
+        self.group_filter = QComboBox()
+        self.group_filter.setAccessibleName("Show cards of")
+        self.voting_group = QComboBox()
+        self.voting_group.setEditable(True)
+        self.voting_group.setAccessibleName("Voting group")
+        self.group_budget = QSpinBox()
+        self.group_budget.setRange(1, 99)
+        self.group_budget.setToolTip("Dots each group may place on this board")
+        self.category_budget = QSpinBox()
+        self.category_budget.setRange(0, 99)
+        self.category_budget.setSpecialValueText("no limit")
+        self.category_budget.setToolTip("Dots each group may place in one category (0: no limit)")
+        self.dots_label = QLabel()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.add_bar = AddCardBar()
+        self.columns = BoardColumns(editable=True)
+        self.columns.set_callbacks(self._on_card_text_edited, self._on_cards_dropped)
+        self.matrix_model = MatrixModel()
+        self.matrix_view = QTableView()
+        self.matrix_view.setModel(self.matrix_model)
+        self.matrix_view.setWordWrap(True)
+        self.matrix_view.verticalHeader().setVisible(False)
+        self.matrix_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.matrix_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((36, 380, 260, 170, 56)):
+            self.matrix_view.setColumnWidth(column, width)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.columns)
+        self.stack.addWidget(self.matrix_view)
+        self.card_panel = CardPanel()
+        self.notes_panel = NotesPanel()
+
+        self.actions = build_actions(self, self.columns, self._handlers())
+        self._layout()
+        self._connect()
+        self.feed = BoardFeed(controller, boards.boards(controller.session)[0].id, self)
+        self.feed.snapshot_changed.connect(self._on_snapshot_changed)
+        self.feed.board_removed.connect(self._on_board_removed)
+        self._fill_board_choice()
+        self.feed.refresh()
+
+    # Layout ------------------------------------------------------------------------------------
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        for label, widget in (("Board", self.board_choice), ("Show", self.group_filter)):
+            top.addWidget(QLabel(label))
+            top.addWidget(widget)
+        top.addWidget(self.actions.toolbar(self), 1)
+        votes = QHBoxLayout()
+        votes.addWidget(QLabel("Voting as"))
+        votes.addWidget(self.voting_group)
+        votes.addWidget(QLabel("Dots per group"))
+        votes.addWidget(self.group_budget)
+        votes.addWidget(QLabel("per category"))
+        votes.addWidget(self.category_budget)
+        votes.addWidget(self.dots_label, 1)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.card_panel)
+        side_layout.addWidget(self.notes_panel)
+        splitter = QSplitter()
+        splitter.addWidget(self.stack)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 320])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(votes)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.add_bar)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.controller.workshop_changed.connect(self._on_workshop_changed)
+        self.board_choice.activated.connect(self._on_board_choice_activated)
+        self.group_filter.activated.connect(self._on_group_filter_activated)
+        self.voting_group.currentTextChanged.connect(lambda _text: self._update_status(self.feed.snapshot))
+        self.group_budget.editingFinished.connect(self._on_budget_edited)
+        self.category_budget.editingFinished.connect(self._on_budget_edited)
+        self.add_bar.add_requested.connect(self.add_card)
+        self.columns.selection_changed.connect(self._show_current_card)
+        self.columns.current_changed.connect(lambda _card_id: self._show_current_card())
+        self.card_panel.field_edited.connect(self._on_card_field_edited)
+        self.card_panel.split_requested.connect(
+            lambda card_id: self.controller.run(boards.split_card, card_id)
+        )
+        self.notes_panel.notes_edited.connect(self._on_notes_edited)
+        self.notes_panel.export_requested.connect(self.export_group)
+
+    def _handlers(self) -> dict[str, object]:
+        return {
+            "focus_add": self.add_bar.text.setFocus,
+            "merge": self.merge_selected,
+            "delete": self.delete_selected,
+            "add_dot": lambda: self.vote(+1),
+            "remove_dot": lambda: self.vote(-1),
+            "move_left": lambda: self.move_current(-1),
+            "move_right": lambda: self.move_current(+1),
+            "column_left": lambda: self.columns.focus_neighbour(-1),
+            "column_right": lambda: self.columns.focus_neighbour(+1),
+            "silent": lambda: self._run_on_board(boards.set_hidden, self.actions.silent.isChecked()),
+            "reveal_selected": lambda: self._run_on_board(boards.reveal_cards, self._selected()),
+            "hide_selected": lambda: self._run_on_board(boards.withdraw_cards, self._selected()),
+            "reveal_all": lambda: self._run_on_board(boards.reveal_cards),
+            "lock": lambda: self._run_on_board(boards.set_locked, self.actions.lock.isChecked()),
+            "matrix": self._on_matrix_toggled,
+            "projector": self.open_projector,
+            "export_pdf": lambda: self.export(".pdf"),
+            "export_csv": lambda: self.export(".csv"),
+            "export_xlsx": lambda: self.export(".xlsx"),
+            "export_consolidated": lambda: self.export(".pdf", consolidated=True),
+            "new_board": self.create_board,
+        }
+
+    # Reading -----------------------------------------------------------------------------------
+
+    @property
+    def board_id(self) -> str:
+        """The board on screen."""
+        return self.feed.board_id
+
+    @property
+    def shown_group(self) -> str:
+        """The group whose cards are shown, or "" for all groups."""
+        text = self.group_filter.currentText()
+        return "" if text in ("", ALL_GROUPS) else text
+
+    def _on_snapshot_changed(self, snapshot: BoardSnapshot) -> None:
+        board = snapshot.board
+        self.columns.set_board(board)
+        self.add_bar.set_categories(board)
+        group = self.shown_group
+        self.columns.set_cards(
+            self._items.by_category(snapshot, (lambda c: c.group == group) if group else None)
+        )
+        self._matrix_stale = True
+        if self.stack.currentWidget() is self.matrix_view:
+            self._refresh_matrix()
+        self._update_groups(snapshot)
+        self._update_status(snapshot)
+        self._show_current_card()
+
+    def _refresh_matrix(self) -> None:
+        self.matrix_model.set_sections(consolidate([self.feed.snapshot]))
+        self.matrix_view.clearSpans()
+        for row in range(self.matrix_model.rowCount()):
+            if self.matrix_model.is_heading(row):
+                self.matrix_view.setSpan(row, 0, 1, self.matrix_model.columnCount())
+        self.matrix_view.resizeRowsToContents()
+        self._matrix_stale = False
+
+    def _fill_board_choice(self) -> None:
+        self.board_choice.clear()
+        for board in boards.boards(self.controller.session):
+            self.board_choice.addItem(board.title, board.id)
+        self.board_choice.setCurrentIndex(max(0, self.board_choice.findData(self.board_id)))
+
+    def _update_groups(self, snapshot: BoardSnapshot) -> None:
+        names = snapshot.group_names()
+        if [self.group_filter.itemText(i) for i in range(1, self.group_filter.count())] != names:
+            shown = self.group_filter.currentText()
+            self.group_filter.clear()
+            self.group_filter.addItems([ALL_GROUPS, *names])
+            self.group_filter.setCurrentText(shown if shown in names else ALL_GROUPS)
+            voting = self.voting_group.currentText()
+            self.voting_group.clear()
+            self.voting_group.addItems(names)
+            self.voting_group.setCurrentText(voting or (names[0] if names else ""))
+            self.add_bar.set_groups(names)
+        notes = board_setup.group_notes(self.controller.session, self.board_id, self.shown_group)
+        self.notes_panel.show_notes(notes if self.shown_group else None)
+
+    def _update_status(self, snapshot: BoardSnapshot) -> None:
+        board = snapshot.board
+        self.actions.silent.setChecked(board.hidden)
+        self.actions.lock.setChecked(board.locked)
+        self.add_bar.setEnabled(not board.locked)
+        for spin, value in (
+            (self.group_budget, board.group_budget),
+            (self.category_budget, board.category_budget),
+        ):
+            if not spin.hasFocus() and spin.value() != value:
+                spin.setValue(value)
+        hidden = sum(1 for c in snapshot.cards if not c.revealed)
+        notes = []
+        if board.locked:
+            notes.append("This board is locked: cards and votes cannot change (Ctrl+L to unlock).")
+        if board.hidden:
+            notes.append("Silent writing: new cards stay off the projector until you reveal them.")
+        if hidden:
+            notes.append(f"{hidden} card{'s are' if hidden != 1 else ' is'} hidden from the projector.")
+        self.banner.setText(" ".join(notes) or board.description)
+        group = self.voting_group.currentText().strip()
+        if group:
+            spent = snapshot.dots_spent(group)
+            self.dots_label.setText(
+                f"{group}: {board.group_budget - spent} of {board.group_budget} dots left"
+            )
+        else:
+            self.dots_label.setText("Choose the voting group to place dots (+ and − on a card).")
+
+    def _show_current_card(self) -> None:
+        snapshot = self.feed.snapshot
+        card_id = self.columns.current_id() or next(iter(self.columns.selected_ids()), 0)
+        if not card_id:
+            card_id = self.card_panel.card_id
+        try:
+            card = snapshot.card(card_id) if card_id else None
+        except NotFoundError:
+            card = None
+        if card is None or card.merged_into is not None:
+            self.card_panel.show_card(None, None)
+            return
+        merged = [c.id for c in snapshot.merged_cards(card.id)]
+        self.card_panel.show_card(self._items.item(snapshot, card), snapshot.board, merged)
+
+    def _on_workshop_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            self._items.clear()
+        if changes.touches(BOARDS):
+            known = [self.board_choice.itemData(i) for i in range(self.board_choice.count())]
+            if known != [b.id for b in boards.boards(self.controller.session)]:
+                self._fill_board_choice()
+
+    def _on_group_filter_activated(self, _index: int) -> None:
+        # New cards belong to the group on screen; otherwise they would vanish from the filtered view.
+        if self.shown_group:
+            self.add_bar.group.setCurrentText(self.shown_group)
+            self.voting_group.setCurrentText(self.shown_group)
+        self._on_snapshot_changed(self.feed.snapshot)
+
+    def _on_board_choice_activated(self, index: int) -> None:
+        self._items.clear()
+        self.feed.set_board(str(self.board_choice.itemData(index)))
+
+    def _on_board_removed(self, _board_id: str) -> None:
+        self._fill_board_choice()
+        self.feed.set_board(str(self.board_choice.itemData(0)))
+
+    # Commands ----------------------------------------------------------------------------------
+
+    def _selected(self) -> list[int]:
+        return self.columns.selected_ids() or [i for i in [self.columns.current_id()] if i]
+
+    def _run_on_board(self, command: object, *args: object) -> None:
+        self.controller.run(command, self.board_id, *args)  # type: ignore[arg-type]
+        self._update_status(self.feed.snapshot)
+
+    def add_card(self, text: str, category: str, group: str) -> int | None:
+        """Add a card from the add bar; on success the bar is cleared for the next one."""
+        key = resolve_category(self.feed.snapshot.board, category)
+        card_id = self.controller.run(boards.add_card, self.board_id, text, category=key, group=group)
+        if card_id is not None:
+            self.add_bar.card_added()
+            label = self.feed.snapshot.board.category(key).label if key else ""
+            self.add_bar.category.setText(label)
+            self.columns.scroll_to_card(card_id)
+        return card_id
+
+    def _on_card_text_edited(self, card_id: int, text: str) -> bool:
+        return self.controller.run(boards.edit_card, card_id, text=text) is not None
+
+    def _on_card_field_edited(self, card_id: int, field: str, value: str) -> None:
+        self.controller.run(boards.edit_card, card_id, **{field: value})
+
+    def _on_cards_dropped(self, card_ids: list[int], category: str) -> None:
+        # Moving rewrites both columns' models: do it after the view has finished its drop.
+        QTimer.singleShot(0, lambda: self.move_cards(card_ids, category))
+
+    def move_cards(self, card_ids: list[int], category: str) -> None:
+        """Move cards to a category (what dragging them onto its column does)."""
+        for card_id in card_ids:
+            if self.controller.run(boards.move_card, card_id, category) is None:
+                break
+
+    def move_current(self, step: int) -> None:
+        """Move the focused card to the category on its left or right."""
+        card_id = self.columns.current_id()
+        if not card_id:
+            return
+        board = self.feed.snapshot.board
+        keys = ["", *(c.key for c in board.categories)]
+        position = keys.index(self.feed.snapshot.card(card_id).category) + step
+        if 0 <= position < len(keys):
+            self.controller.run(boards.move_card, card_id, keys[position])
+            self.columns.select_card(card_id)
+
+    def merge_selected(self) -> None:
+        """Merge the selected cards into the one with the focus (or the first selected)."""
+        ids = self._selected()
+        target = self.columns.current_id() if self.columns.current_id() in ids else (ids[0] if ids else 0)
+        if target:
+            self.controller.run(boards.merge_cards, target, [i for i in ids if i != target])
+
+    def delete_selected(self) -> None:
+        """Delete the selected cards (Ctrl+Z brings them back)."""
+        ids = self._selected()
+        if ids:
+            self.controller.run(boards.delete_cards, ids)
+
+    def vote(self, step: int) -> None:
+        """Place (+1) or take back (−1) one dot of the voting group on the focused card."""
+        card_id = self.columns.current_id() or next(iter(self._selected()), 0)
+        group = self.voting_group.currentText()
+        if card_id:
+            self.controller.run(boards.add_dot if step > 0 else boards.remove_dot, card_id, group)
+
+    def _on_budget_edited(self) -> None:
+        board = self.feed.snapshot.board
+        wanted = (self.group_budget.value(), self.category_budget.value())
+        if wanted != (board.group_budget, board.category_budget):
+            self.controller.run(boards.set_budget, self.board_id, *wanted)
+            self._update_status(self.feed.snapshot)
+
+    def _on_notes_edited(self, group: str, field: str, text: str) -> None:
+        self.controller.run(board_setup.save_group_notes, self.board_id, group, **{field: text})
+
+    def _on_matrix_toggled(self) -> None:
+        show = self.actions.matrix.isChecked()
+        if show and self._matrix_stale:
+            self._refresh_matrix()
+        self.stack.setCurrentWidget(self.matrix_view if show else self.columns)
+        if self.projector is not None:
+            self.projector.set_matrix_mode(show)
+
+    def open_projector(self) -> BoardProjector:
+        """Show the board on the projector (the last screen), revealed cards only."""
+        if self.projector is None:
+            self.projector = BoardProjector(self.feed, self)
+        self.projector.set_matrix_mode(self.actions.matrix.isChecked())
+        self.projector.show_on_screen()
+        return self.projector
+
+    def create_board(self) -> str | None:
+        """Ask for a title and categories and create a free board."""
+        title, ok = QInputDialog.getText(self, "New board", "Title of the board:")
+        if not ok or not title.strip():
+            return None
+        columns, ok = QInputDialog.getText(self, "New board", "Categories, separated by commas:")
+        if not ok:
+            return None
+        key = self.controller.run(board_setup.create_board, title, columns.split(","))
+        if key:
+            self._fill_board_choice()
+            self.board_choice.setCurrentIndex(self.board_choice.findData(key))
+            self.feed.set_board(key)
+        return key
+
+    def export(self, suffix: str, consolidated: bool = False) -> None:
+        """Write the board (or both referral boards) as PDF, CSV or XLSX, chosen in a file dialog."""
+        name = "referral-matrix" if consolidated else self.board_id
+        path, _ = QFileDialog.getSaveFileName(self, "Export board", f"{name}{suffix}", f"*{suffix}")
+        if path:
+            options = ExportOptions(board=None if consolidated else self.board_id)
+            self.controller.export("board", options, Path(path))
+
+    def export_group(self, group: str) -> None:
+        """Write one group's output (cards and notes) as a PDF and preview it."""
+        path, _ = QFileDialog.getSaveFileName(self, "Export group output", f"{group}.pdf", "*.pdf")
+        if not path:
+            return
+        workshop, board_id = self.controller.session.path, self.board_id
+
+        def work(_progress: object) -> Path:
+            reader = WorkshopSession.open_reader(workshop)
+            try:
+                return export_group_output(reader, board_id, group, Path(path))
+            finally:
+                reader.close()
+
+        self.controller.run_task("Export group output", work, self.controller.show_document)

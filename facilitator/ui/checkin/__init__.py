@@ -1,0 +1,1 @@
+"""The check-in desk: scan, search, walk-ins and live counts."""

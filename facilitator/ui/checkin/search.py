@@ -1,0 +1,129 @@
+"""Name search for people without their badge: type part of a name, pick, check in.
+
+A scanner may fire while this field has the focus, so a code typed here is handed back to the
+desk as a scan instead of being searched for.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.participants import Participant
+from facilitator.ui.rows_model import RowsModel
+
+__all__ = ["SearchPanel", "looks_like_code", "make_table"]
+
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether typed text has the shape of a check-in code (two dashes, no spaces)."""
+    cleaned = text.strip().upper()
+    return cleaned.count("-") == 2 and set(cleaned) <= _CODE_CHARS
+
+
+def make_table(model: RowsModel, stretch_column: int = 1) -> QTableView:
+    """A read-only table that never takes the keyboard focus from the scan field."""
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class SearchPanel(QGroupBox):
+    """Search field, matching people with today's status, and Check in / Print name tag.
+
+    Signals:
+        check_in_requested(int): check in this participant id.
+        print_requested(int): print this participant's name tag.
+        code_entered(str): a code was typed or scanned into the search field.
+    """
+
+    check_in_requested = Signal(int)
+    print_requested = Signal(int)
+    code_entered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Find by name (Ctrl+F)", parent)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(
+            "Part of a name, delegation or agency; Up/Down to choose, Enter to check in"
+        )
+        self.field.setClearButtonEnabled(True)
+        self.field.returnPressed.connect(self._on_field_return_pressed)
+        self.field.installEventFilter(self)
+        self.model = RowsModel(("Id", "Name", "Delegation", "Today"))
+        self.table = make_table(self.model)
+        self.table.doubleClicked.connect(lambda index: self._request(self.check_in_requested, index.row()))
+        buttons = QHBoxLayout()
+        for text, tip, signal in (
+            ("Check in", "Check in the selected person (Enter)", self.check_in_requested),
+            ("Print name tag", "Print the selected person's name tag", self.print_requested),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, s=signal: self._request(s, self.selected_row()))
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def show_results(self, people: list[Participant], times: dict[int, str]) -> None:
+        """List matching people; ``times`` gives the check-in time of those already in today."""
+        self.model.set_rows(
+            [
+                (p.id, p.name, p.delegation_name, f"in at {times[p.id]}" if p.id in times else "")
+                for p in people
+            ]
+        )
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def selected_row(self) -> int:
+        """The chosen row (the first when none is chosen)."""
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else 0
+
+    def _request(self, signal: Signal, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            signal.emit(int(self.model.row_values(row)[0]))  # type: ignore[attr-defined]
+
+    def _on_field_return_pressed(self) -> None:
+        text = self.field.text()
+        if looks_like_code(text):
+            self.field.clear()
+            self.code_entered.emit(text)
+        else:
+            self._request(self.check_in_requested, self.selected_row())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the search field move through the results."""
+        if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+            if step and self.model.rowCount():
+                row = min(max(self.table.currentIndex().row() + step, 0), self.model.rowCount() - 1)
+                self.table.selectRow(row)
+                return True
+        return super().eventFilter(watched, event)
