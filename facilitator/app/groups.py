@@ -7,13 +7,10 @@ slow solve never holds the workshop file.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from facilitator import paths
 from facilitator.app.changes import GROUPS, Changes
 from facilitator.app.exports import ExportOptions
 from facilitator.app.session import WorkshopSession
@@ -26,6 +23,7 @@ from facilitator.core.grouping import (
     GroupingRequest,
     assign_groups,
     evaluate,
+    groups_for_size,
 )
 from facilitator.core.participants import Participant
 from facilitator.storage import agenda_store, groups_store, roster_store
@@ -33,20 +31,19 @@ from facilitator.storage.groups_store import StoredRound
 
 __all__ = [
     "DEFAULT_SEED",
+    "RoundPlan",
     "RoundView",
-    "add_keep_apart",
+    "apply_plan",
     "assign_round",
     "breakout_items",
     "delete_round",
     "export_groups",
-    "export_round",
     "find_round",
-    "groups_workshop_step",
-    "keep_apart_pairs",
     "link_agenda_item",
     "load_round",
     "move_member",
-    "remove_keep_apart",
+    "plan_reshuffle",
+    "plan_round",
     "reshuffle_round",
     "round_names",
     "rounds",
@@ -54,7 +51,6 @@ __all__ = [
     "set_pinned",
 ]
 
-Progress = Callable[[int, int], None]
 
 #: Seed of a round's first assignment; each reshuffle adds one.
 DEFAULT_SEED = 1
@@ -172,14 +168,37 @@ def _editable(session: WorkshopSession, round_id: int) -> StoredRound:
     return stored
 
 
-def _solve(
+@dataclass(frozen=True, slots=True)
+class RoundPlan:
+    """A solved round not yet written: the GUI solves off the GUI thread, then applies it.
+
+    Attributes:
+        name: Round name.
+        existing: Id of the round it replaces, if any.
+        agenda_item: Agenda item to link, if any.
+        request: What was solved.
+        groups: The solver's groups (participant ids).
+        quality: The solver's report.
+    """
+
+    name: str
+    existing: int | None
+    agenda_item: int | None
+    request: GroupingRequest
+    groups: tuple[tuple[int, ...], ...]
+    quality: GroupingQuality
+
+
+def _plan(
     session: WorkshopSession,
+    name: str,
     existing: StoredRound | None,
     groups: int,
     mode: str,
     seed: int,
     eligibility: Eligibility,
-) -> tuple[GroupingRequest, tuple[tuple[int, ...], ...], GroupingQuality]:
+    agenda_item: int | None,
+) -> RoundPlan:
     conn = session.connection
     people = eligibility.select(roster_store.load_participants(conn))
     ids = {p.id for p in people}
@@ -198,28 +217,81 @@ def _solve(
         history=_history(conn, existing.position if existing else None),
     )
     result = assign_groups(request)
-    return request, result.groups, result.quality
+    existing_id = existing.id if existing else None
+    return RoundPlan(name, existing_id, agenda_item, request, result.groups, result.quality)
 
 
-def _store(
+def plan_round(
     session: WorkshopSession,
-    label: str,
     name: str,
-    existing: StoredRound | None,
-    solved: tuple[GroupingRequest, tuple[tuple[int, ...], ...], GroupingQuality],
-    agenda_item: int | None,
-) -> RoundView:
-    request, groups, quality = solved
-    names = [f"Group {n + 1}" for n in range(len(groups))]
-    with session.action(label, [GROUPS]) as conn:
+    groups: int | None = None,
+    *,
+    size: int | None = None,
+    mode: str = SPREAD,
+    seed: int | None = None,
+    eligibility: Eligibility | None = None,
+    agenda_item: int | None = None,
+) -> RoundPlan:
+    """Solve a round without writing anything (safe on a reader session off the GUI thread).
+
+    Arguments as for :func:`assign_round`.
+    """
+    name = " ".join(name.split())
+    if not name:
+        raise InputError("Round name: give the round a name, for example 'Breakout 1'.")
+    if mode not in MODES:
+        raise InputError(f"Mode '{mode}': choose {' or '.join(MODES)}.")
+    eligibility = eligibility or Eligibility()
+    existing = groups_store.find_round(session.connection, name)
+    if existing is not None:
+        _editable(session, existing.id)
+        name = existing.name
+    if groups is None:
+        if size is None:
+            raise InputError("Give a number of groups or a group size.")
+        people = eligibility.select(roster_store.load_participants(session.connection))
+        groups = groups_for_size(len(people), size)
+    if seed is None:
+        seed = existing.seed if existing else DEFAULT_SEED
+    return _plan(session, name, existing, groups, mode, seed, eligibility, agenda_item)
+
+
+def plan_reshuffle(session: WorkshopSession, round_id: int, seed: int | None = None) -> RoundPlan:
+    """Solve an unlocked round again with a new seed (the next one by default), keeping its pins."""
+    stored = _editable(session, round_id)
+    seed = stored.seed + 1 if seed is None else seed
+    groups = max(1, len(stored.group_names))
+    return _plan(session, stored.name, stored, groups, stored.mode, seed, Eligibility(), None)
+
+
+def apply_plan(session: WorkshopSession, plan: RoundPlan) -> RoundView:
+    """Write a solved round (replacing the round it was planned from).
+
+    Raises:
+        ActionRefused: The round was locked, or another round took its name, since it was planned.
+    """
+    existing = groups_store.find_round(session.connection, plan.name)
+    if existing is not None and existing.id != plan.existing:
+        raise ActionRefused(f"A round named '{plan.name}' was created meanwhile; form the round again.")
+    if existing is not None:
+        _editable(session, existing.id)
+    request, quality = plan.request, plan.quality
+    names = [f"Group {n + 1}" for n in range(len(plan.groups))]
+    verb = "Shuffle" if existing is not None and existing.seed != request.seed else "Assign"
+    with session.action(f"{verb} {plan.name}", [GROUPS]) as conn:
         if existing is None:
             round_id = groups_store.insert_round(
-                conn, name, groups_store.next_position(conn), request.mode, request.seed, agenda_item
+                conn,
+                plan.name,
+                groups_store.next_position(conn),
+                request.mode,
+                request.seed,
+                plan.agenda_item,
             )
         else:
             round_id = existing.id
-            if agenda_item is not None:
-                groups_store.set_agenda_item(conn, round_id, agenda_item)
+            if plan.agenda_item is not None:
+                groups_store.set_agenda_item(conn, round_id, plan.agenda_item)
         groups_store.update_round(
             conn,
             round_id,
@@ -229,7 +301,8 @@ def _store(
             lower_bound=quality.lower_bound,
             lone_bound=quality.lone_bound,
         )
-        groups_store.replace_groups(conn, round_id, groups, names, frozenset(pid for pid, _ in request.pins))
+        pinned = frozenset(pid for pid, _ in request.pins)
+        groups_store.replace_groups(conn, round_id, plan.groups, names, pinned)
         return _view(conn, groups_store.load_round(conn, round_id))
 
 
@@ -262,36 +335,22 @@ def assign_round(
         InputError: No name, no number of groups, unknown mode, or a request no grouping meets.
         ActionRefused: The round is locked.
     """
-    name = " ".join(name.split())
-    if not name:
-        raise InputError("Round name: give the round a name, for example 'Breakout 1'.")
-    if mode not in MODES:
-        raise InputError(f"Mode '{mode}': choose {' or '.join(MODES)}.")
-    eligibility = eligibility or Eligibility()
-    existing = groups_store.find_round(session.connection, name)
-    if existing is not None:
-        _editable(session, existing.id)
-        name = existing.name
-    if groups is None:
-        if size is None:
-            raise InputError("Give a number of groups or a group size.")
-        from facilitator.core.grouping import groups_for_size
-
-        people = eligibility.select(roster_store.load_participants(session.connection))
-        groups = groups_for_size(len(people), size)
-    if seed is None:
-        seed = existing.seed if existing else DEFAULT_SEED
-    solved = _solve(session, existing, groups, mode, seed, eligibility)
-    return _store(session, f"Assign {name}", name, existing, solved, agenda_item)
+    plan = plan_round(
+        session,
+        name,
+        groups,
+        size=size,
+        mode=mode,
+        seed=seed,
+        eligibility=eligibility,
+        agenda_item=agenda_item,
+    )
+    return apply_plan(session, plan)
 
 
 def reshuffle_round(session: WorkshopSession, round_id: int, seed: int | None = None) -> RoundView:
     """Form an unlocked round again with a new seed (the next one by default), keeping its pins."""
-    stored = _editable(session, round_id)
-    seed = stored.seed + 1 if seed is None else seed
-    groups = max(1, len(stored.group_names))
-    solved = _solve(session, stored, groups, stored.mode, seed, Eligibility())
-    return _store(session, f"Shuffle {stored.name}", stored.name, stored, solved, None)
+    return apply_plan(session, plan_reshuffle(session, round_id, seed))
 
 
 def _name(session: WorkshopSession, participant_id: int) -> str:
@@ -358,92 +417,8 @@ def link_agenda_item(session: WorkshopSession, round_id: int, item_id: int | Non
     return Changes.of(label, [GROUPS])
 
 
-def keep_apart_pairs(session: WorkshopSession) -> list[tuple[Participant, Participant]]:
-    """Every keep-apart pair as participants."""
-    roster = {p.id: p for p in roster_store.load_participants(session.connection)}
-    return [
-        (roster[a], roster[b])
-        for a, b in groups_store.load_apart(session.connection)
-        if a in roster and b in roster
-    ]
-
-
-def add_keep_apart(session: WorkshopSession, first: int, second: int) -> Changes:
-    """Keep two people out of the same group in every round formed from now on."""
-    if first == second:
-        raise InputError("Keep apart: choose two different people.")
-    names = [_name(session, pid) for pid in (first, second)]
-    label = f"Keep {names[0]} and {names[1]} apart"
-    with session.action(label, [GROUPS]) as conn:
-        groups_store.add_apart(conn, first, second)
-    return Changes.of(label, [GROUPS])
-
-
-def remove_keep_apart(session: WorkshopSession, first: int, second: int) -> Changes:
-    """Drop a keep-apart pair."""
-    label = "Drop keep-apart pair"
-    with session.action(label, [GROUPS]) as conn:
-        groups_store.remove_apart(conn, first, second)
-    return Changes.of(label, [GROUPS])
-
-
-def groups_workshop_step(conn: sqlite3.Connection, sample: bool) -> None:
-    """New-workshop step: the sample's breakout rounds, linked to its breakout sessions.
-
-    The sample's groups are stored ready-made in ``resources/sample/groups.json`` (formed by this
-    solver with the seeds given there) so that creating the sample stays instant.
-    """
-    if not sample:
-        return
-    data = json.loads((paths.resources_dir() / "sample" / "groups.json").read_text(encoding="utf-8"))
-    items = {title: item_id for item_id, title in _breakouts(conn)}
-    for position, spec in enumerate(data["rounds"]):
-        item = next((i for title, i in items.items() if title.startswith(spec["agenda"])), None)
-        round_id = groups_store.insert_round(conn, spec["name"], position, spec["mode"], spec["seed"], item)
-        groups_store.update_round(
-            conn,
-            round_id,
-            mode=spec["mode"],
-            seed=spec["seed"],
-            proven=spec["proven"],
-            lower_bound=spec["lower_bound"],
-            lone_bound=spec["lone_bound"],
-        )
-        groups = spec["groups"]
-        groups_store.replace_groups(conn, round_id, groups, [f"Group {n + 1}" for n in range(len(groups))])
-
-
 def export_groups(session: WorkshopSession, output: Path, options: ExportOptions) -> Path:
     """Group lists PDF for every round: an overview page to project or post, then a page per group."""
-    views = [load_round(session, r.id) for r in rounds(session)]
-    if not views:
-        raise ActionRefused("There are no breakout rounds yet: assign a round first.")
-    return _write_round_lists(session, output, views, options.progress)
+    from facilitator.app.group_documents import export_all_rounds
 
-
-def export_round(
-    session: WorkshopSession, output: Path, round_id: int, progress: Progress | None = None
-) -> Path:
-    """Group lists PDF for one round (what the page's Print button produces)."""
-    return _write_round_lists(session, output, [load_round(session, round_id)], progress)
-
-
-def _write_round_lists(
-    session: WorkshopSession, output: Path, views: list[RoundView], progress: Progress | None
-) -> Path:
-    """Write the group lists of some rounds."""
-    from facilitator.documents.groups_pdf import RoundSheet, write_group_lists
-
-    sheets = [
-        RoundSheet(
-            name=v.name,
-            mode=v.round.mode,
-            locked=v.locked,
-            agenda_title=v.agenda_title,
-            group_names=v.round.group_names,
-            groups=v.groups,
-            quality=v.quality,
-        )
-        for v in views
-    ]
-    return write_group_lists(Path(output), session.info, sheets, progress)
+    return export_all_rounds(session, output, options)

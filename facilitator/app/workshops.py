@@ -16,7 +16,7 @@ from facilitator import paths
 from facilitator.app.agenda import agenda_workshop_step
 from facilitator.app.board_setup import referral_boards_step
 from facilitator.app.checkin import create_secret_step
-from facilitator.app.groups import groups_workshop_step
+from facilitator.app.group_setup import groups_workshop_step
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import WorkshopFileError
 from facilitator.core.participants import Participant
