@@ -33,6 +33,7 @@ __all__ = [
     "DEFAULT_SEED",
     "RoundPlan",
     "RoundView",
+    "StoredRound",
     "apply_plan",
     "assign_round",
     "breakout_items",
