@@ -79,7 +79,7 @@ def _overview(sheet: RoundSheet, width: float) -> list[Any]:
                 text += f' <font size="8" color="{MUTED}">{role.lower()}</font>'
             cell.append(Paragraph(text, name_style))
         cells.append(cell)
-    rows = [cells[i : i + _COLUMNS] for i in range(0, len(cells), _COLUMNS)]
+    rows: list[list[Any]] = [cells[i : i + _COLUMNS] for i in range(0, len(cells), _COLUMNS)]
     rows[-1] += [""] * (_COLUMNS - len(rows[-1]))
     table = Table(rows, colWidths=[width / _COLUMNS] * _COLUMNS)
     table.setStyle(
@@ -136,9 +136,9 @@ def _group_page(sheet: RoundSheet, group: int, width: float) -> list[Any]:
         name = [para(person.name, style["cell_bold"])]
         if person.native_name:
             name.append(para(person.native_name, style["cell"]))
-        role = _ROLE_NOTES.get(person.role)
-        if role:
-            name.append(para(role, style["small"]))
+        note = _ROLE_NOTES.get(person.role)
+        if note:
+            name.append(para(note, style["small"]))
         rows.append(
             [
                 str(number),

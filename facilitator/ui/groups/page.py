@@ -418,10 +418,15 @@ class GroupsPage(QWidget):
 
         self.controller.run_task("Print group lists", work, self.controller.show_document)
 
-    def open_projector(self, screen: int | None = None) -> GroupsProjector:
-        """Show the groups on the room's screen (the last screen by default)."""
+    def projector_window(self) -> GroupsProjector:
+        """The projector window, made on first use and kept in step with the page."""
         if self.projector is None:
             self.projector = GroupsProjector()
-        self.projector.show_round(self.view)
-        self.projector.show_on_screen(screen)
+            self.projector.show_round(self.view)
         return self.projector
+
+    def open_projector(self, screen: int | None = None) -> GroupsProjector:
+        """Show the groups on the room's screen (the last screen by default)."""
+        projector = self.projector_window()
+        projector.show_on_screen(screen)
+        return projector
