@@ -188,10 +188,14 @@ def _explain(balance: Balance, groups: int, proven: bool) -> list[str]:
     if balance.excess:
         off = [g for g in range(groups) if balance.status(g) != OK]
         band = f"{balance.low}–{balance.high}" if balance.low != balance.high else str(balance.low)
-        what = f"at most {balance.high}" if balance.key.startswith("delegation:") else f"fair share {band}"
+        what = (
+            f"above the cap of {balance.high}"
+            if balance.key.startswith("delegation:")
+            else f"outside the fair share {band}"
+        )
         detail = ", ".join(f"{g + 1}: {balance.counts[g]}" for g in off)
         lines.append(
-            f"{balance.label}: {balance.excess} outside the {what} per group "
+            f"{balance.label}: {balance.excess} {what} per group "
             f"({balance.total} for {groups} groups; group {detail})."
         )
     if balance.key.startswith("role:") and balance.total < groups:
@@ -253,10 +257,11 @@ def evaluate(
         lone_bound = sum(lone_floor(b.total, count) for b in balances if b.lone_rule)
         lone_bound = lone_bound if request.mode != COUNTRY else 0
     repeats, repeat_bound = _repeats(request, groups)
-    problems = [line for b in balances for line in _explain(b, count, proven is not None)]
+    at_bound = proven is not None and excess <= lower_bound and lone <= lone_bound
+    problems = [line for b in balances for line in _explain(b, count, at_bound)]
     broken = _broken_rules(request, groups, by_id)
     problems += broken
-    if proven is not None and excess and not broken:
+    if at_bound and excess and not broken:
         problems.insert(0, "No grouping of these people can balance better under these rules (proven).")
     if repeats:
         problems.append(f"{repeats} pairs meet again from earlier rounds (at least {repeat_bound} must).")
