@@ -118,3 +118,28 @@ def test_projector_shows_every_group_in_large_names(qtbot, sample_session: Works
     page.move_member(person.id, 5)
     assert person.name in projector.boxes[5].text()
     assert person.name not in projector.boxes[0].text()
+
+
+def test_new_round_dialog_links_the_agenda_session(
+    qtbot, monkeypatch, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """The New round dialog's choices form a country-teams round linked to a breakout session."""
+    from facilitator.ui.groups.dialogs import NewRoundDialog
+
+    item_id, title = groups.breakout_items(sample_session)[2]
+
+    def accept(dialog: NewRoundDialog) -> int:
+        dialog.name_edit.setText("Country work")
+        dialog.groups_spin.setValue(5)
+        dialog.mode_combo.setCurrentIndex(1)
+        dialog.agenda_combo.setCurrentIndex(dialog.agenda_combo.findData(item_id))
+        return 1
+
+    monkeypatch.setattr(NewRoundDialog, "exec", accept)
+    page, _ = _page(qtbot, sample_session)
+    with qtbot.waitSignal(page.round_formed, timeout=20000):
+        page.new_round()
+    assert page.view is not None and page.view.name == "Country work"
+    assert page.view.round.mode == "country" and len(page.columns) == 5
+    assert page.view.agenda_title == title
+    assert title in page.subheading.text() and "Country teams" in page.subheading.text()
