@@ -40,3 +40,27 @@ def empty_session(tmp_path: Path):  # type: ignore[no-untyped-def]
     session = create_workshop(tmp_path / "empty.sqlite", sample=False)
     yield session
     session.close()
+
+
+@pytest.fixture(scope="session")
+def sample_roster():  # type: ignore[no-untyped-def]
+    """The 68 participants of the Luang Prabang sample."""
+    from facilitator.app.workshops import load_sample_roster
+
+    return load_sample_roster()
+
+
+@pytest.fixture(scope="session")
+def sample_people(sample_roster):  # type: ignore[no-untyped-def]
+    """The 55 sample participants who take part in breakout groups by default."""
+    from facilitator.core.grouping import Eligibility
+
+    return list(Eligibility().select(sample_roster))
+
+
+@pytest.fixture(scope="session")
+def sample_people_all(sample_roster):  # type: ignore[no-untyped-def]
+    """All 68 sample participants, organisers and staff included."""
+    from facilitator.core.grouping import Eligibility
+
+    return list(Eligibility.everyone().select(sample_roster))

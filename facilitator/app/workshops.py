@@ -16,6 +16,7 @@ from facilitator import paths
 from facilitator.app.agenda import agenda_workshop_step
 from facilitator.app.board_setup import referral_boards_step
 from facilitator.app.checkin import create_secret_step
+from facilitator.app.group_setup import groups_workshop_step
 from facilitator.app.guidelines_setup import create_default_guidelines
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import WorkshopFileError
@@ -72,6 +73,7 @@ NEW_WORKSHOP_STEPS: list[NewWorkshopStep] = [
     agenda_workshop_step,
     referral_boards_step,
     create_secret_step,
+    groups_workshop_step,
     create_default_guidelines,
 ]
 

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "facilitator.cli.agenda_commands",
     "facilitator.cli.board_commands",
     "facilitator.cli.checkin_commands",
+    "facilitator.cli.groups_commands",
     "facilitator.cli.guidelines_commands",
 )
 

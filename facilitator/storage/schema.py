@@ -6,7 +6,7 @@ separated by ``;`` and must not contain one inside (no triggers or string litera
 
 from __future__ import annotations
 
-__all__ = ["AGENDA", "BOARDS", "CHECKIN", "GUIDELINES", "META", "ROSTER", "TIMER", "VERSION_1"]
+__all__ = ["AGENDA", "BOARDS", "CHECKIN", "GROUPS", "GUIDELINES", "META", "ROSTER", "TIMER", "VERSION_1"]
 
 META = """
 CREATE TABLE meta (
@@ -156,6 +156,48 @@ CREATE TABLE checkin_scans (
 CREATE INDEX checkin_scans_day ON checkin_scans (day)
 """
 
+# Breakout rounds. Members refer to participants without ON DELETE CASCADE: the undo journal
+# replays row changes in order, which a cascade would bypass; removing a participant leaves a
+# membership that readers skip. ``agenda_item`` names an agenda item id without a foreign key
+# (agenda ids are never reused, so a stale link simply finds nothing).
+GROUPS = """
+CREATE TABLE groups_rounds (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    position INTEGER NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('spread', 'country')),
+    seed INTEGER NOT NULL,
+    locked INTEGER NOT NULL DEFAULT 0,
+    proven INTEGER NOT NULL DEFAULT 0,
+    lower_bound INTEGER NOT NULL DEFAULT 0,
+    lone_bound INTEGER NOT NULL DEFAULT 0,
+    agenda_item INTEGER
+);
+CREATE TABLE groups_groups (
+    id INTEGER PRIMARY KEY,
+    round_id INTEGER NOT NULL REFERENCES groups_rounds (id),
+    number INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    UNIQUE (round_id, number)
+);
+CREATE TABLE groups_members (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES groups_groups (id),
+    participant_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    pinned INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX groups_members_group ON groups_members (group_id, position);
+CREATE TABLE groups_constraints (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('apart')),
+    first_id INTEGER NOT NULL,
+    second_id INTEGER NOT NULL,
+    CHECK (first_id < second_id),
+    UNIQUE (kind, first_id, second_id)
+)
+"""
+
 GUIDELINES = """
 CREATE TABLE guidelines_draft (
     id INTEGER PRIMARY KEY,
@@ -202,4 +244,4 @@ CREATE TABLE guidelines_versions (
 )
 """
 
-VERSION_1: tuple[str, ...] = (META, ROSTER, AGENDA, TIMER, BOARDS, CHECKIN, GUIDELINES)
+VERSION_1: tuple[str, ...] = (META, ROSTER, AGENDA, TIMER, BOARDS, CHECKIN, GROUPS, GUIDELINES)

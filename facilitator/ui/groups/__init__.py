@@ -1,0 +1,1 @@
+"""The Breakout groups page, its models and the projector view."""

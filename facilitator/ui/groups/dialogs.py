@@ -1,0 +1,95 @@
+"""Dialogs of the Groups page: form a new round, and keep two people apart."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from facilitator.core.grouping import COUNTRY, SPREAD
+from facilitator.core.participants import Participant
+
+__all__ = ["KeepApartDialog", "NewRoundDialog"]
+
+
+class NewRoundDialog(QDialog):
+    """Name, number of groups, mode and linked breakout session of a new round."""
+
+    def __init__(
+        self,
+        suggested_name: str,
+        breakouts: list[tuple[int, str]],
+        people: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New breakout round")
+        self.name_edit = QLineEdit(suggested_name)
+        self.groups_spin = QSpinBox()
+        self.groups_spin.setRange(1, max(1, people))
+        self.groups_spin.setValue(min(6, max(1, people)))
+        self.mode_combo = QComboBox()
+        self.mode_combo.addItem("Mixed groups: spread the countries", SPREAD)
+        self.mode_combo.addItem("Country teams: keep each delegation together", COUNTRY)
+        self.agenda_combo = QComboBox()
+        self.agenda_combo.addItem("(not linked)", None)
+        for item_id, title in breakouts:
+            self.agenda_combo.addItem(title, item_id)
+        form = QFormLayout(self)
+        form.addRow("Round name", self.name_edit)
+        form.addRow("Number of groups", self.groups_spin)
+        form.addRow("Mode", self.mode_combo)
+        form.addRow("Agenda session", self.agenda_combo)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Form groups")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def choice(self) -> tuple[str, int, str, int | None]:
+        """Name, number of groups, mode and agenda item id (or None)."""
+        item = self.agenda_combo.currentData()
+        return (
+            self.name_edit.text(),
+            self.groups_spin.value(),
+            str(self.mode_combo.currentData()),
+            int(item) if item is not None else None,
+        )
+
+
+class KeepApartDialog(QDialog):
+    """Choose two people who must not share a group."""
+
+    def __init__(self, people: list[Participant], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keep two people apart")
+        self.first = QComboBox()
+        self.second = QComboBox()
+        for combo in (self.first, self.second):
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            for person in sorted(people, key=lambda p: p.name.casefold()):
+                combo.addItem(f"{person.name} ({person.delegation})", person.id)
+        if len(people) > 1:
+            self.second.setCurrentIndex(1)
+        form = QFormLayout(self)
+        form.addRow("First person", self.first)
+        form.addRow("Second person", self.second)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def pair(self) -> tuple[int, int]:
+        """The chosen participant ids."""
+        return int(self.first.currentData()), int(self.second.currentData())

@@ -1,0 +1,145 @@
+"""The groups page: models, drag and drop with live balance, pins, lock, shuffle, projector."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+
+from facilitator.app import groups
+from facilitator.app.session import WorkshopSession
+from facilitator.ui.controller import Controller
+from facilitator.ui.groups.chips import STATUS_COLOURS
+from facilitator.ui.groups.models import MEMBER_MIME, GroupMembersModel
+from facilitator.ui.groups.page import GroupsPage
+
+
+def _page(qtbot, session: WorkshopSession) -> tuple[GroupsPage, Controller]:  # type: ignore[no-untyped-def]
+    controller = Controller(session)
+    page = GroupsPage(controller)
+    qtbot.addWidget(page)
+    return page, controller
+
+
+def test_models_pass_qt_model_tester(qtbot, qtmodeltester, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """The rounds list and each group's member list obey Qt's model contract."""
+    page, _ = _page(qtbot, sample_session)
+    qtmodeltester.check(page.rounds_model)
+    assert page.rounds_model.rowCount() == 3
+    assert len(page.columns) == 6
+    for column in page.columns:
+        qtmodeltester.check(column.model)
+    assert sum(c.model.rowCount() for c in page.columns) == 55
+
+
+def test_drop_moves_member_and_balance_colours_follow(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Dropping a chip on another group moves the person and the size badges turn red, then undo."""
+    page, controller = _page(qtbot, sample_session)
+    assert page.view is not None and page.view.quality.optimal
+    mover = page.columns[0].model.person(5)
+    source_model = page.columns[0].model
+    data = source_model.mimeData([source_model.index(5)])
+    target: GroupMembersModel = page.columns[2].model
+    assert target.rowCount() == 10
+    with qtbot.waitSignal(controller.workshop_changed):
+        target.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert page.group_of(mover.id) == 2
+    assert page.columns[2].model.person(0).id == mover.id
+    assert not page.view.quality.optimal
+    assert '#b42318" title="People: 11' in page.columns[2].badges.text()
+    assert '#b42318" title="People: 8' in page.columns[0].badges.text()
+    assert "People: 2 outside the fair share 9–10 per group" in page.summary.text()
+    controller.undo()
+    assert page.group_of(mover.id) == 0
+    assert page.view.quality.optimal
+    assert STATUS_COLOURS["over"] not in page.columns[2].badges.text()
+
+
+def test_keyboard_move_and_pin_through_public_methods(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Alt+Right moves the selected chip on; a pinned person cannot be moved until unpinned."""
+    page, _ = _page(qtbot, sample_session)
+    person = page.columns[2].model.person(3)
+    assert page.select_member(person.id)
+    page.move_selected(1)
+    assert page.group_of(person.id) == 3
+    page.toggle_pin(person.id)
+    assert page.view is not None and person.id in page.view.pinned
+    assert not page.move_member(person.id, 0)
+    assert page.group_of(person.id) == 3
+    page.toggle_pin(person.id)
+    assert page.move_member(person.id, 0)
+
+
+def test_lock_disables_editing_and_refuses_drops(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """A locked round shows Unlock, disables shuffle and pins, and its lists take no drops."""
+    page, _ = _page(qtbot, sample_session)
+    page.toggle_lock()
+    assert page.view is not None and page.view.locked
+    assert page.lock_button.text() == "Unlock"
+    assert not page.shuffle_button.isEnabled()
+    data = QMimeData()
+    data.setData(MEMBER_MIME, b"1")
+    assert not page.columns[0].model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert not page.columns[0].model.flags(page.columns[0].model.index(0)) & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_shuffle_solves_off_the_gui_thread_and_keeps_pins(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Shuffle forms the round again with the next seed, in the background, keeping the pinned person."""
+    page, _ = _page(qtbot, sample_session)
+    pinned = page.columns[4].model.person(2)
+    page.toggle_pin(pinned.id)
+    before = [tuple(p.id for p in g) for g in page.view.groups] if page.view else []
+    with qtbot.waitSignal(page.round_formed, timeout=20000):
+        page.shuffle()
+    assert page.view is not None and page.view.round.seed == 2
+    assert page.group_of(pinned.id) == 4
+    assert [tuple(p.id for p in g) for g in page.view.groups] != before
+    assert page.view.quality.optimal
+
+
+def test_new_round_from_arguments_is_selected(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Forming a new round adds it to the list and shows its columns."""
+    page, _ = _page(qtbot, sample_session)
+    with qtbot.waitSignal(page.round_formed, timeout=20000):
+        page.new_round("Plenary mix", 5)
+    assert page.view is not None and page.view.name == "Plenary mix"
+    assert len(page.columns) == 5
+    assert page.rounds_model.rowCount() == 4
+    assert groups.find_round(sample_session, "Plenary mix") is not None
+
+
+def test_projector_shows_every_group_in_large_names(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """The projector lists every member and follows a move made on the page."""
+    page, _ = _page(qtbot, sample_session)
+    projector = page.projector_window()
+    qtbot.addWidget(projector)
+    projector.resize(1600, 900)
+    assert len(projector.boxes) == 6
+    assert projector.name_pixel_size() >= 18
+    person = page.columns[0].model.person(4)
+    page.move_member(person.id, 5)
+    assert person.name in projector.boxes[5].text()
+    assert person.name not in projector.boxes[0].text()
+
+
+def test_new_round_dialog_links_the_agenda_session(
+    qtbot, monkeypatch, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """The New round dialog's choices form a country-teams round linked to a breakout session."""
+    from facilitator.ui.groups.dialogs import NewRoundDialog
+
+    item_id, title = groups.breakout_items(sample_session)[2]
+
+    def accept(dialog: NewRoundDialog) -> int:
+        dialog.name_edit.setText("Country work")
+        dialog.groups_spin.setValue(5)
+        dialog.mode_combo.setCurrentIndex(1)
+        dialog.agenda_combo.setCurrentIndex(dialog.agenda_combo.findData(item_id))
+        return 1
+
+    monkeypatch.setattr(NewRoundDialog, "exec", accept)
+    page, _ = _page(qtbot, sample_session)
+    with qtbot.waitSignal(page.round_formed, timeout=20000):
+        page.new_round()
+    assert page.view is not None and page.view.name == "Country work"
+    assert page.view.round.mode == "country" and len(page.columns) == 5
+    assert page.view.agenda_title == title
+    assert title in page.subheading.text() and "Country teams" in page.subheading.text()
