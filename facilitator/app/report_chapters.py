@@ -210,13 +210,13 @@ def groups_chapter(session: WorkshopSession) -> ReportChapter:
             _group_row(name, members) for name, members in zip(stored.group_names, view.groups, strict=True)
         ]
         headers = ("Group", "People", "Women", "Labour", "Law enforcement", "Others", "Members")
-        blocks.append(table(headers, rows, (10, 7, 7, 7, 10, 7, 52)))
+        blocks.append(table(headers, rows, (9, 7, 8, 8, 12, 8, 48)))
         quality = view.quality
-        if quality.optimal:
+        blocks += [Note(problem) for problem in quality.problems]
+        if quality.optimal and not quality.problems:
             blocks.append(
                 Note("The balance of sex, sector and countries is the best any grouping could reach.")
             )
-        blocks += [Note(problem, muted=True) for problem in quality.problems]
     return ReportChapter(
         "groups", title, tuple(blocks or [Note("No breakout rounds were recorded.", muted=True)])
     )

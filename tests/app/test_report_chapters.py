@@ -177,3 +177,29 @@ def test_matrix_chapter_and_annex_show_the_boards_red_flags(sample_session) -> N
     annex = report.chapter("annex")
     group_two = annex.blocks.index(Subheading("Group 2"))  # type: ignore[union-attr]
     assert annex.blocks[group_two + 1].rows[0][:2] == ("Labour to police", "Passports kept by the employer")  # type: ignore[union-attr]
+
+
+def test_groups_chapter_lists_each_round_with_its_balance(sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Each sample round has a table whose rows count members, women and sectors and name everyone."""
+    from facilitator.app import groups
+
+    chapter = build_report(sample_session).chapter("groups")
+    rounds = [b.text for b in chapter.blocks if isinstance(b, Subheading)]  # type: ignore[union-attr]
+    assert rounds == [
+        f"{r.name} ({'country teams' if r.mode == 'country' else 'countries mixed'})"
+        for r in groups.rounds(sample_session)
+    ]
+    first = _tables(chapter)[0]
+    assert first.headers == ("Group", "People", "Women", "Labour", "Law enforcement", "Others", "Members")
+    view = groups.load_round(sample_session, groups.rounds(sample_session)[0].id)
+    assert [row[0] for row in first.rows] == list(view.round.group_names)
+    for row, members in zip(first.rows, view.groups, strict=True):
+        assert int(row[1]) == len(members) == int(row[3]) + int(row[4]) + int(row[5])
+        assert int(row[2]) == sum(1 for p in members if p.sex == "F")
+        assert members[0].name in row[6]
+
+
+def test_groups_chapter_without_rounds(empty_session) -> None:  # type: ignore[no-untyped-def]
+    """A workshop with no rounds says that no breakout rounds were recorded."""
+    chapter = build_report(empty_session).chapter("groups")
+    assert chapter is not None and chapter.blocks == (Note("No breakout rounds were recorded.", muted=True),)
