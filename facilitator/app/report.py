@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from facilitator.app import guidelines, report_chapters, roster
+from facilitator.app import boards, groups, guidelines, report_chapters, roster
 from facilitator.app.exports import ExportOptions
 from facilitator.app.session import WorkshopSession
 from facilitator.core.report import WorkshopReport
@@ -25,10 +25,10 @@ def _at_a_glance(session: WorkshopSession) -> tuple[tuple[str, str], ...]:
     draft = guidelines.draft(session)
     counts = draft.status_counts()
     lines = [("Participants registered", f"{stats.participants} ({women} women)")]
-    boards = report_chapters.capability("boards")
-    if boards is not None:
-        flags = sum(len(section.flags) for section in boards.referral_matrix(session))
-        lines.append(("Red flags on the referral boards", str(flags)))
+    flags = sum(len(section.flags) for section in boards.referral_matrix(session))
+    lines.append(("Red flags on the referral boards", str(flags)))
+    rounds = groups.rounds(session)
+    lines.append(("Breakout rounds", str(len(rounds))))
     lines.append(("Key actions in the guidelines draft", f"{len(draft.actions)} ({counts['agreed']} agreed)"))
     version = draft.current_version
     if version is not None:

@@ -7,13 +7,11 @@ yet is short and still makes sense.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable
 from datetime import date
-from types import ModuleType
 
-from facilitator.app import guidelines, roster
+from facilitator.app import agenda, boards, checkin, groups, guidelines, roster
 from facilitator.app.session import WorkshopSession
 from facilitator.core.guidelines import STATUS_LABELS
 from facilitator.core.participants import ASEAN_MEMBERS, SECTOR_LABELS, SEX_LABELS, Participant
@@ -22,28 +20,12 @@ from facilitator.core.report import Block, DraftBlock, Note, ReportChapter, Subh
 __all__ = [
     "agenda_chapter",
     "attendance_chapter",
-    "capability",
     "groups_chapter",
     "guidelines_chapter",
     "matrix_chapter",
     "objectives_chapter",
     "outputs_annex",
 ]
-
-
-def capability(name: str) -> ModuleType | None:
-    """A capability's app module, or ``None`` when this build does not include it."""
-    module_name = f"facilitator.app.{name}"
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        return None
-
-
-def _missing(what: str) -> Note:
-    return Note(f"{what} are not part of this version of Facilitator.", muted=True)
 
 
 def objectives_chapter(session: WorkshopSession) -> ReportChapter:
@@ -75,9 +57,6 @@ def _difference(item: dict[str, object]) -> str:
 
 def agenda_chapter(session: WorkshopSession) -> ReportChapter:
     """Each day's items with planned and actual times."""
-    agenda = capability("agenda")
-    if agenda is None:
-        return ReportChapter("agenda", _AGENDA_TITLE, (_missing("The agenda and timer"),))
     days: list[dict[str, object]] = agenda.agenda_json(session)
     blocks: list[Block] = []
     for day in days:
@@ -157,9 +136,6 @@ def attendance_chapter(session: WorkshopSession) -> ReportChapter:
 
 
 def _checkin_blocks(session: WorkshopSession, registered: int) -> list[Block]:
-    checkin = capability("checkin")
-    if checkin is None:
-        return []
     days = checkin.workshop_days(session) or 1
     rows = []
     for day in range(1, days + 1):
@@ -195,10 +171,7 @@ def _group_row(name: str, members: tuple[Participant, ...]) -> tuple[object, ...
 
 def groups_chapter(session: WorkshopSession) -> ReportChapter:
     """The breakout rounds: each group's members and its balance of sex and sector."""
-    groups = capability("groups")
     title = "Breakout groups"
-    if groups is None:
-        return ReportChapter("groups", title, (_missing("Breakout groups"),))
     blocks: list[Block] = []
     for stored in groups.rounds(session):
         view = groups.load_round(session, stored.id)
@@ -224,10 +197,7 @@ def groups_chapter(session: WorkshopSession) -> ReportChapter:
 
 def matrix_chapter(session: WorkshopSession) -> ReportChapter:
     """The consolidated referral matrix: for each referral board, each category's red flags."""
-    boards = capability("boards")
     title = "Consolidated referral matrix"
-    if boards is None:
-        return ReportChapter("matrix", title, (_missing("Red-flag boards"),))
     blocks: list[Block] = []
     current_board = None
     rows: list[tuple[object, ...]] = []
@@ -292,13 +262,11 @@ def _group_key(label: str) -> tuple[int, str]:
 def outputs_annex(session: WorkshopSession) -> ReportChapter:
     """What each breakout group produced: red flags it wrote and key actions it proposed."""
     cards_by_group: dict[str, list[tuple[object, ...]]] = {}
-    boards = capability("boards")
-    if boards is not None:
-        for board in boards.boards(session):
-            for card in boards.snapshot(session, board.id).cards:
-                label = card.group or "Plenary"
-                category = board.category(card.category).label if card.category else "Not yet sorted"
-                cards_by_group.setdefault(label, []).append((board.title, card.text, category, card.evidence))
+    for board in boards.boards(session):
+        for card in boards.snapshot(session, board.id).cards:
+            label = card.group or "Plenary"
+            category = board.category(card.category).label if card.category else "Not yet sorted"
+            cards_by_group.setdefault(label, []).append((board.title, card.text, category, card.evidence))
     actions_by_group: dict[str, list[tuple[object, ...]]] = {}
     for action in guidelines.draft(session).actions:
         for label in (g.strip() for g in re.split(r"[,;]", action.source_group)):

@@ -22,6 +22,7 @@ def test_report_has_every_chapter_in_order(sample_session) -> None:  # type: ign
     assert [c.numbered for c in report.chapters] == [True] * 6 + [False]
     assert report.generated == datetime(2019, 5, 28, 17, 0)
     assert ("Participants registered", "68 (38 women)") in report.at_a_glance
+    assert ("Breakout rounds", "3") in report.at_a_glance
 
 
 def test_objectives_and_attendance_carry_the_sample_figures(sample_session) -> None:  # type: ignore[no-untyped-def]
@@ -64,6 +65,7 @@ def test_empty_workshop_report_says_what_is_missing(empty_session) -> None:  # t
         chapter = report.chapter(key)
         assert chapter is not None and chapter.blocks == (Note(sentence, muted=True),)
     assert ("Participants registered", "0 (0 women)") in report.at_a_glance
+    assert ("Breakout rounds", "0") in report.at_a_glance
 
 
 class _Clocks:
