@@ -31,11 +31,11 @@ def test_models_pass_qt_model_tester(qtbot, qtmodeltester, sample_session) -> No
     page, _ = _page(qtbot, sample_session)
     _open_section(page, "information-sharing")
     qtmodeltester.check(page.sections_model)
-    qtmodeltester.check(page.actions_model)
+    qtmodeltester.check(page.actions.model)
     qtmodeltester.check(page.triggers_model)
     assert page.sections_model.rowCount() == 9
-    assert page.actions_model.rowCount() == 3
-    assert page.actions_model.data(page.actions_model.index(2, 0)) == "5.3"
+    assert page.actions.model.rowCount() == 3
+    assert page.actions.model.data(page.actions.model.index(2, 0)) == "5.3"
 
 
 def test_outline_shows_counts_and_switching_section_shows_its_actions(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
@@ -47,7 +47,7 @@ def test_outline_shows_counts_and_switching_section_shows_its_actions(qtbot, sam
     )
     _open_section(page, "recruitment-agencies")
     assert page.heading.text() == "7. Recruitment-agency licensing and monitoring"
-    assert page.actions_model.data(page.actions_model.index(0, ACTION_COLUMNS.index("status"))) == "Agreed"
+    assert page.actions.model.data(page.actions.model.index(0, ACTION_COLUMNS.index("status"))) == "Agreed"
     assert not page.triggers_box.isVisibleTo(page)
     _open_section(page, "triggers-labour-police")
     assert page.triggers_box.isVisibleTo(page)
@@ -57,13 +57,13 @@ def test_edit_in_place_saves_and_undo_restores(qtbot, sample_session) -> None:  
     """A cell edit is saved through the app layer; undo through the controller restores it."""
     page, controller = _page(qtbot, sample_session)
     _open_section(page, "victims")
-    index = page.actions_model.index(0, ACTION_COLUMNS.index("timeframe"))
+    index = page.actions.model.index(0, ACTION_COLUMNS.index("timeframe"))
     with qtbot.waitSignal(controller.workshop_changed):
-        assert page.actions_model.setData(index, "Within 6 months", Qt.ItemDataRole.EditRole)
-    assert page.actions_model.data(index) == "Within 6 months"
+        assert page.actions.model.setData(index, "Within 6 months", Qt.ItemDataRole.EditRole)
+    assert page.actions.model.data(index) == "Within 6 months"
     controller.undo()
     assert (
-        page.actions_model.data(page.actions_model.index(0, ACTION_COLUMNS.index("timeframe"))) == "Ongoing"
+        page.actions.model.data(page.actions.model.index(0, ACTION_COLUMNS.index("timeframe"))) == "Ongoing"
     )
     controller.redo()
     assert guidelines.draft(sample_session).actions_in(page.section_id)[0].timeframe == "Within 6 months"  # type: ignore[arg-type]
@@ -72,24 +72,24 @@ def test_edit_in_place_saves_and_undo_restores(qtbot, sample_session) -> None:  
 def test_refused_recommendation_is_reported_and_not_stored(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
     """An unknown Manila recommendation is refused with a message naming the field."""
     page, controller = _page(qtbot, sample_session)
-    index = page.actions_model.index(0, ACTION_COLUMNS.index("recommendations"))
+    index = page.actions.model.index(0, ACTION_COLUMNS.index("recommendations"))
     with qtbot.waitSignal(controller.error_reported) as blocker:
-        assert not page.actions_model.setData(index, "S9R1", Qt.ItemDataRole.EditRole)
+        assert not page.actions.model.setData(index, "S9R1", Qt.ItemDataRole.EditRole)
     assert blocker.args[1].startswith("Manila recommendation:")
-    assert page.actions_model.data(index) == "S3R13"
+    assert page.actions.model.data(index) == "S3R13"
 
 
 def test_add_action_starts_editing_and_status_buttons_mark_the_selection(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
     """A new key action is added to the open section and can be marked agreed then deferred."""
     page, _ = _page(qtbot, sample_session)
     _open_section(page, "follow-up")
-    new_id = page.add_action()
-    assert new_id is not None and page.actions_model.rowCount() == 2
-    page.select_actions([new_id])
-    page.set_status("agreed")
-    assert page.actions_model.data(page.actions_model.index(1, ACTION_COLUMNS.index("status"))) == "Agreed"
-    assert page.selected_action_ids() == [new_id]
-    page.set_status("deferred")
+    new_id = page.actions.add_action()
+    assert new_id is not None and page.actions.model.rowCount() == 2
+    page.actions.select([new_id])
+    page.actions.set_status("agreed")
+    assert page.actions.model.data(page.actions.model.index(1, ACTION_COLUMNS.index("status"))) == "Agreed"
+    assert page.actions.selected_ids() == [new_id]
+    page.actions.set_status("deferred")
     assert "2 deferred" in page.summary_label.text()
 
 
@@ -97,30 +97,30 @@ def test_merge_dialog_merges_the_selection_with_new_wording(qtbot, sample_sessio
     """Merging two selected duplicates asks for wording and leaves one action from both groups."""
     page, controller = _page(qtbot, sample_session)
     _open_section(page, "information-sharing")
-    first, second = page.actions_model.action(0).id, page.actions_model.action(1).id
-    page.select_actions([first, second])
-    page.merge_selected()
-    assert page.merge_dialog is not None
-    assert page.merge_dialog.text.startswith("Name a focal point")
-    page.merge_dialog.wording.setPlainText("Name provincial focal points in labour and police")
+    first, second = page.actions.model.action(0).id, page.actions.model.action(1).id
+    page.actions.select([first, second])
+    page.actions.merge_selected()
+    assert page.actions.merge_dialog is not None
+    assert page.actions.merge_dialog.text.startswith("Name a focal point")
+    page.actions.merge_dialog.wording.setPlainText("Name provincial focal points in labour and police")
     with qtbot.waitSignal(controller.workshop_changed):
-        page.merge_dialog.accept()
-    assert page.actions_model.rowCount() == 2
-    merged = page.actions_model.action(0)
+        page.actions.merge_dialog.accept()
+    assert page.actions.model.rowCount() == 2
+    merged = page.actions.model.action(0)
     assert (merged.action, merged.source_group) == (
         "Name provincial focal points in labour and police",
         "Group 1, Group 3",
     )
-    assert page.selected_action_ids() == [first]
+    assert page.actions.selected_ids() == [first]
     controller.undo()
-    assert page.actions_model.rowCount() == 3
+    assert page.actions.model.rowCount() == 3
 
 
 def test_merge_with_one_selected_explains_what_to_do(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
     """With fewer than two actions selected, merge says how to select several."""
     page, controller = _page(qtbot, sample_session)
     with qtbot.waitSignal(controller.error_reported) as blocker:
-        page.merge_selected()
+        page.actions.merge_selected()
     assert "select two or more" in blocker.args[1]
 
 
@@ -212,6 +212,20 @@ def test_page_follows_a_newly_opened_workshop(qtbot, sample_session, tmp_path) -
     _open_section(page, "victims")
     assert controller.new_workshop(tmp_path / "other.sqlite")
     assert page.heading.text() == "1. Purpose and scope"
-    assert page.actions_model.rowCount() == 0
+    assert page.actions.model.rowCount() == 0
     assert page.summary_label.text() == "No key actions have been proposed yet."
     controller.close()
+
+
+def test_move_to_section_menu_offers_the_other_sections(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """The menu lists every other section; choosing one moves the selected action there."""
+    page, _ = _page(qtbot, sample_session)
+    _open_section(page, "victims")
+    page.actions.move_menu.aboutToShow.emit()
+    labels = [a.text() for a in page.actions.move_menu.actions()]
+    assert len(labels) == 8 and "6. Victim identification, protection and remedies" not in labels
+    moved = page.actions.model.action(1).id
+    page.actions.select([moved])
+    next(a for a in page.actions.move_menu.actions() if a.text() == "9. Follow-up").trigger()
+    assert page.actions.model.rowCount() == 1
+    assert page.sections_model.data(page.sections_model.index(8)) == "9. Follow-up  (2)"

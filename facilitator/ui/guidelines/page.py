@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,12 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMenu,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,31 +31,11 @@ from facilitator.app.changes import GUIDELINES, Changes
 from facilitator.app.exports import EXPORT_KINDS, ExportOptions, default_output
 from facilitator.core.guidelines import GuidelinesDraft, Section
 from facilitator.ui.controller import Controller
-from facilitator.ui.guidelines.dialogs import MergeDialog, StatusDelegate
-from facilitator.ui.guidelines.models import ACTION_COLUMNS, KeyActionsModel, SectionsModel, TriggersModel
+from facilitator.ui.guidelines.actions_panel import KeyActionsPanel
+from facilitator.ui.guidelines.models import SectionsModel, TriggersModel
+from facilitator.ui.guidelines.widgets import button, table_view
 
 __all__ = ["GuidelinesPage"]
-
-
-def _button(text: str, slot: object, tip: str, shortcut: str | None = None) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-    if shortcut:
-        button.setShortcut(QKeySequence(shortcut))
-    button.clicked.connect(slot)
-    return button
-
-
-def _table(model: object) -> QTableView:
-    table = QTableView()
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class GuidelinesPage(QWidget):
@@ -71,11 +46,9 @@ class GuidelinesPage(QWidget):
         self.controller = controller
         self.draft: GuidelinesDraft | None = None
         self.section_id: int | None = None
-        self.merge_dialog: MergeDialog | None = None
         self._reloading = False
         self._text_dirty = False
         self.sections_model = SectionsModel()
-        self.actions_model = KeyActionsModel(controller)
         self.triggers_model = TriggersModel()
 
         self.title_edit = QLineEdit()
@@ -86,9 +59,9 @@ class GuidelinesPage(QWidget):
         top.addWidget(QLabel("Title"))
         top.addWidget(self.title_edit, 1)
         top.addWidget(self.version_label)
-        top.addWidget(_button("New version…", self.new_version, "Number a new version of the draft"))
-        top.addWidget(_button("Export PDF", self.export_pdf, "Write the draft as PDF", "Ctrl+Shift+E"))
-        top.addWidget(_button("Export Word", self.export_docx, "Write the draft as a Word file (.docx)"))
+        top.addWidget(button("New version…", self.new_version, "Number a new version of the draft"))
+        top.addWidget(button("Export PDF", self.export_pdf, "Write the draft as PDF", "Ctrl+Shift+E"))
+        top.addWidget(button("Export Word", self.export_docx, "Write the draft as a Word file (.docx)"))
 
         self.outline = QListView()
         self.outline.setModel(self.sections_model)
@@ -100,11 +73,11 @@ class GuidelinesPage(QWidget):
         outline_layout = QVBoxLayout(outline_box)
         outline_layout.addWidget(self.outline, 1)
         outline_buttons = QHBoxLayout()
-        outline_buttons.addWidget(_button("Add", self.add_section, "Add a section after this one"))
-        outline_buttons.addWidget(_button("Rename", self.rename_section, "Rename this section"))
-        outline_buttons.addWidget(_button("Remove", self.remove_section, "Remove this section"))
-        outline_buttons.addWidget(_button("↑", lambda: self.move_section(-1), "Move the section up"))
-        outline_buttons.addWidget(_button("↓", lambda: self.move_section(1), "Move the section down"))
+        outline_buttons.addWidget(button("Add", self.add_section, "Add a section after this one"))
+        outline_buttons.addWidget(button("Rename", self.rename_section, "Rename this section"))
+        outline_buttons.addWidget(button("Remove", self.remove_section, "Remove this section"))
+        outline_buttons.addWidget(button("↑", lambda: self.move_section(-1), "Move the section up"))
+        outline_buttons.addWidget(button("↓", lambda: self.move_section(1), "Move the section down"))
         outline_layout.addLayout(outline_buttons)
 
         self.heading = QLabel()
@@ -113,9 +86,9 @@ class GuidelinesPage(QWidget):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.textChanged.connect(self._on_text_changed)
         self.text_edit.installEventFilter(self)
-        self.save_text_button = _button("Save text", self.commit_text, "Save the section text", "Ctrl+Return")
+        self.save_text_button = button("Save text", self.commit_text, "Save the section text", "Ctrl+Return")
 
-        self.triggers_table = _table(self.triggers_model)
+        self.triggers_table = table_view(self.triggers_model)
         for column, width in enumerate((300, 170, 220, 140, 55, 110)):
             self.triggers_table.setColumnWidth(column, width)
         self.triggers_table.horizontalHeader().setStretchLastSection(False)
@@ -125,68 +98,19 @@ class GuidelinesPage(QWidget):
         triggers_layout.addWidget(self.triggers_table, 1)
         trigger_buttons = QHBoxLayout()
         trigger_buttons.addWidget(
-            _button(
+            button(
                 "Pull referral triggers",
                 self.pull_triggers,
                 "Bring in the top-voted red flags of both boards",
             )
         )
         trigger_buttons.addWidget(
-            _button("Remove trigger", self.remove_triggers, "Take the selected triggers out")
+            button("Remove trigger", self.remove_triggers, "Take the selected triggers out")
         )
         trigger_buttons.addStretch(1)
         triggers_layout.addLayout(trigger_buttons)
 
-        self.actions_table = _table(self.actions_model)
-        self.actions_table.setItemDelegateForColumn(ACTION_COLUMNS.index("status"), StatusDelegate(self))
-        self.actions_table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        for column, width in enumerate((44, 320, 125, 135, 100, 85, 70, 80)):
-            self.actions_table.setColumnWidth(column, width)
-        self.actions_table.horizontalHeader().setStretchLastSection(False)
-        self.actions_table.horizontalHeader().setSectionResizeMode(
-            ACTION_COLUMNS.index("action"), QHeaderView.ResizeMode.Stretch
-        )
-        self.move_menu = QMenu(self)
-        self.move_menu.aboutToShow.connect(self._on_move_menu_about_to_show)
-        move_button = QToolButton()
-        move_button.setText("Move to section")
-        move_button.setMenu(self.move_menu)
-        move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        action_buttons = QHBoxLayout()
-        for button in (
-            _button("Add key action", self.add_action, "Add a key action to this section", "Ctrl+Shift+N"),
-            _button("Merge…", self.merge_selected, "Merge the selected duplicate actions into one", "Ctrl+M"),
-            _button(
-                "Agreed",
-                lambda: self.set_status("agreed"),
-                "Mark the selected actions agreed",
-                "Ctrl+Shift+A",
-            ),
-            _button("Proposed", lambda: self.set_status("proposed"), "Mark the selected actions proposed"),
-            _button(
-                "Defer",
-                lambda: self.set_status("deferred"),
-                "Mark the selected actions deferred",
-                "Ctrl+Shift+D",
-            ),
-            _button("↑", lambda: self.move_action(-1), "Move the action up", "Alt+Up"),
-            _button("↓", lambda: self.move_action(1), "Move the action down", "Alt+Down"),
-        ):
-            action_buttons.addWidget(button)
-        action_buttons.addWidget(move_button)
-        action_buttons.addWidget(
-            _button("Remove", self.remove_actions, "Remove the selected actions (Delete)")
-        )
-        action_buttons.addStretch(1)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.actions_table, self.remove_actions)
-        actions_box = QGroupBox("Key actions")
-        actions_layout = QVBoxLayout(actions_box)
-        actions_layout.addWidget(self.actions_table, 1)
-        actions_layout.addLayout(action_buttons)
+        self.actions = KeyActionsPanel(controller, self._outline_entries)
         self.summary_label = QLabel()
 
         editor = QWidget()
@@ -198,7 +122,7 @@ class GuidelinesPage(QWidget):
         text_row.addWidget(self.save_text_button, 0, Qt.AlignmentFlag.AlignTop)
         editor_layout.addLayout(text_row, 1)
         editor_layout.addWidget(self.triggers_box, 2)
-        editor_layout.addWidget(actions_box, 3)
+        editor_layout.addWidget(self.actions, 3)
         editor_layout.addWidget(self.summary_label)
 
         splitter = QSplitter()
@@ -225,7 +149,6 @@ class GuidelinesPage(QWidget):
 
     def reload(self) -> None:
         """Read the draft again and show the same section and selection as before."""
-        kept = self.selected_action_ids()
         self.draft = guidelines.draft(self.controller.session)
         self.title_edit.setText(self.draft.title)
         version = self.draft.current_version
@@ -244,7 +167,7 @@ class GuidelinesPage(QWidget):
                 self.outline.setCurrentIndex(self.sections_model.index(row))
         finally:
             self._reloading = False
-        self._show_section(kept)
+        self._show_section()
 
     def current_section(self) -> Section | None:
         """The section being edited."""
@@ -254,9 +177,10 @@ class GuidelinesPage(QWidget):
         row = self.sections_model.row_of(self.section_id) if self.section_id is not None else None
         return (row or 0) + 1
 
-    def _show_section(self, selected: list[int] | None = None) -> None:
+    def _show_section(self) -> None:
         section = self.current_section()
-        assert self.draft is not None
+        if self.draft is None:
+            return
         self.heading.setText(f"{self._section_number()}. {section.title}" if section else "No sections")
         if not self._text_dirty:
             self.text_edit.blockSignals(True)
@@ -266,10 +190,9 @@ class GuidelinesPage(QWidget):
         self.text_edit.setEnabled(section is not None)
         self.triggers_box.setVisible(bool(section and section.is_trigger_section))
         self.triggers_model.set_triggers(self.draft.triggers_in(section.id) if section else [])
-        self.actions_model.set_actions(
-            self._section_number(), self.draft.actions_in(section.id) if section else []
+        self.actions.show_actions(
+            self.section_id, self._section_number(), self.draft.actions_in(section.id) if section else []
         )
-        self.select_actions(selected or [])
 
     def _on_outline_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._reloading or not current.isValid():
@@ -338,90 +261,11 @@ class GuidelinesPage(QWidget):
             self.commit_text()
             self.controller.run(guidelines.move_section, self.section_id, offset)
 
-    # Key actions ---------------------------------------------------------------------------------
-
-    def selected_action_ids(self) -> list[int]:
-        """Ids of the selected key actions, first selected first."""
-        model = self.actions_table.selectionModel()
-        rows = [index.row() for index in model.selectedRows()] if model else []
-        return [self.actions_model.action(row).id for row in rows if row < self.actions_model.rowCount()]
-
-    def select_actions(self, ids: list[int]) -> None:
-        """Select key actions by id (those shown)."""
-        self.actions_table.clearSelection()
-        for action_id in ids:
-            row = self.actions_model.row_of(action_id)
-            if row is not None:
-                self.actions_table.selectionModel().select(
-                    self.actions_model.index(row, 0),
-                    self.actions_table.selectionModel().SelectionFlag.Select
-                    | self.actions_table.selectionModel().SelectionFlag.Rows,
-                )
-
-    def add_action(self) -> int | None:
-        """Add a key action to this section and start writing it."""
-        if self.section_id is None:
-            return None
-        new_id = self.controller.run(guidelines.add_action, self.section_id, "New key action")
-        row = self.actions_model.row_of(new_id) if new_id is not None else None
-        if row is not None:
-            index = self.actions_model.index(row, ACTION_COLUMNS.index("action"))
-            self.actions_table.setCurrentIndex(index)
-            self.actions_table.edit(index)
-        return new_id
-
-    def remove_actions(self) -> None:
-        """Remove the selected key actions."""
-        ids = self.selected_action_ids()
-        if ids:
-            self.controller.run(guidelines.remove_actions, ids)
-
-    def set_status(self, status: str) -> None:
-        """Mark the selected key actions."""
-        ids = self.selected_action_ids()
-        if ids:
-            self.controller.run(guidelines.set_status, ids, status)
-
-    def move_action(self, offset: int) -> None:
-        """Move the selected key action up or down."""
-        ids = self.selected_action_ids()
-        if len(ids) == 1:
-            self.controller.run(guidelines.move_action, ids[0], offset)
-            self.select_actions(ids)
-
-    def move_actions_to(self, section_id: int) -> None:
-        """Move the selected key actions to the end of another section."""
-        for action_id in self.selected_action_ids():
-            self.controller.run(guidelines.move_action, action_id, section_id=section_id)
-
-    def _on_move_menu_about_to_show(self) -> None:
-        self.move_menu.clear()
-        for row in range(self.sections_model.rowCount()):
-            section = self.sections_model.section(row)
-            if section.id != self.section_id:
-                self.move_menu.addAction(
-                    f"{row + 1}. {section.title}", lambda s=section.id: self.move_actions_to(s)
-                )
-
-    def merge_selected(self) -> None:
-        """Ask for the merged wording of the selected actions, then merge them."""
-        ids = self.selected_action_ids()
-        if len(ids) < 2:
-            self.controller.error_reported.emit(
-                "Action not done", "Merge: select two or more key actions (Ctrl+click), then merge."
-            )
-            return
-        actions = [self.actions_model.action(self.actions_model.row_of(i) or 0) for i in ids]
-        self.merge_dialog = MergeDialog(actions, self)
-        self.merge_dialog.accepted.connect(self._on_merge_dialog_accepted)
-        self.merge_dialog.open()
-
-    def _on_merge_dialog_accepted(self) -> None:
-        dialog = self.merge_dialog
-        if dialog is not None:
-            kept = self.controller.run(guidelines.merge_actions, dialog.action_ids, dialog.text)
-            if kept is not None:
-                self.select_actions([kept])
+    def _outline_entries(self) -> list[tuple[int, str]]:
+        return [
+            (self.sections_model.section(row).id, f"{row + 1}. {self.sections_model.section(row).title}")
+            for row in range(self.sections_model.rowCount())
+        ]
 
     # Triggers, versions, export ---------------------------------------------------------------------
 
