@@ -7,8 +7,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog
 
-from facilitator.app import board_setup, boards
+from facilitator.app import agenda, board_setup, boards, groups
 from facilitator.app.session import WorkshopSession
+from facilitator.app.timer import AgendaTimer
 from facilitator.core.boards import LABOUR_TO_POLICE, Category, RedFlagCard, consolidate
 from facilitator.ui.boards.delegate import CardTextEditor
 from facilitator.ui.boards.models import CardItem, ColumnModel, MatrixModel
@@ -281,3 +282,34 @@ def test_exports_from_the_page(qtbot, empty_session: WorkshopSession, tmp_path, 
     with qtbot.waitSignal(controller.document_ready, timeout=20000):
         page.export_group("Group 2")
     assert target.stat().st_size > 1000
+
+
+def _combo_texts(combo) -> list[str]:  # type: ignore[no-untyped-def]
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_groups_of_the_breakout_round_are_offered_and_follow_the_agenda(
+    qtbot, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Before any card the round's groups are offered; moving the timer to another breakout
+    offers that round's groups, with names used on cards kept after them."""
+    groups.assign_round(sample_session, "Breakout 2", 3)
+    page, _ = _page(qtbot, sample_session)
+    six = [f"Group {n}" for n in range(1, 7)]
+    assert _combo_texts(page.group_filter) == ["All groups", *six]
+    assert _combo_texts(page.voting_group) == six
+    assert _combo_texts(page.add_bar.group) == ["", *six]
+    boards.add_card(sample_session, L2P, "Wages paid to the broker", category="debt-bondage", group="Plenary")
+    breakout_2 = next(
+        t.item.id
+        for day in agenda.load_schedule(sample_session)
+        for t in day.items
+        if t.item.title.startswith("Breakout 2")
+    )
+    timer = AgendaTimer(sample_session)
+    timer.go_to(breakout_2)
+    timer.close()
+    assert _combo_texts(page.group_filter) == ["All groups", "Group 1", "Group 2", "Group 3", "Plenary"]
+    page.board_choice.setCurrentIndex(page.board_choice.findData("police-to-labour"))
+    page.board_choice.activated.emit(page.board_choice.currentIndex())
+    assert _combo_texts(page.voting_group) == ["Group 1", "Group 2", "Group 3"]
