@@ -132,7 +132,7 @@ class BoardsPage(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 320])
+        splitter.setSizes([940, 280])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(votes)
