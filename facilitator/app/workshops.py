@@ -7,16 +7,13 @@ whether to include the Luang Prabang sample content. A capability that must exis
 
 from __future__ import annotations
 
+import importlib
 import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from facilitator import paths
-from facilitator.app.agenda import agenda_workshop_step
-from facilitator.app.board_setup import referral_boards_step
-from facilitator.app.checkin import create_secret_step
-from facilitator.app.group_setup import groups_workshop_step
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import WorkshopFileError
 from facilitator.core.participants import Participant
@@ -66,14 +63,24 @@ def _roster_step(conn: sqlite3.Connection, sample: bool) -> None:
         roster_store.insert_participants(conn, load_sample_roster())
 
 
-NEW_WORKSHOP_STEPS: list[NewWorkshopStep] = [
+#: Steps run in order; a capability's step is named "module:function" and imported only when a
+#: workshop is created, so that opening one (every start of the app) does not load every capability.
+NEW_WORKSHOP_STEPS: list[NewWorkshopStep | str] = [
     _identity_step,
     _roster_step,
-    agenda_workshop_step,
-    referral_boards_step,
-    create_secret_step,
-    groups_workshop_step,
+    "facilitator.app.agenda:agenda_workshop_step",
+    "facilitator.app.board_setup:referral_boards_step",
+    "facilitator.app.checkin:create_secret_step",
+    "facilitator.app.group_setup:groups_workshop_step",
 ]
+
+
+def _resolve(step: NewWorkshopStep | str) -> NewWorkshopStep:
+    if callable(step):
+        return step
+    module, _, function = step.partition(":")
+    resolved: NewWorkshopStep = getattr(importlib.import_module(module), function)
+    return resolved
 
 
 def create_workshop(path: Path, sample: bool = False) -> WorkshopSession:
@@ -91,7 +98,7 @@ def create_workshop(path: Path, sample: bool = False) -> WorkshopSession:
     try:
         with database.transaction() as conn:
             for step in NEW_WORKSHOP_STEPS:
-                step(conn, sample)
+                _resolve(step)(conn, sample)
     finally:
         database.close()
     for suffix in ("-wal", "-shm"):

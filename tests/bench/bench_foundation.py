@@ -62,7 +62,12 @@ def test_cold_start_ratio(tmp_path: Path) -> None:
     import facilitator
 
     compileall.compile_dir(Path(facilitator.__file__).parent, quiet=1)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FACILITATOR_HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "FACILITATOR_HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # a first start: the roster page, no saved state
+    }
     _run(_APP, env)  # creates the sample workshop once, outside the measurement
     bare, app = [], []
     for _ in range(7):
