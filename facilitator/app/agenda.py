@@ -16,7 +16,6 @@ from pathlib import Path
 from facilitator import paths
 from facilitator.app.changes import AGENDA, Changes
 from facilitator.app.exports import ExportOptions
-from facilitator.app.links import check_link
 from facilitator.app.session import WorkshopSession
 from facilitator.core.agenda import (
     ITEM_KINDS,
@@ -173,6 +172,14 @@ def remove_day(session: WorkshopSession, day_id: int) -> Changes:
     return Changes.of(label, [AGENDA])
 
 
+def _check_link(session: WorkshopSession, text: str) -> str:
+    # Imported here: reading rounds and boards loads both capabilities (~90 ms), which only an
+    # edit of a link needs, not ``facilitator agenda`` nor the agenda PDF.
+    from facilitator.app.links import check_link
+
+    return check_link(session, text)
+
+
 def _day_item_ids(conn: sqlite3.Connection, day_id: int) -> list[int]:
     return [i.id for i in agenda_store.load_items(conn) if i.day_id == day_id]
 
@@ -183,7 +190,7 @@ def add_item(session: WorkshopSession, day_id: int, position: int | None = None,
     letters = _objective_letters(session)
     cleaned = {f: clean_item_value(f, v, letters) for f, v in values.items()}
     if cleaned.get("link"):
-        cleaned["link"] = check_link(session, str(cleaned["link"]))
+        cleaned["link"] = _check_link(session, str(cleaned["link"]))
     if "title" not in cleaned:
         raise InputError("Title: an agenda item needs a title.")
     item = AgendaItem(0, day_id, 0, **cleaned)  # type: ignore[arg-type]
@@ -203,7 +210,7 @@ def edit_item(session: WorkshopSession, item_id: int, **values: object) -> Chang
     current = agenda_store.load_item(session.connection, item_id)
     if "link" in cleaned and cleaned["link"] != current.link:
         # Checked only when it changes: a link to a round deleted since stays as it is.
-        cleaned["link"] = check_link(session, str(cleaned["link"]))
+        cleaned["link"] = _check_link(session, str(cleaned["link"]))
     updated = current.with_changes(**cleaned)
     if updated == current:
         return Changes()
