@@ -1,7 +1,8 @@
 """Agenda commands: days and items, their order, recovery cuts, the JSON view and the PDF.
 
 Every edit is one undoable action on the ``AGENDA`` topic. Values arrive as text from the table
-editor or the command line and are checked here, with messages that name the field.
+editor or the command line and are checked here, with messages that name the field; a link must
+name a breakout round or board that exists (see ``app.links``).
 """
 
 from __future__ import annotations
@@ -171,6 +172,14 @@ def remove_day(session: WorkshopSession, day_id: int) -> Changes:
     return Changes.of(label, [AGENDA])
 
 
+def _check_link(session: WorkshopSession, text: str) -> str:
+    # Imported here: reading rounds and boards loads both capabilities (~90 ms), which only an
+    # edit of a link needs, not ``facilitator agenda`` nor the agenda PDF.
+    from facilitator.app.links import check_link
+
+    return check_link(session, text)
+
+
 def _day_item_ids(conn: sqlite3.Connection, day_id: int) -> list[int]:
     return [i.id for i in agenda_store.load_items(conn) if i.day_id == day_id]
 
@@ -180,6 +189,8 @@ def add_item(session: WorkshopSession, day_id: int, position: int | None = None,
     agenda_store.load_day(session.connection, day_id)
     letters = _objective_letters(session)
     cleaned = {f: clean_item_value(f, v, letters) for f, v in values.items()}
+    if cleaned.get("link"):
+        cleaned["link"] = _check_link(session, str(cleaned["link"]))
     if "title" not in cleaned:
         raise InputError("Title: an agenda item needs a title.")
     item = AgendaItem(0, day_id, 0, **cleaned)  # type: ignore[arg-type]
@@ -197,6 +208,9 @@ def edit_item(session: WorkshopSession, item_id: int, **values: object) -> Chang
     letters = _objective_letters(session)
     cleaned = {f: clean_item_value(f, v, letters) for f, v in values.items()}
     current = agenda_store.load_item(session.connection, item_id)
+    if "link" in cleaned and cleaned["link"] != current.link:
+        # Checked only when it changes: a link to a round deleted since stays as it is.
+        cleaned["link"] = _check_link(session, str(cleaned["link"]))
     updated = current.with_changes(**cleaned)
     if updated == current:
         return Changes()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.app import boards
-from facilitator.app.board_setup import group_names
+from facilitator.app.board_setup import round_group_names, used_group_names
 from facilitator.app.session import WorkshopSession
 from facilitator.core.boards import REFERRAL_BOARDS, GroupOutput, group_outputs
 from facilitator.core.errors import InputError
@@ -25,10 +25,13 @@ __all__ = ["export_group_output", "group_outputs_of", "write_board_record"]
 
 
 def group_outputs_of(session: WorkshopSession, board_id: str) -> list[GroupOutput]:
-    """Every group's cards and notes on a board, in the order the groups first wrote."""
+    """Every group that wrote cards or notes on a board: the breakout round's groups in their
+    order, then the others in the order they first wrote. A group that wrote nothing has no output."""
     state = boards.snapshot(session, board_id)
     notes = boards_store.load_notes(session.connection, board_id)
-    return group_outputs(state, notes, group_names(session, board_id))
+    used = used_group_names(session, board_id)
+    ordered = [name for name in round_group_names(session, board_id) if name in set(used)]
+    return group_outputs(state, notes, [*ordered, *used])
 
 
 def _board_ids(session: WorkshopSession, board_id: str | None) -> list[str]:

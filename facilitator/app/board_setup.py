@@ -1,5 +1,6 @@
 """Setting boards up: the two referral boards of every workshop, free boards and their columns,
-group names, and the rapporteurs' notes that go with each group's cards.
+group names (from the breakout round in progress and from the cards), and the rapporteurs' notes
+that go with each group's cards.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from facilitator import paths
+from facilitator.app import groups, links
 from facilitator.app.changes import BOARDS, Changes
 from facilitator.app.session import WorkshopSession
 from facilitator.core.boards import Board, Category, GroupNotes, clean_label, slug
@@ -25,7 +27,9 @@ __all__ = [
     "referral_boards_step",
     "remove_category",
     "rename_category",
+    "round_group_names",
     "save_group_notes",
+    "used_group_names",
 ]
 
 
@@ -169,7 +173,7 @@ def remove_category(session: WorkshopSession, board_id: str, key: str) -> Change
     return Changes.of(label, [BOARDS])
 
 
-def group_names(session: WorkshopSession, board_id: str | None = None) -> list[str]:
+def used_group_names(session: WorkshopSession, board_id: str | None = None) -> list[str]:
     """Group names already used on a board (or on any board): on its cards, then in notes."""
     conn = session.connection
     names: dict[str, None] = {}
@@ -178,6 +182,24 @@ def group_names(session: WorkshopSession, board_id: str | None = None) -> list[s
         names.update(dict.fromkeys(c.group for c in boards_store.load_cards(conn, key) if c.group))
         names.update(dict.fromkeys(n.group for n in boards_store.load_notes(conn, key)))
     return list(names)
+
+
+def round_group_names(session: WorkshopSession, board_id: str | None = None) -> list[str]:
+    """The breakout groups a board offers: those of the round the room is working in.
+
+    That is the round of the current agenda breakout session, or of the breakout session linked
+    to this board (see :func:`links.round_for_board`); when neither applies, the groups of every
+    round, earliest round first.
+    """
+    preferred = links.round_for_board(session, board_id)
+    chosen = [preferred] if preferred is not None else groups.rounds(session)
+    return list(dict.fromkeys(name for r in chosen for name in r.group_names))
+
+
+def group_names(session: WorkshopSession, board_id: str | None = None) -> list[str]:
+    """Group names to offer on a board: the breakout round's groups (see
+    :func:`round_group_names`), then any other name already used on its cards or notes."""
+    return list(dict.fromkeys([*round_group_names(session, board_id), *used_group_names(session, board_id)]))
 
 
 def group_notes(session: WorkshopSession, board_id: str, group: str) -> GroupNotes:

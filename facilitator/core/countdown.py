@@ -19,6 +19,7 @@ __all__ = [
     "Instant",
     "ItemRun",
     "TimerState",
+    "current_item_id",
     "format_seconds",
     "planned_adjustments",
     "timer_adjust",
@@ -130,7 +131,9 @@ def _first_open(order: Sequence[int], runs: Mapping[int, ItemRun]) -> int | None
     return None
 
 
-def _current(state: TimerState, order: Sequence[int]) -> int | None:
+def current_item_id(state: TimerState, order: Sequence[int]) -> int | None:
+    """The item the timer is on: the one it times, else the first not yet finished (None when the
+    agenda is empty or every item is done). Other views (a board's groups) follow the same rule."""
     item_id = state.countdown.item_id
     return item_id if item_id in order else _first_open(order, state.runs)
 
@@ -146,7 +149,7 @@ def _fresh(state: TimerState, item_id: int) -> TimerState:
 
 def timer_start(state: TimerState, order: Sequence[int], now: Instant) -> TimerState:
     """Start or resume the current item (the first unfinished one when there is none)."""
-    item_id = _current(state, order)
+    item_id = current_item_id(state, order)
     if item_id is None:
         return state
     if item_id != state.countdown.item_id:
@@ -211,7 +214,7 @@ def timer_next(
 ) -> TimerState:
     """Move on to the next item; it starts at once if the timer was running and it is on the
     same day (a new day waits for its own start). After the last item the timer stops."""
-    current = _current(state, order)
+    current = current_item_id(state, order)
     if current is None:
         return state
     index = order.index(current)

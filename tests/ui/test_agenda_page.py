@@ -6,9 +6,9 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox, QStyleOptionViewItem
 
-from facilitator.app import agenda
+from facilitator.app import agenda, groups
 from facilitator.app.session import WorkshopSession
 from facilitator.app.timer import AgendaTimer
 from facilitator.ui.agenda.model import COLUMNS
@@ -193,3 +193,62 @@ def test_clear_record_asks_then_forgets_actual_times(
     page.panel.clear_record()
     assert page.model.data(page.model.index(0, KEYS.index("actual"))) == ""
     assert page.timer.view().status == "ready"
+
+
+def _row(page: AgendaPage, title_start: str) -> int:
+    return next(row for row in range(page.model.rowCount()) if _titles(page)[row].startswith(title_start))
+
+
+def _link_editor(page: AgendaPage, row: int) -> QComboBox:
+    index = page.model.index(row, KEYS.index("link"))
+    delegate = page.table.itemDelegateForColumn(KEYS.index("link"))
+    editor = delegate.createEditor(page.table.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(editor, QComboBox)
+    delegate.setEditorData(editor, index)
+    return editor
+
+
+def test_link_editor_offers_the_rounds_and_boards_that_exist(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """The link cell's drop-down lists every round and board; choosing one saves that link."""
+    page, _ = _page(qtbot, sample_session)
+    row = _row(page, "Breakout 1")
+    editor = _link_editor(page, row)
+    offered = [editor.itemText(i) for i in range(editor.count())]
+    assert offered == [
+        "(no link)",
+        "Round: Breakout 1",
+        "Round: Breakout 2",
+        "Round: Breakout 3",
+        "Board: Labour to police",
+        "Board: Police to labour",
+    ]
+    assert editor.currentText() == "Board: Labour to police"
+    editor.setCurrentIndex(editor.findData("round:Breakout 1"))
+    delegate = page.table.itemDelegateForColumn(KEYS.index("link"))
+    delegate.setModelData(editor, page.model, page.model.index(row, KEYS.index("link")))
+    item_id = page.model.item_id(row)
+    assert agenda.agenda_json(sample_session)[0]["items"][row]["id"] == item_id  # type: ignore[index]
+    assert agenda.agenda_json(sample_session)[0]["items"][row]["link"] == "round:Breakout 1"  # type: ignore[index]
+    assert page.model.data(page.model.index(row, KEYS.index("link"))) == "Round: Breakout 1"
+
+
+def test_link_to_a_deleted_round_reads_as_missing(
+    qtbot, qtmodeltester, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """After its round is deleted a link shows in red as missing, and its editor keeps it chosen."""
+    page, controller = _page(qtbot, sample_session)
+    row = _row(page, "Opening")
+    link = page.model.index(row, KEYS.index("link"))
+    assert page.model.setData(link, "round:Breakout 2", Qt.ItemDataRole.EditRole)
+    stored = next(r for r in groups.rounds(sample_session) if r.name == "Breakout 2")
+    with qtbot.waitSignal(page.model.dataChanged):
+        controller.run(groups.delete_round, stored.id)
+    assert page.model.data(link) == "round:Breakout 2 (missing)"
+    assert page.model.data(link, Qt.ItemDataRole.ForegroundRole).color().name() == "#b42318"
+    assert "no longer exists" in page.model.data(link, Qt.ItemDataRole.ToolTipRole)
+    editor = _link_editor(page, row)
+    assert editor.currentData() == "round:Breakout 2"
+    assert editor.findData("round:Breakout 1") >= 0
+    qtmodeltester.check(page.model)
+    controller.undo()
+    assert page.model.data(link) == "Round: Breakout 2"

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QFileDialog, QStyleOptionViewItem
 
-from facilitator.app import board_setup, boards
+from facilitator.app import agenda, board_setup, boards, groups
 from facilitator.app.session import WorkshopSession
+from facilitator.app.timer import AgendaTimer
 from facilitator.core.boards import LABOUR_TO_POLICE, Category, RedFlagCard, consolidate
-from facilitator.ui.boards.delegate import CardTextEditor
+from facilitator.ui.boards.columns import COLUMN_MAX_WIDTH, COLUMN_MIN_WIDTH
+from facilitator.ui.boards.delegate import CardTextEditor, elided_lines
 from facilitator.ui.boards.models import CardItem, ColumnModel, MatrixModel
 from facilitator.ui.boards.page import BoardsPage
 from facilitator.ui.controller import Controller
@@ -281,3 +283,88 @@ def test_exports_from_the_page(qtbot, empty_session: WorkshopSession, tmp_path, 
     with qtbot.waitSignal(controller.document_ready, timeout=20000):
         page.export_group("Group 2")
     assert target.stat().st_size > 1000
+
+
+def _combo_texts(combo) -> list[str]:  # type: ignore[no-untyped-def]
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_groups_of_the_breakout_round_are_offered_and_follow_the_agenda(
+    qtbot, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Before any card the round's groups are offered; moving the timer to another breakout
+    offers that round's groups, with names used on cards kept after them."""
+    groups.assign_round(sample_session, "Breakout 2", 3)
+    page, _ = _page(qtbot, sample_session)
+    six = [f"Group {n}" for n in range(1, 7)]
+    assert _combo_texts(page.group_filter) == ["All groups", *six]
+    assert _combo_texts(page.voting_group) == six
+    assert _combo_texts(page.add_bar.group) == ["", *six]
+    boards.add_card(sample_session, L2P, "Wages paid to the broker", category="debt-bondage", group="Plenary")
+    breakout_2 = next(
+        t.item.id
+        for day in agenda.load_schedule(sample_session)
+        for t in day.items
+        if t.item.title.startswith("Breakout 2")
+    )
+    timer = AgendaTimer(sample_session)
+    timer.go_to(breakout_2)
+    timer.close()
+    assert _combo_texts(page.group_filter) == ["All groups", "Group 1", "Group 2", "Group 3", "Plenary"]
+    page.board_choice.setCurrentIndex(page.board_choice.findData("police-to-labour"))
+    page.board_choice.activated.emit(page.board_choice.currentIndex())
+    assert _combo_texts(page.voting_group) == ["Group 1", "Group 2", "Group 3"]
+
+
+def _fully_visible_columns(page: BoardsPage) -> int:
+    viewport = page.columns.viewport()
+    count = 0
+    for column in page.columns.columns.values():
+        left = column.mapTo(viewport, column.rect().topLeft()).x()
+        if column.isVisible() and left >= 0 and left + column.width() <= viewport.width():
+            count += 1
+    return count
+
+
+def test_columns_are_narrow_on_a_laptop_and_grow_when_there_is_room(
+    qtbot, empty_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """On a 1366-pixel laptop more than four referral columns fit; a small board's columns widen
+    to use a wide screen, up to their widest."""
+    page, _ = _page(qtbot, empty_session)
+    page.resize(1170, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    widths = {column.width() for column in page.columns.columns.values()}
+    assert widths == {COLUMN_MIN_WIDTH}
+    assert _fully_visible_columns(page) >= 4
+    key = board_setup.create_board(empty_session, "Good practice", ["Laws", "Practice", "Gaps"])
+    page._fill_board_choice()
+    page.board_choice.setCurrentIndex(page.board_choice.findData(key))
+    page.board_choice.activated.emit(page.board_choice.currentIndex())
+    qtbot.waitUntil(lambda: _fully_visible_columns(page) == 4)
+    assert all(COLUMN_MIN_WIDTH < c.width() <= COLUMN_MAX_WIDTH for c in page.columns.columns.values())
+    page.resize(2400, 900)
+    qtbot.waitUntil(lambda: {c.width() for c in page.columns.columns.values()} == {COLUMN_MAX_WIDTH})
+
+
+def test_a_long_red_flag_still_reads_whole_in_a_narrow_column(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """A red flag of 120 characters, whole in the old wide column, is still shown without "…" in
+    the narrowest column (it takes the page's extra line)."""
+    text = (
+        "Job advertised as factory work in the city; workers were taken to a fishing boat at sea "
+        "instead, with a different employer"
+    )
+    boards.add_card(empty_session, L2P, text, category="abuse-of-vulnerability", group="Group 4")
+    page, _ = _page(qtbot, empty_session)
+    page.resize(1170, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    column = page.columns.columns["abuse-of-vulnerability"]
+    assert column.width() == COLUMN_MIN_WIDTH
+    option = QStyleOptionViewItem()
+    option.initFrom(column.view)
+    # A card spans its column's viewport; the note's border and padding take 24 pixels of that.
+    inner_width = column.view.viewport().width() - 24
+    lines = elided_lines(text, QFont(option.font), inner_width, column.delegate.lines)
+    assert " ".join(lines) == text

@@ -175,3 +175,16 @@ def test_desk_window_shares_the_workshop(qtbot, page: CheckinPage) -> None:  # t
     desk.check_in_text(checkin.participant_code(page.session, 30))
     assert desk.feedback.state == "accepted"
     assert page.counts_model.row_values(0) == ("Everyone", 1, 68)
+
+
+def test_counts_show_every_sector_label_whole_on_a_laptop(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
+    """On a 1366x768 laptop and at the window's smallest, "Law enforcement" fits its column
+    instead of reading "Law …", and the numbers keep their columns."""
+    table = page.counts_table
+    labels = [page.counts_model.row_values(r)[0] for r in range(page.counts_model.rowCount())]
+    assert "Law enforcement" in labels
+    for width in (1150, 760):
+        page.resize(width, 650)
+        qtbot.waitUntil(lambda: table.columnWidth(0) >= table.sizeHintForColumn(0))
+        for column in (1, 2):
+            assert table.columnWidth(column) >= table.horizontalHeader().sectionSizeHint(column)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
-from facilitator.app import groups
+from facilitator.app import agenda, groups
 from facilitator.app.session import WorkshopSession
 from facilitator.ui.controller import Controller
+from facilitator.ui.groups.agenda_link import NOT_LINKED
 from facilitator.ui.groups.chips import STATUS_COLOURS
 from facilitator.ui.groups.models import MEMBER_MIME, GroupMembersModel
 from facilitator.ui.groups.page import GroupsPage
@@ -142,4 +143,37 @@ def test_new_round_dialog_links_the_agenda_session(
     assert page.view is not None and page.view.name == "Country work"
     assert page.view.round.mode == "country" and len(page.columns) == 5
     assert page.view.agenda_title == title
-    assert title in page.subheading.text() and "Country teams" in page.subheading.text()
+    assert page.agenda_link.currentText() == title and "Country teams" in page.subheading.text()
+
+
+def test_agenda_session_of_a_round_can_be_changed_and_undone(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Choosing another breakout session relinks the shown round (even locked); undo restores it."""
+    page, controller = _page(qtbot, sample_session)
+    breakouts = groups.breakout_items(sample_session)
+    offered = [page.agenda_link.itemText(i) for i in range(page.agenda_link.count())]
+    assert offered == [NOT_LINKED, *(title for _, title in breakouts)]
+    assert page.view is not None and page.view.name == "Breakout 1"
+    assert page.agenda_link.currentData() == breakouts[0][0]
+    controller.run(groups.set_locked, page.view.id, True)
+    with qtbot.waitSignal(controller.workshop_changed):
+        page.agenda_link.setCurrentIndex(3)
+        page.agenda_link.activated.emit(3)
+    assert groups.load_round(sample_session, page.view.id).round.agenda_item == breakouts[2][0]
+    assert page.view.agenda_title == breakouts[2][1]
+    assert page.agenda_link.currentText() == breakouts[2][1]
+    page.agenda_link.setCurrentIndex(0)
+    page.agenda_link.activated.emit(0)
+    assert groups.load_round(sample_session, page.view.id).round.agenda_item is None
+    controller.undo()
+    controller.undo()
+    assert page.agenda_link.currentData() == breakouts[0][0]
+    assert groups.load_round(sample_session, page.view.id).round.agenda_item == breakouts[0][0]
+
+
+def test_a_round_whose_agenda_session_was_removed_says_so(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Removing the linked session from the agenda leaves the round readable, its link marked removed."""
+    page, controller = _page(qtbot, sample_session)
+    item_id, _title = groups.breakout_items(sample_session)[0]
+    controller.run(agenda.remove_items, [item_id])
+    assert page.agenda_link.currentText() == "(its agenda session was removed)"
+    assert page.agenda_link.findData(item_id) == page.agenda_link.currentIndex()

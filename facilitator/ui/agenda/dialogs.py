@@ -1,8 +1,9 @@
-"""Small editors of the agenda page: the day dialog and the choice delegate for kind and objective."""
+"""Small editors of the agenda page: the day dialog and the choice delegate for kind, objective
+and link."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, time
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTime
@@ -76,24 +77,37 @@ class DayDialog(QDialog):
         }
 
 
-class ChoiceDelegate(QStyledItemDelegate):
-    """Edits a cell with a drop-down of fixed choices (stored value, shown label)."""
+Choices = Sequence[tuple[str, str]]
 
-    def __init__(self, choices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits a cell with a drop-down of choices (stored value, shown label).
+
+    Args:
+        choices: The choices, or a function returning them when an editor opens (the links
+            offered follow the rounds and boards as they are at that moment).
+    """
+
+    def __init__(self, choices: Choices | Callable[[], Choices], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._choices = list(choices)
+        self._choices = choices
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         """A combo box of the choices."""
         editor = QComboBox(parent)
-        for value, label in self._choices:
+        for value, label in self._choices() if callable(self._choices) else self._choices:
             editor.addItem(label, value)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        """Select the cell's current value."""
+        """Select the cell's current value; a value no longer among the choices (a link to a
+        deleted round) is offered as it reads, so opening the editor never changes it."""
         assert isinstance(editor, QComboBox)
-        position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        value = index.data(Qt.ItemDataRole.EditRole)
+        position = editor.findData(value)
+        if position < 0 and value:
+            editor.addItem(str(index.data(Qt.ItemDataRole.DisplayRole)), value)
+            position = editor.count() - 1
         editor.setCurrentIndex(max(position, 0))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:

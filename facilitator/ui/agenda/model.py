@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from facilitator.app import agenda
-from facilitator.app.changes import AGENDA, TIMER, Changes
+from facilitator.app import agenda, links
+from facilitator.app.changes import AGENDA, BOARDS, GROUPS, TIMER, Changes
 from facilitator.core.agenda import KIND_LABELS, DaySchedule, ScheduledItem, clock_text
 from facilitator.core.timer_view import TimerView
 from facilitator.ui.controller import Controller
@@ -63,6 +63,7 @@ class AgendaTableModel(QAbstractTableModel):
         self._actual: dict[int, str] = {}
         self._projected: dict[int, str] = {}
         self._current: int | None = None
+        self._targets = links.link_targets(controller.session)
         controller.workshop_changed.connect(self._on_workshop_changed)
         self.reload()
 
@@ -100,7 +101,17 @@ class AgendaTableModel(QAbstractTableModel):
         }
         self.endResetModel()
 
+    @property
+    def link_targets(self) -> links.LinkTargets:
+        """The rounds and boards an item can link to, as last read."""
+        return self._targets
+
     def _on_workshop_changed(self, changes: Changes) -> None:
+        if changes.touches(GROUPS, BOARDS):
+            self._targets = links.link_targets(self._controller.session)
+            if self._rows and not changes.touches(AGENDA, TIMER):
+                column = _KEYS.index("link")
+                self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
         if changes.touches(AGENDA, TIMER):
             self.reload()
 
@@ -158,6 +169,8 @@ class AgendaTableModel(QAbstractTableModel):
             return self._actual.get(item.id, "")
         if key == "now":
             return self._projected.get(item.id, "")
+        if key == "link":
+            return self._targets.label(item.link)
         return str(getattr(item, key))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -169,7 +182,12 @@ class AgendaTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(timed, key)
         if role == Qt.ItemDataRole.EditRole:
-            return timed.item.kind if key == "kind" else self._display(timed, key)
+            if key in ("kind", "link"):
+                return getattr(timed.item, key)
+            return self._display(timed, key)
+        missing = key == "link" and not self._targets.exists(timed.item.link)
+        if role == Qt.ItemDataRole.ForegroundRole and missing:
+            return QBrush(QColor("#b42318"))
         if role == Qt.ItemDataRole.CheckStateRole and key == "flexible":
             return Qt.CheckState.Checked if timed.item.flexible else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -177,6 +195,10 @@ class AgendaTableModel(QAbstractTableModel):
                 return "When the item now starts, re-planned from the running timer"
             if key in ("title", "notes") and timed.item.notes:
                 return timed.item.notes
+            if missing:
+                return "What this links to no longer exists; choose another link or clear it."
+            if key == "link":
+                return "The breakout round or board this session uses (double-click to choose)"
         if role == Qt.ItemDataRole.FontRole and timed.item.id == self._current:
             font = QFont()
             font.setBold(True)

@@ -49,7 +49,7 @@ _WIDTHS = {
     "lead": 170,
     "objective": 40,
     "flexible": 60,
-    "link": 150,
+    "link": 180,
 }
 
 
@@ -104,6 +104,10 @@ class AgendaPage(QWidget):
         letters = [o.letter for o in controller.session.info.objectives] or list("ABCD")
         self.table.setItemDelegateForColumn(
             keys.index("objective"), ChoiceDelegate([("", "—"), *((x, x) for x in letters)], self.table)
+        )
+        self.table.setItemDelegateForColumn(
+            keys.index("link"),
+            ChoiceDelegate(lambda: [("", "(no link)"), *self.model.link_targets.choices()], self.table),
         )
 
         item_buttons = [

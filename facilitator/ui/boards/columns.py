@@ -27,7 +27,7 @@ from facilitator.core.boards import Board, Category
 from facilitator.ui.boards.delegate import CardDelegate
 from facilitator.ui.boards.models import CardItem, ColumnModel, Editor, Mover, Role
 
-__all__ = ["BoardColumns", "CardListView"]
+__all__ = ["COLUMN_MAX_WIDTH", "COLUMN_MIN_WIDTH", "PAGE_CARD_LINES", "BoardColumns", "CardListView"]
 
 
 class CardListView(QListView):
@@ -52,6 +52,14 @@ class CardListView(QListView):
             self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+
+#: Narrowest and widest column on the board page. At 190 pixels five of a referral board's twelve
+#: columns fit beside the side panel on a 1366-pixel laptop and a line still holds four or five
+#: words; columns grow up to the widest when the window has room to spare.
+COLUMN_MIN_WIDTH = 190
+COLUMN_MAX_WIDTH = 320
+#: Lines of card text on the board page: one more than the default, for the narrower column.
+PAGE_CARD_LINES = 5
 
 _HEADING_STYLE = {
     (False, False): "QLabel { color: #1d2433; background: #e8edf4; padding: 3px; border-radius: 3px; }",
@@ -81,13 +89,17 @@ class _Column(QWidget):
         self.heading.setStyleSheet(_HEADING_STYLE[dark, category.core])
         self.view = CardListView(editable)
         # One delegate per view: a delegate's editor signals reach every view that shares it.
-        self.delegate = CardDelegate(scale, parent=self)
+        if editable:
+            self.delegate = CardDelegate(scale, lines=PAGE_CARD_LINES, parent=self)
+            self.setMinimumWidth(int(COLUMN_MIN_WIDTH * scale))
+            self.setMaximumWidth(int(COLUMN_MAX_WIDTH * scale))
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        else:
+            self.delegate = CardDelegate(scale, parent=self)
+            self.setMinimumWidth(int(180 * scale))
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(model)
         self.view.setAccessibleName(category.label)
-        self.setMinimumWidth(int(180 * scale))
-        if editable:
-            self.setFixedWidth(int(250 * scale))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.heading)
@@ -141,7 +153,8 @@ class BoardColumns(QScrollArea):
         self._row.setContentsMargins(4, 4, 4, 4)
         self._row.setSpacing(6)
         if not hide_empty:
-            self._row.addStretch(1)
+            # Stretch 0: the columns (stretch 1) grow first; this takes what is left at their widest.
+            self._row.addStretch(0)
         self.setWidget(self._inner)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -168,7 +181,7 @@ class BoardColumns(QScrollArea):
                 category, board.refer_to, self._on_edit, self._on_drop if self.editable else None
             )
             column = _Column(category, model, self.scale, self.editable, dark=not self.editable)
-            self._row.insertWidget(position, column)
+            self._row.insertWidget(position, column, 1)
             self.columns[category.key] = column
             if self.editable:
                 column.view.selectionModel().selectionChanged.connect(

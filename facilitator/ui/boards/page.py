@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.app import board_setup, boards
 from facilitator.app.board_exports import export_group_output
-from facilitator.app.changes import BOARDS, Changes
+from facilitator.app.changes import AGENDA, BOARDS, GROUPS, TIMER, Changes
 from facilitator.app.exports import ExportOptions
 from facilitator.app.session import WorkshopSession
 from facilitator.core.boards import BoardSnapshot, consolidate
@@ -99,6 +99,8 @@ class BoardsPage(QWidget):
         self._layout()
         self._connect()
         self.feed = BoardFeed(controller, boards.boards(controller.session)[0].id, self)
+        self._round_groups: list[str] = []
+        self._read_round_groups()
         self.feed.snapshot_changed.connect(self._on_snapshot_changed)
         self.feed.board_removed.connect(self._on_board_removed)
         self._fill_board_choice()
@@ -130,7 +132,7 @@ class BoardsPage(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 320])
+        splitter.setSizes([940, 280])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(votes)
@@ -224,7 +226,7 @@ class BoardsPage(QWidget):
         self.board_choice.setCurrentIndex(max(0, self.board_choice.findData(self.board_id)))
 
     def _update_groups(self, snapshot: BoardSnapshot) -> None:
-        names = snapshot.group_names()
+        names = list(dict.fromkeys([*self._round_groups, *snapshot.group_names()]))
         if [self.group_filter.itemText(i) for i in range(1, self.group_filter.count())] != names:
             shown = self.group_filter.currentText()
             self.group_filter.clear()
@@ -282,6 +284,10 @@ class BoardsPage(QWidget):
         merged = [c.id for c in snapshot.merged_cards(card.id)]
         self.card_panel.show_card(self._items.item(snapshot, card), snapshot.board, merged)
 
+    def _read_round_groups(self) -> None:
+        """Read the breakout groups this board offers (they follow the agenda and the rounds)."""
+        self._round_groups = board_setup.round_group_names(self.controller.session, self.board_id)
+
     def _on_workshop_changed(self, changes: Changes) -> None:
         if changes.everything:
             self._items.clear()
@@ -289,6 +295,11 @@ class BoardsPage(QWidget):
             known = [self.board_choice.itemData(i) for i in range(self.board_choice.count())]
             if known != [b.id for b in boards.boards(self.controller.session)]:
                 self._fill_board_choice()
+        if changes.touches(GROUPS, AGENDA, TIMER):
+            self._read_round_groups()
+            if not changes.touches(BOARDS):
+                # A change to boards brings a new snapshot, which lists the groups anyway.
+                self._update_groups(self.feed.snapshot)
 
     def _on_group_filter_activated(self, _index: int) -> None:
         # New cards belong to the group on screen; otherwise they would vanish from the filtered view.
@@ -299,11 +310,16 @@ class BoardsPage(QWidget):
 
     def _on_board_choice_activated(self, index: int) -> None:
         self._items.clear()
-        self.feed.set_board(str(self.board_choice.itemData(index)))
+        self._show_board(str(self.board_choice.itemData(index)))
 
     def _on_board_removed(self, _board_id: str) -> None:
         self._fill_board_choice()
-        self.feed.set_board(str(self.board_choice.itemData(0)))
+        self._show_board(str(self.board_choice.itemData(0)))
+
+    def _show_board(self, board_id: str) -> None:
+        if board_id != self.board_id:
+            self._round_groups = board_setup.round_group_names(self.controller.session, board_id)
+        self.feed.set_board(board_id)
 
     # Commands ----------------------------------------------------------------------------------
 
@@ -411,7 +427,7 @@ class BoardsPage(QWidget):
         if key:
             self._fill_board_choice()
             self.board_choice.setCurrentIndex(self.board_choice.findData(key))
-            self.feed.set_board(key)
+            self._show_board(key)
         return key
 
     def export(self, suffix: str, consolidated: bool = False) -> None:

@@ -134,7 +134,8 @@ class CheckinPage(QWidget):
         recent_box = QGroupBox("Checked in (newest first)")
         QVBoxLayout(recent_box).addWidget(make_table(self.recent_model))
         counts_box = QGroupBox("Present by sex and sector")
-        QVBoxLayout(counts_box).addWidget(make_table(self.counts_model, 0))
+        self.counts_table = make_table(self.counts_model, 0, fit_columns=True)
+        QVBoxLayout(counts_box).addWidget(self.counts_table)
 
         grid = QGridLayout(self)
         grid.addLayout(top, 0, 0, 1, 3)

@@ -6,7 +6,7 @@ desk as a scan instead of being searched for.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.participants import Participant
 from facilitator.ui.rows_model import RowsModel
 
-__all__ = ["SearchPanel", "looks_like_code", "make_table"]
+__all__ = ["FittedTableView", "SearchPanel", "looks_like_code", "make_table"]
 
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 
@@ -34,10 +34,35 @@ def looks_like_code(text: str) -> bool:
     return cleaned.count("-") == 2 and set(cleaned) <= _CODE_CHARS
 
 
-def make_table(model: RowsModel, stretch_column: int = 1) -> QTableView:
-    """A read-only table that never takes the keyboard focus from the scan field."""
-    view = QTableView()
+class FittedTableView(QTableView):
+    """A table that asks its layout for room to show every column whole.
+
+    The desk's counts sit in a narrow side column; without this the first column, which takes
+    what the others leave, shrank until "Law enforcement" read "Law …".
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        """At least as wide as the widest text (or title) of every column, side by side."""
+        hint = super().minimumSizeHint()
+        header = self.horizontalHeader()
+        columns = range(self.model().columnCount()) if self.model() is not None else range(0)
+        width = sum(max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns)
+        width += 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
+
+
+def make_table(model: RowsModel, stretch_column: int = 1, fit_columns: bool = False) -> QTableView:
+    """A read-only table that never takes the keyboard focus from the scan field.
+
+    Args:
+        model: The rows.
+        stretch_column: The column that takes the width left over.
+        fit_columns: Ask for enough width to show every column whole (short tables of labels).
+    """
+    view = FittedTableView() if fit_columns else QTableView()
     view.setModel(model)
+    if fit_columns:
+        model.modelReset.connect(view.updateGeometry)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -1,9 +1,10 @@
 """Breakout groups page: rounds, group columns with drag and drop, pins, shuffle, lock, projector.
 
-Left, the rounds (each linked to an agenda breakout session) and the keep-apart pairs; right, one
-column per group with member chips coloured by sector and marked by sex and country, and under
-each group's name its counts coloured green inside the fair share, red outside it, amber for a
-lone member. Dragging a chip to another column moves the person; the colours follow at once.
+Left, the rounds and the keep-apart pairs; right, the round's agenda breakout session (a drop-down,
+changeable at any time) and one column per group with member chips coloured by sector and marked
+by sex and country, and under each group's name its counts coloured green inside the fair share,
+red outside it, amber for a lone member. Dragging a chip to another column moves the person; the
+colours follow at once.
 
 Keys: Insert new round, Ctrl+R shuffle with a new seed, Ctrl+L lock or unlock, Space pin or unpin
 the selected person, Alt+Left / Alt+Right move them to the previous / next group, Ctrl+Shift+P
@@ -39,6 +40,7 @@ from facilitator.app.groups import RoundPlan, RoundView
 from facilitator.app.session import WorkshopSession
 from facilitator.core.grouping import SPREAD, Eligibility
 from facilitator.ui.controller import Controller
+from facilitator.ui.groups.agenda_link import AgendaLinkChoice
 from facilitator.ui.groups.chips import balance_badges
 from facilitator.ui.groups.columns import GroupColumn
 from facilitator.ui.groups.dialogs import KeepApartDialog, NewRoundDialog
@@ -107,6 +109,8 @@ class GroupsPage(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.subheading = QLabel()
+        self.agenda_link = AgendaLinkChoice()
+        self.agenda_link.link_chosen.connect(self.link_agenda_item)
         self.shuffle_button = _button(
             "Shuffle", "Form the round again with a new seed; pins stay (Ctrl+R)", self.shuffle
         )
@@ -140,7 +144,11 @@ class GroupsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(toolbar)
-        right_layout.addWidget(self.subheading)
+        details = QHBoxLayout()
+        details.addWidget(self.subheading, 1)
+        details.addWidget(QLabel("Agenda session"))
+        details.addWidget(self.agenda_link)
+        right_layout.addLayout(details)
         right_layout.addWidget(scroll, 1)
         right_layout.addWidget(self.summary)
 
@@ -229,6 +237,7 @@ class GroupsPage(QWidget):
         self.lock_button.setText("Unlock" if view and view.locked else "Lock")
         self.heading.setText(view.name if view else "No breakout rounds yet")
         self.subheading.setText(self._subheading(view))
+        self.agenda_link.show_round(view, groups.breakout_items(self.session) if view else [])
         self.summary.setText(self._summary(view))
         if selected is not None:
             self.select_member(selected)
@@ -240,7 +249,7 @@ class GroupsPage(QWidget):
         if view is None:
             return "Press New round… to form balanced groups from the roster."
         mode = "Country teams" if view.round.mode == "country" else "Mixed groups"
-        parts = [view.agenda_title, mode, f"seed {view.round.seed}"]
+        parts = [mode, f"seed {view.round.seed}"]
         if view.locked:
             parts.append("locked (announced)")
         if view.unplaced:
@@ -379,6 +388,11 @@ class GroupsPage(QWidget):
         """Lock the shown round (announced: no more changes), or unlock it."""
         if self.view is not None:
             self.controller.run(groups.set_locked, self.view.id, not self.view.locked)
+
+    def link_agenda_item(self, item_id: int | None) -> None:
+        """Link the shown round to another agenda breakout session (None: to none)."""
+        if self.view is not None:
+            self.controller.run(groups.link_agenda_item, self.view.id, item_id)
 
     def delete_round(self) -> None:
         """Delete the shown round after asking."""
