@@ -18,6 +18,8 @@ from facilitator.core.grouping import (
     assign_groups,
     evaluate,
 )
+from facilitator.core.grouping.problem import build_problem
+from facilitator.core.grouping.search import total_cost
 from facilitator.core.participants import Participant
 
 _DELEGATIONS = ("BN", "KH", "LA", "TH", "VN", "ILO", "ASEAN Secretariat")
@@ -144,13 +146,22 @@ def test_pins_and_keep_apart_pairs_hold(people: list[Participant], groups: int, 
 @_SETTINGS
 @given(rosters(min_size=12, max_size=40), st.integers(2, 5))
 def test_history_lowers_repeated_pairs(people: list[Participant], groups: int) -> None:
-    """A second round formed with the first as history repeats no more pairs than one formed blind."""
+    """A second round formed with the first as history is never worse than one formed blind.
+
+    "Worse" is the solver's own order (roles, balance, lone members, then repeated pairs), so a
+    round may repeat a pair more only to place a rapporteur or balance a group better.
+    """
     first = assign_groups(GroupingRequest.build(people, groups, seed=1)).groups
-    aware = assign_groups(GroupingRequest.build(people, groups, seed=2, history=[first]))
+    request = GroupingRequest.build(people, groups, seed=2, history=[first])
+    aware = assign_groups(request)
     blind = assign_groups(GroupingRequest.build(people, groups, seed=2))
-    blind_quality = evaluate(GroupingRequest.build(people, groups, history=[first]), blind.groups)
-    assert aware.quality.excess <= blind_quality.excess
-    assert aware.quality.repeats <= blind_quality.repeats
+    problem = build_problem(request)
+
+    def cost(grouping: tuple[tuple[int, ...], ...]) -> int:
+        where = {pid: g for g, members in enumerate(grouping) for pid in members}
+        return total_cost(problem, [where[problem.person(m[0]).id] for m in problem.items])
+
+    assert cost(aware.groups) <= cost(blind.groups)
     assert aware.quality.repeats >= aware.quality.repeat_bound
 
 

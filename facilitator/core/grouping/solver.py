@@ -10,7 +10,7 @@ so a request and its seed give the same groups on any machine.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from facilitator.core.grouping.anneal import anneal
 from facilitator.core.grouping.exact import solve_exact
@@ -58,15 +58,14 @@ def _groups(problem: Problem, assignment: Assignment) -> tuple[tuple[int, ...], 
     return tuple(tuple(problem.person(i).id for i in sorted(group, key=order)) for group in members)
 
 
-def assign_groups(request: GroupingRequest) -> GroupingResult:
-    """Form one round of groups.
+def _assignment_of(problem: Problem, groups: tuple[tuple[int, ...], ...]) -> Assignment:
+    """The assignment of ``problem``'s items that puts people in ``groups``."""
+    group_of = {pid: g for g, members in enumerate(groups) for pid in members}
+    return [group_of[problem.person(members[0]).id] for members in problem.items]
 
-    Raises:
-        InputError: The request cannot be met as asked (unknown people, pins to missing groups,
-            keep-apart pairs pinned together, more groups than people); the message says what to
-            change. Rules that merely cannot all hold are not errors: the report says which and by
-            how much.
-    """
+
+def _solve(request: GroupingRequest) -> tuple[Problem, Assignment, bool]:
+    """Search, anneal and, when needed, prove; returns the assignment and whether it is proven."""
     problem = build_problem(request)
     rng = random.Random(request.seed)
     items = len(problem.items)
@@ -87,6 +86,29 @@ def assign_groups(request: GroupingRequest) -> GroupingResult:
                     steps = int(request.effort * min(250_000, 3000 * items))
                     assignment = anneal(problem, assignment, rng, steps)
         proven = exact.optimal
+    return problem, assignment, proven
+
+
+def assign_groups(request: GroupingRequest) -> GroupingResult:
+    """Form one round of groups.
+
+    With earlier rounds as history the search also forms the round as if there were none and
+    keeps whichever grouping costs less under the full request, so knowing the history can never
+    make a round worse than ignoring it (annealing is a heuristic and could otherwise end in a
+    slightly worse place than a lucky blind start).
+
+    Raises:
+        InputError: The request cannot be met as asked (unknown people, pins to missing groups,
+            keep-apart pairs pinned together, more groups than people); the message says what to
+            change. Rules that merely cannot all hold are not errors: the report says which and by
+            how much.
+    """
+    problem, assignment, proven = _solve(request)
+    if request.history:
+        blind_problem, blind, blind_proven = _solve(replace(request, history=()))
+        candidate = _assignment_of(problem, _groups(blind_problem, blind))
+        if total_cost(problem, candidate) < total_cost(problem, assignment):
+            assignment, proven = candidate, blind_proven
     groups = _groups(problem, assignment)
     quality = evaluate(request, groups)
     if proven:
