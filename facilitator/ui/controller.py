@@ -13,12 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from facilitator.app import workshops
 from facilitator.app.changes import Changes
 from facilitator.app.session import WorkshopSession, take_file_backup
 from facilitator.core.errors import FacilitatorError
+from facilitator.ui.gc_guard import install_gc_guard
 from facilitator.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class Controller(QObject):
 
     def __init__(self, session: WorkshopSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        install_gc_guard(QCoreApplication.instance() or self)
         self._session = session
         self._session.subscribe(self._on_session_changed)
         self.busy = 0
