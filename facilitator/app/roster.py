@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.app.changes import ROSTER, Changes
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import InputError, RosterImportError
 from facilitator.core.participants import ROLES, SECTORS, Participant
-from facilitator.core.roster_import import ImportPlan, RawTable, plan_import
 from facilitator.core.roster_rules import (
     normalise_delegation,
     normalise_role,
@@ -18,8 +18,11 @@ from facilitator.core.roster_rules import (
     normalise_sex,
     validate_email,
 )
-from facilitator.core.statistics import RosterStatistics, roster_statistics
-from facilitator.storage import roster_file, roster_store
+from facilitator.storage import roster_store
+
+if TYPE_CHECKING:
+    from facilitator.core.roster_import import ImportPlan, RawTable
+    from facilitator.core.statistics import RosterStatistics
 
 __all__ = [
     "ImportResult",
@@ -61,11 +64,15 @@ def participants(session: WorkshopSession) -> list[Participant]:
 
 def statistics(session: WorkshopSession) -> RosterStatistics:
     """Counts by sex, sector and delegation with each delegation's women's share."""
+    from facilitator.core.statistics import roster_statistics
+
     return roster_statistics(participants(session), session.info.women_target)
 
 
 def read_import_file(path: Path) -> RawTable:
     """Read a registration file into strings (slow for big XLSX: run it off the GUI thread)."""
+    from facilitator.storage import roster_file  # pandas and file parsing load on first import.
+
     return roster_file.read_table(Path(path))
 
 
@@ -76,6 +83,8 @@ def prepare_import(
     replace: bool = False,
 ) -> ImportPlan:
     """Check a table against the roster rules without changing anything."""
+    from facilitator.core.roster_import import plan_import
+
     existing = () if replace else tuple(participants(session))
     return plan_import(table, mapping, existing)
 
@@ -104,6 +113,8 @@ def import_roster(
 
 def export_roster(session: WorkshopSession, path: Path) -> Path:
     """Write the roster to CSV or XLSX."""
+    from facilitator.storage import roster_file
+
     return roster_file.write_roster(Path(path), participants(session))
 
 

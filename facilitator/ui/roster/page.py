@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from facilitator.app import roster
 from facilitator.app.changes import ROSTER, Changes
-from facilitator.core.roster_import import RawTable
 from facilitator.ui.controller import Controller
 from facilitator.ui.roster.model import RosterFilterProxy, RosterTableModel
+
+if TYPE_CHECKING:
+    from facilitator.core.roster_import import RawTable
 
 __all__ = ["RosterPage"]
 
