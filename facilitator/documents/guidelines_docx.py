@@ -20,13 +20,13 @@ from facilitator.core.workshop import WorkshopInfo
 __all__ = ["ACTION_HEADINGS", "TRIGGER_HEADINGS", "write_guidelines_docx"]
 
 ACTION_HEADINGS: tuple[tuple[str, float], ...] = (
-    ("No.", 1.0),
-    ("Key action", 4.6),
-    ("Lead agency", 2.2),
+    ("No.", 1.1),
+    ("Key action", 3.9),
+    ("Lead agency", 2.5),
     ("Partners", 2.4),
-    ("Timeframe", 1.9),
-    ("Manila rec.", 1.6),
-    ("Group", 1.5),
+    ("Timeframe", 2.2),
+    ("Manila rec.", 1.5),
+    ("Group", 1.6),
     ("Status", 1.8),
 )
 TRIGGER_HEADINGS: tuple[tuple[str, float], ...] = (
