@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint bench system-deps clean
+.PHONY: run run-deps test lint bench system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,14 @@ system-deps:
 	    apt-get update -qq && apt-get install -y -qq libegl1 libgl1 libfontconfig1 libxkbcommon0 \
 	      libxkbcommon-x11-0 libdbus-1-3 >/dev/null; }
 
-run: $(STAMP)
+# On a desktop, Qt's xcb plugin needs a few more X libraries than the headless tests do.
+run-deps: $(STAMP)
+	@if [ -n "$$DISPLAY" ] && ! QT_QPA_PLATFORM=xcb $(PY) -c "from PySide6.QtWidgets import QApplication; QApplication([])" 2>/dev/null; then \
+	  echo "Installing the X libraries Qt needs for a window..."; \
+	  apt-get update -qq && apt-get install -y -qq libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	    libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 >/dev/null; fi
+
+run: run-deps
 	QT_QPA_PLATFORM= $(VENV)/bin/facilitator
 
 lint: $(STAMP)

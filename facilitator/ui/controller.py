@@ -98,9 +98,16 @@ class Controller(QObject):
         self.run(lambda session: session.redo())
 
     def back_up_in_background(self) -> None:
-        """Take the opening backup of the workshop on a worker thread."""
+        """Take the opening backup of the workshop on a worker thread, without a progress bar.
+
+        A failed backup is reported; the workshop itself is untouched either way.
+        """
         path = self._session.path
-        self.run_task("Back up workshop", lambda _progress: take_file_backup(path))
+
+        def _failed(error: BaseException) -> None:
+            self.status_message.emit(f"The backup of {path.name} could not be written: {error}")
+
+        run_in_background(lambda _progress: take_file_backup(path), lambda _result: None, _failed)
 
     def _switch(self, session: WorkshopSession) -> None:
         self._session.unsubscribe(self._on_session_changed)

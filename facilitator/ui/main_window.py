@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
     def _on_task_ended(self) -> None:
         if not self.controller.busy:
             self.progress.setVisible(False)
+            self.statusBar().clearMessage()
 
     def preview_document(self, path: Path) -> QWidget:
         """Open a document in the in-app preview (non-modal, so work can go on)."""
