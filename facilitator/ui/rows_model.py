@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from facilitator.ui.headed_table_model import HeadedTableModel
 
 __all__ = ["RowsModel"]
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(HeadedTableModel):
     """Rows of values under column titles; ``highlight(row)`` may return a background colour."""
 
     def __init__(
@@ -36,22 +38,6 @@ class RowsModel(QAbstractTableModel):
         """The values of one row."""
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Number of rows."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text, right-aligned numbers, and the row's highlight."""
         if not index.isValid():
@@ -65,3 +51,11 @@ class RowsModel(QAbstractTableModel):
             colour = self._highlight(self._rows[index.row()])
             return QBrush(QColor(colour)) if colour else None
         return None
+
+    def row_count(self) -> int:
+        """Number of rows."""
+        return len(self._rows)
+
+    def column_titles(self) -> list[str]:
+        """The titles given."""
+        return self._headers

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.app import agenda, links
@@ -18,6 +18,7 @@ from facilitator.app.changes import AGENDA, BOARDS, GROUPS, TIMER, Changes
 from facilitator.core.agenda import KIND_LABELS, DaySchedule, ScheduledItem, clock_text
 from facilitator.core.timer_view import TimerView
 from facilitator.ui.controller import Controller
+from facilitator.ui.headed_table_model import HeadedTableModel
 
 __all__ = ["COLUMNS", "MIME_TYPE", "AgendaTableModel"]
 
@@ -47,7 +48,7 @@ def _wall_clock(wall: float | None) -> str:
     return "…" if wall is None else clock_text(datetime.fromtimestamp(wall))
 
 
-class AgendaTableModel(QAbstractTableModel):
+class AgendaTableModel(HeadedTableModel):
     """The items of one day; reloads on agenda and timer changes, polls nothing itself.
 
     Args:
@@ -136,22 +137,6 @@ class AgendaTableModel(QAbstractTableModel):
     def row_of(self, item_id: int) -> int | None:
         """Row of an item, if it is on the day shown."""
         return next((i for i, t in enumerate(self._rows) if t.item.id == item_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Number of items on the day."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Number of columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][1]
-        return None
 
     def _display(self, timed: ScheduledItem, key: str) -> str:
         item = timed.item
@@ -280,3 +265,11 @@ class AgendaTableModel(QAbstractTableModel):
         """Move items to ``row`` of the day shown."""
         if self._day_id is not None and ids:
             self._controller.run(agenda.move_items, ids, self._day_id, row)
+
+    def row_count(self) -> int:
+        """Number of items on the day."""
+        return len(self._rows)
+
+    def column_titles(self) -> list[str]:
+        """Column titles."""
+        return [title for _, title in COLUMNS]

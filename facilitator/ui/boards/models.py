@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.core.boards import BoardSnapshot, Category, MatrixSection, RedFlagCard
+from facilitator.ui.headed_table_model import HeadedTableModel
 
 __all__ = ["CARD_MIME", "CardItem", "CardItems", "ColumnModel", "MatrixModel", "Role"]
 
@@ -266,7 +266,7 @@ class ColumnModel(QAbstractListModel):
         return False
 
 
-class MatrixModel(QAbstractTableModel):
+class MatrixModel(HeadedTableModel):
     """The plenary referral matrix: a heading row per category, then its red flags by votes."""
 
     HEADERS = ("#", "Red flag", "Evidence to identify and secure", "Refer to", "Votes", "Raised by")
@@ -287,22 +287,6 @@ class MatrixModel(QAbstractTableModel):
     def is_heading(self, row: int) -> bool:
         """Whether a row is a category heading (the view spans it across all columns)."""
         return self._rows[row][1] is None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Headings and red flags."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Six columns."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell texts; headings are bold and shaded, core indicators marked."""
@@ -346,3 +330,11 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#1d2433"))
         return None
+
+    def row_count(self) -> int:
+        """Headings and red flags."""
+        return len(self._rows)
+
+    def column_titles(self) -> tuple[str, ...]:
+        """Six columns."""
+        return self.HEADERS

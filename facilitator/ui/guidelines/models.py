@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.app import guidelines
@@ -22,6 +22,7 @@ from facilitator.core.guidelines import (
     Section,
 )
 from facilitator.ui.controller import Controller
+from facilitator.ui.headed_table_model import HeadedTableModel
 
 __all__ = ["ACTION_COLUMNS", "KeyActionsModel", "SectionsModel", "TriggersModel"]
 
@@ -79,7 +80,7 @@ class SectionsModel(QAbstractListModel):
         return None
 
 
-class KeyActionsModel(QAbstractTableModel):
+class KeyActionsModel(HeadedTableModel):
     """The key actions of one section, edited in place (Enter or F2) through the app layer."""
 
     def __init__(self, controller: Controller) -> None:
@@ -102,23 +103,6 @@ class KeyActionsModel(QAbstractTableModel):
     def row_of(self, action_id: int) -> int | None:
         """Row of a key action, if shown."""
         return next((i for i, a in enumerate(self._actions) if a.id == action_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Number of key actions."""
-        return 0 if parent.isValid() else len(self._actions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Number and fields."""
-        return 0 if parent.isValid() else len(ACTION_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            field = ACTION_COLUMNS[section]
-            return _SHORT_HEADERS.get(field, ACTION_FIELD_LABELS.get(field, ""))
-        return None
 
     def _value(self, action: KeyAction, field: str, row: int) -> str:
         if field == "number":
@@ -169,8 +153,16 @@ class KeyActionsModel(QAbstractTableModel):
         result = self._controller.run(guidelines.edit_action, action.id, **{field: str(value)})
         return result is not None
 
+    def row_count(self) -> int:
+        """Number of key actions."""
+        return len(self._actions)
 
-class TriggersModel(QAbstractTableModel):
+    def column_titles(self) -> list[str]:
+        """Number and fields, with short titles for the narrow columns."""
+        return [_SHORT_HEADERS.get(f, ACTION_FIELD_LABELS.get(f, "")) for f in ACTION_COLUMNS]
+
+
+class TriggersModel(HeadedTableModel):
     """The red flags pulled into a referral-trigger section (read-only: they come from the boards)."""
 
     HEADERS = ("Red flag", "Indicator or violation", "Evidence to secure", "Refer to", "Votes", "Groups")
@@ -189,22 +181,6 @@ class TriggersModel(QAbstractTableModel):
         """The trigger on a row."""
         return self._triggers[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Number of triggers."""
-        return 0 if parent.isValid() else len(self._triggers)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Fixed columns."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text; votes right-aligned."""
         if not index.isValid():
@@ -217,3 +193,11 @@ class TriggersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def row_count(self) -> int:
+        """Number of triggers."""
+        return len(self._triggers)
+
+    def column_titles(self) -> tuple[str, ...]:
+        """Fixed columns."""
+        return self.HEADERS

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from facilitator.app import roster
 from facilitator.app.changes import ROSTER, Changes
 from facilitator.core.participants import ROSTER_FIELDS, SECTOR_LABELS, Participant
 from facilitator.ui.controller import Controller
+from facilitator.ui.headed_table_model import HeadedTableModel
 
 __all__ = ["COLUMN_TITLES", "RosterFilterProxy", "RosterTableModel"]
 
@@ -33,10 +33,12 @@ COLUMN_TITLES: dict[str, str] = {
     "email": "E-mail",
 }
 
+_TITLES = [COLUMN_TITLES[field] for field in ROSTER_FIELDS]
+
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RosterTableModel(QAbstractTableModel):
+class RosterTableModel(HeadedTableModel):
     """Participants as table rows; reloads itself when the roster changes."""
 
     def __init__(self, controller: Controller) -> None:
@@ -100,22 +102,6 @@ class RosterTableModel(QAbstractTableModel):
         """Row of a participant, if shown."""
         return next((i for i, p in enumerate(self._people) if p.id == participant_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """Number of participants."""
-        return 0 if parent.isValid() else len(self._people)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
-        """One column per roster field."""
-        return 0 if parent.isValid() else len(ROSTER_FIELDS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMN_TITLES[ROSTER_FIELDS[section]]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text; the edit role gives the stored value."""
         if not index.isValid():
@@ -152,6 +138,14 @@ class RosterTableModel(QAbstractTableModel):
         field = ROSTER_FIELDS[index.column()]
         result = self._controller.run(roster.edit_participant, person.id, **{field: str(value)})
         return result is not None
+
+    def row_count(self) -> int:
+        """Number of participants."""
+        return len(self._people)
+
+    def column_titles(self) -> list[str]:
+        """One column per roster field."""
+        return _TITLES
 
 
 class RosterFilterProxy(QSortFilterProxyModel):
