@@ -226,3 +226,9 @@ class WorkshopSession:
     def close(self) -> None:
         """Close the workshop file."""
         self.database.close()
+
+    def __enter__(self) -> WorkshopSession:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -21,12 +21,9 @@ def register(subparsers: Any) -> None:
 
 
 def _agenda(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with open_session(args) as session:
         days = agenda_json(session)
         title = session.info.display_title
-    finally:
-        session.close()
     if args.json:
         print_json(days)
         return 0

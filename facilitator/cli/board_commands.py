@@ -30,8 +30,7 @@ def register(subparsers: Any) -> None:
 
 
 def _add(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with open_session(args) as session:
         card_id = boards.add_card(
             session,
             args.board,
@@ -42,18 +41,13 @@ def _add(args: argparse.Namespace) -> int:
             refer_to=args.refer_to,
         )
         board = boards.board(session, args.board)
-    finally:
-        session.close()
     print(f"Added card {card_id} to '{board.title}'.")
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with open_session(args) as session:
         state = boards.snapshot(session, args.board)
-    finally:
-        session.close()
     cards = state.visible_cards()
     if args.json:
         print_json(

@@ -26,11 +26,8 @@ def register(subparsers: Any) -> None:
 
 
 def _checkin(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with open_session(args) as session:
         day = args.day if args.day is not None else checkin.current_day(session)
         result = checkin.check_in_code(session, args.code, day)
-    finally:
-        session.close()
     print(result.message)
     return 0

@@ -24,15 +24,12 @@ def register(subparsers: Any) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with open_session(args) as session:
         path = export_document(
             session,
             args.kind,
             args.output,
             ExportOptions(day=args.day, sheet=args.sheet, board=args.board),
         )
-    finally:
-        session.close()
     print(f"Wrote {path}")
     return 0

@@ -57,11 +57,8 @@ def _print_round(view: RoundView) -> None:
 
 
 def _assign(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with open_session(args) as session:
         view = groups.assign_round(session, args.round, args.groups, mode=args.mode, seed=args.seed)
-    finally:
-        session.close()
     if args.json:
         print_json(view.as_json())
     else:
@@ -70,14 +67,11 @@ def _assign(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with open_session(args) as session:
         view = groups.find_round(session, args.round)
         if view is None:
             names = ", ".join(groups.round_names(session)) or "none yet"
             raise NotFoundError(f"There is no round '{args.round}'. Rounds: {names}.")
-    finally:
-        session.close()
     if args.json:
         print_json(view.as_json())
     else:
@@ -86,11 +80,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with open_session(args) as session:
         stored = groups.rounds(session)
-    finally:
-        session.close()
     if not stored:
         print("No breakout rounds yet. Form one with: facilitator groups assign --round NAME --groups N")
     for r in stored:

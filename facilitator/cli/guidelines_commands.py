@@ -122,11 +122,8 @@ def _print_draft(draft: GuidelinesDraft) -> None:
 
 
 def _run(args: argparse.Namespace, work: Any) -> int:
-    session: WorkshopSession = open_session(args)
-    try:
+    with open_session(args) as session:
         return int(work(session))
-    finally:
-        session.close()
 
 
 def _show(args: argparse.Namespace) -> int:

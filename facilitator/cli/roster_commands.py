@@ -46,11 +46,8 @@ def _parse_map(pairs: list[str]) -> dict[str, str]:
 
 def _import(args: argparse.Namespace) -> int:
     mapping = _parse_map(args.map)
-    session = open_session(args)
-    try:
+    with open_session(args) as session:
         result = roster.import_roster(session, args.file, mapping, args.replace)
-    finally:
-        session.close()
     replaced = f" (replacing {result.replaced})" if args.replace else ""
     print(f"Imported {result.added} participants from {args.file}{replaced}.")
     for note in result.notes:
@@ -59,11 +56,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with open_session(args) as session:
         path = roster.export_roster(session, args.file)
         count = len(roster.participants(session))
-    finally:
-        session.close()
     print(f"Wrote {count} participants to {path}.")
     return 0

@@ -26,9 +26,8 @@ def register(subparsers: Any) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    session = create_workshop(args.path, sample=args.sample)
-    count = len(roster.participants(session))
-    session.close()
+    with create_workshop(args.path, sample=args.sample) as session:
+        count = len(roster.participants(session))
     print(
         f"Created {args.path}"
         + (f" with the sample workshop ({count} participants)." if args.sample else ".")
@@ -37,10 +36,9 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    stats = roster.statistics(session)
-    info = session.info
-    session.close()
+    with open_session(args) as session:
+        stats = roster.statistics(session)
+        info = session.info
     if args.json:
         print_json(stats.as_json())
         return 0
