@@ -155,6 +155,7 @@ class WorkshopSession:
             undoable: False for state that undo must not rewind (a check-in scan, a timer tick).
         """
         changes = Changes.of(label, topics)
+        self._journal.install()
         with self.database.transaction() as conn:
             try:
                 yield conn

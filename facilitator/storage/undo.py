@@ -43,7 +43,7 @@ class UndoJournal:
     def __init__(self, connection: sqlite3.Connection, excluded: Iterable[str] = ()) -> None:
         self._conn = connection
         self._excluded = set(excluded)
-        self._install()
+        self._installed = False
 
     def _tables(self) -> list[str]:
         rows = self._conn.execute(
@@ -51,7 +51,14 @@ class UndoJournal:
         ).fetchall()
         return sorted(name for (name,) in rows if name not in self._excluded)
 
-    def _install(self) -> None:
+    def install(self) -> None:
+        """Create the log and the triggers, once, before the first write (call outside a transaction).
+
+        Deferred from construction because a workshop is often only read (start-up, the CLI's
+        reports), and the ~75 trigger statements are the largest part of opening a file.
+        """
+        if self._installed:
+            return
         conn = self._conn
         conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS undo_log "
@@ -88,15 +95,20 @@ class UndoJournal:
                     f"CREATE TEMP TRIGGER {name} {timing} ON main.{q_table} BEGIN "
                     f"INSERT INTO undo_log(tbl, stmt) VALUES ({lit_table}, {expression}); END"
                 )
+        self._installed = True
 
     def take(self) -> list[JournalEntry]:
         """Return and clear what was logged since the last call (call inside the transaction)."""
+        if not self._installed:
+            return []
         rows = self._conn.execute("SELECT tbl, stmt FROM undo_log ORDER BY seq").fetchall()
         self._conn.execute("DELETE FROM undo_log")
         return [JournalEntry(table, statement) for table, statement in rows]
 
     def discard(self) -> None:
         """Forget what was logged (after a rollback, or for changes that are not undoable)."""
+        if not self._installed:
+            return
         self._conn.execute("DELETE FROM undo_log")
 
     def replay(self, entries: list[JournalEntry]) -> None:

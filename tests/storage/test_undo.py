@@ -48,3 +48,17 @@ def test_undo_announces_the_topics_it_touched(empty_session: WorkshopSession) ->
     assert changes.touches(ROSTER)
     assert heard == [changes]
     assert changes.label == "Undo Add A"
+
+
+def test_triggers_are_installed_on_the_first_write_only(sample_session: WorkshopSession) -> None:
+    """Opening and reading a workshop creates no undo triggers; the first action does, and undoes."""
+    from facilitator.app.session import WorkshopSession as Session
+
+    reader = Session.open(sample_session.path, backup=False)
+    count = "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'"
+    assert reader.connection.execute(count).fetchone()[0] == 0
+    roster.add_participant(reader, name="First Write")
+    assert reader.connection.execute(count).fetchone()[0] > 0
+    reader.undo()
+    assert "First Write" not in _names(reader)
+    reader.close()

@@ -35,6 +35,12 @@ COLUMN_TITLES: dict[str, str] = {
 
 _TITLES = [COLUMN_TITLES[field] for field in ROSTER_FIELDS]
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_USED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, Qt.ItemDataRole.TextAlignmentRole})
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -102,24 +108,26 @@ class RosterTableModel(HeadedTableModel):
         """Row of a participant, if shown."""
         return next((i for i, p in enumerate(self._people) if p.id == participant_id), None)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text; the edit role gives the stored value."""
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        """Cell text; the edit role gives the stored value.
+
+        Called for every role of every visible cell on each repaint, so roles the table does not
+        use return at once.
+        """
+        if role not in _USED_ROLES or not index.isValid():
             return None
         person = self._people[index.row()]
         field = ROSTER_FIELDS[index.column()]
         value = getattr(person, field)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return value
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if field == "sector":
                 return SECTOR_LABELS.get(value, value)
             return str(value)
-        if role == Qt.ItemDataRole.ToolTipRole and field == "delegation":
-            return person.delegation_name
-        if role == Qt.ItemDataRole.TextAlignmentRole and field in ("id", "sex"):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        if role == _TOOLTIP:
+            return person.delegation_name if field == "delegation" else None
+        return _CENTRED if field in ("id", "sex") else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Every field but the id can be edited in place."""
