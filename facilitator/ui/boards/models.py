@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.core.boards import BoardSnapshot, Category, MatrixSection, RedFlagCard
 from facilitator.ui.headed_table_model import HeadedTableModel
+from facilitator.ui.id_drag import IdDragMixin
 
 __all__ = ["CARD_MIME", "CardItem", "CardItems", "ColumnModel", "MatrixModel", "Role"]
 
@@ -115,7 +115,7 @@ Mover = Callable[[list[int], str], None]
 Editor = Callable[[int, str], bool]
 
 
-class ColumnModel(QAbstractListModel):
+class ColumnModel(IdDragMixin, QAbstractListModel):
     """The cards of one category in the order they were written.
 
     Args:
@@ -124,6 +124,8 @@ class ColumnModel(QAbstractListModel):
         on_edit: Saves an edited text; returns whether it was accepted. None for read-only views.
         on_drop: Moves dropped cards into this category. None when dropping is not allowed.
     """
+
+    MIME = CARD_MIME
 
     def __init__(
         self,
@@ -228,24 +230,9 @@ class ColumnModel(QAbstractListModel):
             return False
         return self._on_edit(self._items[index.row()].card.id, str(value))
 
-    def supportedDropActions(self) -> Qt.DropAction:
-        """Cards are moved, never copied."""
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        """Cards are moved, never copied."""
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        """The one format cards travel in."""
-        return [CARD_MIME]
-
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         """The dragged cards' ids."""
-        data = QMimeData()
-        ids = [str(self._items[i.row()].card.id) for i in indexes if i.isValid()]
-        data.setData(CARD_MIME, QByteArray(",".join(ids).encode()))
-        return data
+        return self.ids_mime_data(self._items[i.row()].card.id for i in indexes if i.isValid())
 
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
@@ -259,8 +246,7 @@ class ColumnModel(QAbstractListModel):
         """Move the dropped cards into this column's category (the view updates on the change)."""
         if not self.canDropMimeData(data, action, row, column, parent) or self._on_drop is None:
             return False
-        raw = bytes(data.data(CARD_MIME).data()).decode()
-        ids = [int(part) for part in raw.split(",") if part.strip().isdigit()]
+        ids = self.dropped_ids(data)
         if ids:
             self._on_drop(ids, self.category.key)
         return False

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,6 +21,7 @@ from PySide6.QtCore import (
 
 from facilitator.app.groups import StoredRound
 from facilitator.core.participants import ASEAN_MEMBERS, SECTOR_LABELS, SEX_LABELS, Participant
+from facilitator.ui.id_drag import IdDragMixin
 
 __all__ = [
     "MEMBER_MIME",
@@ -80,12 +80,14 @@ class RoundsModel(QAbstractListModel):
         return None
 
 
-class GroupMembersModel(QAbstractListModel):
+class GroupMembersModel(IdDragMixin, QAbstractListModel):
     """The members of one group, draggable to another group.
 
     Signals:
         drop_requested(int, int, int): participant id, this group's number, row to insert at.
     """
+
+    MIME = MEMBER_MIME
 
     drop_requested = Signal(int, int, int)
 
@@ -151,25 +153,9 @@ class GroupMembersModel(QAbstractListModel):
             base |= Qt.ItemFlag.ItemIsDragEnabled
         return base
 
-    def supportedDropActions(self) -> Qt.DropAction:
-        """Members are moved, never copied."""
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        """Members are moved, never copied."""
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        """The one payload this model understands."""
-        return [MEMBER_MIME]
-
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        """The dragged member's participant id."""
-        data = QMimeData()
-        if indexes:
-            pid = self._members[indexes[0].row()].id
-            data.setData(MEMBER_MIME, QByteArray(str(pid).encode("ascii")))
-        return data
+        """The dragged member's participant id (one person moves at a time)."""
+        return self.ids_mime_data([self._members[indexes[0].row()].id] if indexes else [])
 
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
@@ -183,9 +169,9 @@ class GroupMembersModel(QAbstractListModel):
         """Ask for the move; the rows change when the workshop does (False keeps Qt from removing)."""
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        text = bytes(data.data(MEMBER_MIME).data()).decode("ascii")
-        if not text.isdigit():
+        ids = self.dropped_ids(data)
+        if len(ids) != 1:
             return False
         target = row if row >= 0 else parent.row() if parent.isValid() else len(self._members)
-        self.drop_requested.emit(int(text), self.group, target)
+        self.drop_requested.emit(ids[0], self.group, target)
         return False
