@@ -17,7 +17,7 @@ __all__ = ["install_crash_handler", "run_gui"]
 
 def install_crash_handler() -> None:
     """Route uncaught exceptions to a log file and a plain message instead of a silent exit."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6 import QtWidgets
 
     from facilitator import paths
 
@@ -25,8 +25,8 @@ def install_crash_handler() -> None:
         log = paths.sessions_dir() / "facilitator-error.log"
         with log.open("a", encoding="utf-8") as handle_:
             handle_.write("".join(traceback.format_exception(kind, error, trace)))
-        if QApplication.instance() is not None:
-            QMessageBox.critical(
+        if QtWidgets.QApplication.instance() is not None:
+            QtWidgets.QMessageBox.critical(
                 None,
                 "Something went wrong",
                 "Facilitator met an unexpected problem and did not finish the last step.\n\n"
@@ -39,7 +39,8 @@ def install_crash_handler() -> None:
 
 def run_gui(workshop: Path | None = None) -> int:
     """Open the main window on a workshop (the last used one, or the sample) and run the app."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6 import QtWidgets
+    from PySide6.QtWidgets import QApplication
 
     from facilitator.app import workshops
     from facilitator.core.errors import FacilitatorError
@@ -53,7 +54,7 @@ def run_gui(workshop: Path | None = None) -> int:
     try:
         session = workshops.open_workshop(workshop or workshops.default_workshop_path(), backup=False)
     except FacilitatorError as error:
-        QMessageBox.critical(None, "Cannot open workshop", str(error))
+        QtWidgets.QMessageBox.critical(None, "Cannot open workshop", str(error))
         return 1
     controller = Controller(session)
     window = MainWindow(controller)

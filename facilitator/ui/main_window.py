@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+# Dialog and desktop classes are reached through their modules (QtWidgets.QFileDialog…): PySide6
+# builds a class with all its enums on first use, and the window should not pay for that at start.
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
@@ -25,6 +27,9 @@ from facilitator import __version__, paths
 from facilitator.app.changes import Changes
 from facilitator.ui.controller import Controller
 from facilitator.ui.pages import PAGES, PageSpec, load_page_class
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 __all__ = ["MainWindow"]
 
@@ -210,7 +215,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
 
     def _on_error_reported(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        QtWidgets.QMessageBox.warning(self, title, message)
 
     def _on_task_started(self, title: str) -> None:
         self.progress.setRange(0, 0)
@@ -241,7 +246,7 @@ class MainWindow(QMainWindow):
     # File actions ------------------------------------------------------------------------------
 
     def _on_new_triggered(self, sample: bool = False) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(
             self, "New workshop file", str(paths.sessions_dir() / "workshop.sqlite"), "Workshop (*.sqlite)"
         )
         if name:
@@ -249,7 +254,7 @@ class MainWindow(QMainWindow):
             self.controller.new_workshop(path, sample=sample)
 
     def _on_open_triggered(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(
             self, "Open workshop file", str(paths.sessions_dir()), "Workshop (*.sqlite);;All files (*)"
         )
         if name:
@@ -264,10 +269,10 @@ class MainWindow(QMainWindow):
         page.choose_export_file()  # type: ignore[attr-defined]
 
     def _on_exports_folder_triggered(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.exports_dir())))
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(paths.exports_dir())))
 
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self,
             "About Facilitator",
             f"<b>Facilitator {__version__}</b><p>An offline desk for running a multi-agency workshop: "

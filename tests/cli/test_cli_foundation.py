@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,30 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["roster", "frobnicate"])
     assert caught.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "opened"),
+    [([], "None"), (["--workshop", "w.sqlite"], "w.sqlite"), (["--workshop=w.sqlite"], "w.sqlite")],
+)
+def test_window_start_loads_no_command_module(argv: list[str], opened: str) -> None:
+    """Opening the window skips the command grammar, whose modules would slow the start."""
+    script = (
+        "import sys\n"
+        "import facilitator.ui.application as application\n"
+        "application.run_gui = lambda workshop: print('window', workshop) or 0\n"
+        "from facilitator.cli import main\n"
+        f"code = main({argv!r})\n"
+        "print(sorted(m for m in sys.modules if m.startswith('facilitator.cli.')), code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == [f"window {opened}", "[] 0"]
+
+
+def test_help_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    listed = capsys.readouterr().out
+    for command in ("new", "roster", "stats", "agenda", "board", "checkin", "groups", "guidelines", "export"):
+        assert command in listed

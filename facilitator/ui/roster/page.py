@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,8 @@ from facilitator.ui.controller import Controller
 from facilitator.ui.roster.model import RosterFilterProxy, RosterTableModel
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from facilitator.core.roster_import import RawTable
 
 __all__ = ["RosterPage"]
@@ -135,7 +136,7 @@ class RosterPage(QWidget):
 
     def choose_import_file(self) -> None:
         """Ask for a registration list and start importing it."""
-        name, _ = QFileDialog.getOpenFileName(
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(
             self, "Import registration list", "", "Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)"
         )
         if name:
@@ -157,7 +158,7 @@ class RosterPage(QWidget):
 
     def choose_export_file(self) -> None:
         """Ask for a file name and write the roster there."""
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(
             self, "Export roster", "roster.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
         )
         if name:
