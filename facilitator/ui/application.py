@@ -46,6 +46,7 @@ def run_gui(workshop: Path | None = None) -> int:
     from facilitator.core.errors import FacilitatorError
     from facilitator.ui.controller import Controller
     from facilitator.ui.main_window import MainWindow
+    from facilitator.ui.tasks import wait_for_background_work
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Facilitator")
@@ -61,5 +62,6 @@ def run_gui(workshop: Path | None = None) -> int:
     window.show()
     controller.back_up_in_background()
     code = app.exec()
+    wait_for_background_work()
     controller.close()
     return int(code)

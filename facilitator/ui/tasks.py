@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-__all__ = ["BackgroundTask", "run_in_background"]
+__all__ = ["BackgroundTask", "run_in_background", "wait_for_background_work"]
 
 Progress = Callable[[int, int], None]
 
@@ -69,3 +69,9 @@ def run_in_background(
     _running.add(task)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def wait_for_background_work() -> None:
+    """Block until every started task has finished: called on quit, so that a backup or an export
+    still being written is completed rather than cut off when the interpreter exits."""
+    QThreadPool.globalInstance().waitForDone()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -31,3 +32,29 @@ def test_crash_is_logged_and_explained(
     reopened = WorkshopSession.open(sample_session.path)
     assert roster.participants(reopened)[-1].name == "Saved Before Crash"
     reopened.close()
+
+
+def test_quitting_waits_for_background_work(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Work still running when the window closes (a backup, an export) is finished, not cut off."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.app.workshops import create_workshop
+    from facilitator.ui.application import run_gui
+    from facilitator.ui.tasks import run_in_background
+
+    path = tmp_path / "w.sqlite"
+    create_workshop(path).close()
+    written = tmp_path / "written.txt"
+
+    def slow_write(_progress: object) -> None:
+        time.sleep(0.3)
+        written.write_text("done", encoding="utf-8")
+
+    def start_work_then_quit() -> None:
+        run_in_background(slow_write, lambda _result: None, lambda _error: None)
+        QApplication.quit()
+
+    QTimer.singleShot(0, start_work_then_quit)
+    assert run_gui(path) == 0
+    assert written.read_text(encoding="utf-8") == "done"
