@@ -16,68 +16,160 @@ from pathlib import Path
 from facilitator.app import roster
 from facilitator.app.workshops import create_workshop
 
-_BARE = """
-import time, sys
+#: Shared by the three start-up scripts: the clock stops at the first frame of a main window that
+#: Qt has exposed and painted, seen from the event loop, so the window is on screen and taking input.
+_PROBE = """
+import sys, time
 start = float(sys.argv[1])
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-from PySide6.QtCore import QTimer
-app = QApplication([])
-w = QMainWindow(); w.resize(1280, 720); w.show()
-QTimer.singleShot(0, lambda: (print(time.time() - start), app.quit()))
-app.exec()
+app = QApplication(["facilitator"])
+def _first_frame():
+    for widget in app.topLevelWidgets():
+        handle = widget.windowHandle() if isinstance(widget, QMainWindow) else None
+        if handle is not None and handle.isExposed():
+            print(time.time() - start)
+            app.quit()
+            return
+    QTimer.singleShot(0, _first_frame)
+QTimer.singleShot(0, _first_frame)
 """
 
-_APP = """
-import time, sys
-start = float(sys.argv[1])
-from PySide6.QtWidgets import QApplication
-from PySide6.QtCore import QTimer
-from facilitator.app import workshops
-from facilitator.ui.controller import Controller
-from facilitator.ui.main_window import MainWindow
-app = QApplication([])
-c = Controller(workshops.open_workshop(workshops.default_workshop_path(), backup=False))
-w = MainWindow(c); w.show()
-c.back_up_in_background()
-QTimer.singleShot(0, lambda: (print(time.time() - start), app.quit()))
+_BARE = (
+    _PROBE
+    + """
+window = QMainWindow()
+window.resize(1280, 720)
+window.show()
 app.exec()
 """
+)
+
+#: What Facilitator's first screen shows, built with plain PySide6 and no code of ours: the
+#: navigation, menus with the same shortcuts, the status bar and the sample's 68 roster rows
+#: (native scripts included). It tells how much of the start-up is Qt drawing that content.
+_PLAIN = (
+    _PROBE
+    + """
+import csv
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton,
+    QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+window = QMainWindow()
+window.resize(1280, 720)
+titles = ["Roster", "Statistics", "Check-in desk", "Agenda and timer", "Breakout groups",
+          "Red-flag boards", "Guidelines draft", "Documents"]
+navigation = QListWidget()
+navigation.setFixedWidth(190)
+navigation.addItems(titles)
+with open(sys.argv[2], encoding="utf-8", newline="") as handle:
+    rows = list(csv.reader(handle))
+model = QStandardItemModel(len(rows) - 1, 9)
+model.setHorizontalHeaderLabels(rows[0][:9])
+for r, row in enumerate(rows[1:]):
+    for c, value in enumerate(row[:9]):
+        model.setItem(r, c, QStandardItem(value))
+proxy = QSortFilterProxyModel()
+proxy.setSourceModel(model)
+table = QTableView()
+table.setModel(proxy)
+table.setAlternatingRowColors(True)
+table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+table.verticalHeader().setVisible(False)
+page = QWidget()
+column = QVBoxLayout(page)
+bar = QHBoxLayout()
+search = QLineEdit()
+search.setPlaceholderText("Search name, delegation, agency… (Ctrl+F)")
+search.setClearButtonEnabled(True)
+bar.addWidget(search)
+for text in ("Add participant", "Remove", "Import…", "Export…"):
+    bar.addWidget(QPushButton(text))
+column.addLayout(bar)
+column.addWidget(table)
+column.addWidget(QLabel(f"{len(rows) - 1} participants"))
+stack = QStackedWidget()
+stack.addWidget(page)
+central = QWidget()
+line = QHBoxLayout(central)
+line.addWidget(navigation)
+line.addWidget(stack, 1)
+window.setCentralWidget(central)
+window.statusBar().addWidget(QLabel("Workshop file"), 1)
+progress = QProgressBar()
+progress.setVisible(False)
+window.statusBar().addPermanentWidget(progress)
+window.statusBar().addPermanentWidget(QLabel("All changes saved"))
+for menu_title, count in (("&File", 7), ("&Edit", 2), ("&Go", 8), ("&Help", 1)):
+    menu = window.menuBar().addMenu(menu_title)
+    for i in range(count):
+        action = QAction(f"Action {i}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+Alt+{i}"))
+        menu.addAction(action)
+window.setWindowTitle("Workshop — Facilitator")
+window.show()
+app.exec()
+"""
+)
+
+#: Facilitator exactly as the ``facilitator`` command starts it, on the sample workshop.
+_APP = _PROBE + "from facilitator.cli import main\nmain([])\n"
 
 
-def _run(script: str, env: dict[str, str]) -> float:
-    out = subprocess.run(
-        [sys.executable, "-c", script, repr(time.time())], capture_output=True, text=True, env=env, check=True
-    )
+def _run(script: str, env: dict[str, str], *args: str) -> float:
+    command = [sys.executable, "-c", script, repr(time.time()), *args]
+    out = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 
 
 def test_cold_start_ratio(tmp_path: Path) -> None:
     """Start-up to an interactive main window is within 1.5× a bare PySide6 window.
 
-    Byte code is compiled first, as ``pip install`` does for an installed app; without it (this
-    machine sets PYTHONDONTWRITEBYTECODE) every start would recompile every module.
+    All three start from a new interpreter and stop at their first painted frame; Facilitator
+    starts through its real entry point. Byte code is compiled first, as ``pip install`` does
+    for an installed app; without it (this machine sets PYTHONDONTWRITEBYTECODE) every start
+    would recompile every module. Medians and minimums of alternating runs are both printed:
+    the minimum is the start with the least interference from the rest of a shared machine.
     """
     import compileall
 
     import facilitator
+    from facilitator.app.workshops import sample_folder
 
     compileall.compile_dir(Path(facilitator.__file__).parent, quiet=1)
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "FACILITATOR_HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # a first start: the roster page, no saved state
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
+    roster_csv = str(sample_folder() / "roster.csv")
     _run(_APP, env)  # creates the sample workshop once, outside the measurement
-    bare, app = [], []
-    for _ in range(7):
-        bare.append(_run(_BARE, env))
-        app.append(_run(_APP, env))
-    ratio = statistics.median(app) / statistics.median(bare)
+    times: dict[str, list[float]] = {"bare": [], "plain": [], "app": []}
+    for _ in range(11):
+        times["bare"].append(_run(_BARE, env))
+        times["plain"].append(_run(_PLAIN, env, roster_csv))
+        times["app"].append(_run(_APP, env))
+    median = {name: statistics.median(values) for name, values in times.items()}
+    least = {name: min(values) for name, values in times.items()}
+    ratio = median["app"] / median["bare"]
+    over_plain = median["app"] / median["plain"], least["app"] / least["plain"]
     print(
-        f"\ncold start: bare PySide6 window {statistics.median(bare) * 1000:.0f} ms, "
-        f"Facilitator main window {statistics.median(app) * 1000:.0f} ms, ratio {ratio:.2f} (target ≤ 1.5)"
+        "\ncold start to the first painted frame (median / minimum of 11):"
+        f"\n  bare PySide6 window          {median['bare'] * 1000:4.0f} / {least['bare'] * 1000:4.0f} ms"
+        f"\n  same content, plain PySide6  {median['plain'] * 1000:4.0f} / {least['plain'] * 1000:4.0f} ms"
+        f"  ratio {median['plain'] / median['bare']:.2f} / {least['plain'] / least['bare']:.2f}"
+        f"\n  Facilitator (facilitator)    {median['app'] * 1000:4.0f} / {least['app'] * 1000:4.0f} ms"
+        f"  ratio {ratio:.2f} / {least['app'] / least['bare']:.2f} (target ≤ 1.5)"
+        f"\n  Facilitator / plain window   {over_plain[0]:.2f} / {over_plain[1]:.2f}"
     )
+    # Our own share of the start (imports, opening the file, the roster model) stays small...
+    assert over_plain[0] <= 1.25
+    # ...but the issue's target is measured against the bare window, and that is not met.
     assert ratio <= 1.5
 
 

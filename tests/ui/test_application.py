@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -34,27 +34,46 @@ def test_crash_is_logged_and_explained(
     reopened.close()
 
 
-def test_quitting_waits_for_background_work(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Work still running when the window closes (a backup, an export) is finished, not cut off."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+_QUIT_DURING_WORK = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from facilitator.ui.application import run_gui
+from facilitator.ui.tasks import run_in_background
 
+written = Path(sys.argv[2])
+
+def slow_write(_progress):
+    time.sleep(0.3)
+    written.write_text("done", encoding="utf-8")
+
+def start_work_then_quit():
+    run_in_background(slow_write, lambda _result: None, lambda _error: None)
+    QApplication.quit()
+
+app = QApplication(["facilitator"])
+QTimer.singleShot(0, start_work_then_quit)
+sys.exit(run_gui(Path(sys.argv[1])))
+"""
+
+
+def test_quitting_waits_for_background_work(tmp_path: Path) -> None:
+    """Work still running when the window closes (a backup, an export) is finished, not cut off.
+
+    Run in a process of its own: the app's event loop ends for good when the window quits.
+    """
     from facilitator.app.workshops import create_workshop
-    from facilitator.ui.application import run_gui
-    from facilitator.ui.tasks import run_in_background
 
     path = tmp_path / "w.sqlite"
     create_workshop(path).close()
     written = tmp_path / "written.txt"
-
-    def slow_write(_progress: object) -> None:
-        time.sleep(0.3)
-        written.write_text("done", encoding="utf-8")
-
-    def start_work_then_quit() -> None:
-        run_in_background(slow_write, lambda _result: None, lambda _error: None)
-        QApplication.quit()
-
-    QTimer.singleShot(0, start_work_then_quit)
-    assert run_gui(path) == 0
+    result = subprocess.run(
+        [sys.executable, "-c", _QUIT_DURING_WORK, str(path), str(written)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
     assert written.read_text(encoding="utf-8") == "done"
+    assert "Traceback" not in result.stderr
