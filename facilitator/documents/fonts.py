@@ -7,10 +7,11 @@ Latin letters, so mixed names are drawn in per-script runs (see ``facilitator.do
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from facilitator import paths
 
-__all__ = ["SANS", "SANS_BOLD", "SCRIPT_FONTS", "font_name", "register_fonts"]
+__all__ = ["SANS", "SANS_BOLD", "SCRIPT_FONTS", "font_file", "font_name", "register_fonts"]
 
 SANS = "NotoSans"
 SANS_BOLD = "NotoSans-Bold"
@@ -31,6 +32,11 @@ def font_name(script: str, bold: bool = False) -> str:
     return f"{base}-Bold" if bold else base
 
 
+def font_file(base: str, bold: bool = False) -> Path:
+    """The shipped TrueType file of a family in ``SCRIPT_FONTS``."""
+    return paths.resources_dir() / "fonts" / f"{base}-{'Bold' if bold else 'Regular'}.ttf"
+
+
 @cache
 def register_fonts() -> None:
     """Register every shipped font with reportlab (once per process)."""
@@ -45,11 +51,10 @@ def register_fonts() -> None:
         def hbFont(self, size: float) -> object:
             raise AttributeError("Latin runs are drawn unshaped")
 
-    folder = paths.resources_dir() / "fonts"
     for script, base in SCRIPT_FONTS.items():
         kind = LatinTTFont if script == "latin" else TTFont
-        pdfmetrics.registerFont(kind(base, str(folder / f"{base}-Regular.ttf")))
-        pdfmetrics.registerFont(kind(f"{base}-Bold", str(folder / f"{base}-Bold.ttf")))
+        pdfmetrics.registerFont(kind(base, str(font_file(base))))
+        pdfmetrics.registerFont(kind(f"{base}-Bold", str(font_file(base, bold=True))))
         # Paragraph markup <b> inside a <font> run must find the bold face of the same family.
         addMapping(base, 0, 0, base)
         addMapping(base, 1, 0, f"{base}-Bold")
