@@ -40,8 +40,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"facilitator: {message}\n")
 
 
-def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
-    """The command-line grammar; without the commands it only knows how to open the window."""
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar."""
     parser = _Parser(
         prog="facilitator",
         description="Run a multi-agency workshop offline. With no command, opens the window.",
@@ -53,7 +53,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         help="workshop file (default: the last one used in sessions/, or the sample)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES if with_commands else ():
+    for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
 
@@ -72,24 +72,30 @@ def _report_crash(error: BaseException) -> int:
     return 3
 
 
-def _asks_only_for_window(args: list[str]) -> bool:
-    """True when the arguments name no command: at most ``--workshop PATH``.
+def _window_request(args: list[str]) -> tuple[bool, Path | None]:
+    """Whether the arguments ask only for the window (no command), and the workshop they name.
 
-    Checked before the full grammar is built, because registering the commands imports every
-    command module: work the window does not need, and that would slow its start.
+    Read by hand: building the command grammar imports every command module and argparse's
+    translations, work the window does not need and that would slow its start.
     """
-    if len(args) == 2:
-        return args[0] == "--workshop" and not args[1].startswith("-")
-    if len(args) == 1:
-        return args[0].startswith("--workshop=") and args[0] != "--workshop="
-    return not args
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--workshop" and not args[1].startswith("-"):
+        return True, Path(args[1])
+    if len(args) == 1 and args[0].startswith("--workshop=") and args[0] != "--workshop=":
+        return True, Path(args[0].removeprefix("--workshop="))
+    return False, None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``facilitator`` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(with_commands=not _asks_only_for_window(args_list))
-    args = parser.parse_args(args_list)
+    window_only, workshop = _window_request(args_list)
+    if window_only:
+        from facilitator.ui.application import run_gui
+
+        return run_gui(workshop)
+    args = build_parser().parse_args(args_list)
     if args.command is None:
         from facilitator.ui.application import run_gui
 
