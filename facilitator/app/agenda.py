@@ -160,7 +160,7 @@ def edit_day(session: WorkshopSession, day_id: int, **values: str) -> Changes:
     label = f"Edit {current.label}"
     with session.action(label, [AGENDA]) as conn:
         agenda_store.update_day(conn, day)
-    return Changes.of(label, [AGENDA])
+    return session.last_changes
 
 
 def remove_day(session: WorkshopSession, day_id: int) -> Changes:
@@ -169,7 +169,7 @@ def remove_day(session: WorkshopSession, day_id: int) -> Changes:
     label = f"Remove {day.label}"
     with session.action(label, [AGENDA]) as conn:
         agenda_store.delete_day(conn, day_id)
-    return Changes.of(label, [AGENDA])
+    return session.last_changes
 
 
 def _check_link(session: WorkshopSession, text: str) -> str:
@@ -220,7 +220,7 @@ def edit_item(session: WorkshopSession, item_id: int, **values: object) -> Chang
         label = f"Edit {current.title}"
     with session.action(label, [AGENDA]) as conn:
         agenda_store.update_item(conn, updated)
-    return Changes.of(label, [AGENDA])
+    return session.last_changes
 
 
 def remove_items(session: WorkshopSession, ids: Iterable[int]) -> Changes:
@@ -234,7 +234,7 @@ def remove_items(session: WorkshopSession, ids: Iterable[int]) -> Changes:
         agenda_store.delete_items(conn, ids)
         for day_id in {i.day_id for i in items}:
             agenda_store.set_positions(conn, day_id, _day_item_ids(conn, day_id))
-    return Changes.of(label, [AGENDA])
+    return session.last_changes
 
 
 def move_items(session: WorkshopSession, ids: Sequence[int], day_id: int, row: int) -> Changes:
@@ -259,7 +259,7 @@ def move_items(session: WorkshopSession, ids: Sequence[int], day_id: int, row: i
         agenda_store.set_positions(conn, day_id, order)
         for source in {m.day_id for m in moving} - {day_id}:
             agenda_store.set_positions(conn, source, _day_item_ids(conn, source))
-    return Changes.of(label, [AGENDA])
+    return session.last_changes
 
 
 def item_runs(session: WorkshopSession) -> dict[int, ItemRun]:

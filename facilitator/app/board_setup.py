@@ -118,7 +118,7 @@ def delete_board(session: WorkshopSession, board_id: str) -> Changes:
     label = f"Delete board {board.title}"
     with session.action(label, [BOARDS]) as conn:
         boards_store.delete_board(conn, board_id)
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def _free_board(session: WorkshopSession, board_id: str) -> Board:
@@ -157,7 +157,7 @@ def rename_category(session: WorkshopSession, board_id: str, key: str, label: st
         raise InputError("Category: a category needs a name.")
     with session.action(f"Rename category to {label}", [BOARDS]) as conn:
         boards_store.update_category(conn, board_id, key, label)
-    return Changes.of("Rename category", [BOARDS])
+    return session.last_changes
 
 
 def remove_category(session: WorkshopSession, board_id: str, key: str) -> Changes:
@@ -170,7 +170,7 @@ def remove_category(session: WorkshopSession, board_id: str, key: str) -> Change
     label = f"Remove category {category.label}"
     with session.action(label, [BOARDS]) as conn:
         boards_store.delete_category(conn, board_id, key)
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def used_group_names(session: WorkshopSession, board_id: str | None = None) -> list[str]:
@@ -241,4 +241,4 @@ def save_group_notes(
     label = f"Edit notes of {group}"
     with session.action(label, [BOARDS]) as conn:
         boards_store.save_notes(conn, updated)
-    return Changes.of(label, [BOARDS])
+    return session.last_changes

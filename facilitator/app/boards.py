@@ -164,7 +164,7 @@ def edit_card(session: WorkshopSession, card_id: int, **values: str) -> Changes:
         label = "Edit red flag"
     with session.action(label, [BOARDS]) as conn:
         boards_store.update_card(conn, [card_id], **cleaned)
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def move_card(session: WorkshopSession, card_id: int, category: str) -> Changes:
@@ -188,7 +188,7 @@ def delete_cards(session: WorkshopSession, card_ids: Iterable[int]) -> Changes:
     with session.action(label, [BOARDS]) as conn:
         boards_store.set_merged_into(conn, unlinked, None)
         boards_store.delete_cards(conn, ids)
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def merge_cards(session: WorkshopSession, target_id: int, source_ids: Sequence[int]) -> Changes:
@@ -204,7 +204,7 @@ def merge_cards(session: WorkshopSession, target_id: int, source_ids: Sequence[i
     label = "Merge 2 cards" if len(moved) == 1 else f"Merge {len(moved) + 1} cards"
     with session.action(label, [BOARDS]) as conn:
         boards_store.set_merged_into(conn, moved, target_id)
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def split_card(session: WorkshopSession, card_id: int) -> Changes:
@@ -216,7 +216,7 @@ def split_card(session: WorkshopSession, card_id: int) -> Changes:
         raise ActionRefused("This card is not merged into another card.")
     with session.action("Split card", [BOARDS]) as conn:
         boards_store.set_merged_into(conn, [card_id], None)
-    return Changes.of("Split card", [BOARDS])
+    return session.last_changes
 
 
 def add_dot(session: WorkshopSession, card_id: int, group: str, clock: Clock | None = None) -> Changes:
@@ -231,7 +231,7 @@ def add_dot(session: WorkshopSession, card_id: int, group: str, clock: Clock | N
     label = f"Vote ({group})"
     with session.action(label, [BOARDS]) as conn:
         boards_store.insert_dot(conn, holder.id, group, _now(clock))
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def remove_dot(session: WorkshopSession, card_id: int, group: str) -> Changes:
@@ -242,7 +242,7 @@ def remove_dot(session: WorkshopSession, card_id: int, group: str) -> Changes:
     label = f"Remove vote ({group})"
     with session.action(label, [BOARDS]) as conn:
         boards_store.delete_dot(conn, dot)
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def set_hidden(session: WorkshopSession, board_id: str, hidden: bool) -> Changes:
@@ -253,7 +253,7 @@ def set_hidden(session: WorkshopSession, board_id: str, hidden: bool) -> Changes
     label = "Start silent writing" if hidden else "End silent writing"
     with session.action(label, [BOARDS]) as conn:
         boards_store.update_board(conn, board_id, hidden=int(hidden))
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def reveal_cards(session: WorkshopSession, board_id: str, card_ids: Iterable[int] | None = None) -> Changes:
@@ -272,7 +272,7 @@ def reveal_cards(session: WorkshopSession, board_id: str, card_ids: Iterable[int
         boards_store.update_card(conn, ids, revealed=1)
         if card_ids is None:
             boards_store.update_board(conn, board_id, hidden=0)
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def withdraw_cards(session: WorkshopSession, board_id: str, card_ids: Iterable[int]) -> Changes:
@@ -286,7 +286,7 @@ def withdraw_cards(session: WorkshopSession, board_id: str, card_ids: Iterable[i
     label = "Hide card" if len(ids) == 1 else "Hide cards"
     with session.action(label, [BOARDS]) as conn:
         boards_store.update_card(conn, ids, revealed=0)
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def set_locked(session: WorkshopSession, board_id: str, locked: bool) -> Changes:
@@ -297,7 +297,7 @@ def set_locked(session: WorkshopSession, board_id: str, locked: bool) -> Changes
     label = "Lock board" if locked else "Unlock board"
     with session.action(label, [BOARDS]) as conn:
         boards_store.update_board(conn, board_id, locked=int(locked))
-    return Changes.of(label, [BOARDS])
+    return session.last_changes
 
 
 def set_budget(
@@ -319,7 +319,7 @@ def set_budget(
         return Changes()
     with session.action("Change dot budget", [BOARDS]) as conn:
         boards_store.update_board(conn, board_id, group_budget=group_budget, category_budget=category_budget)
-    return Changes.of("Change dot budget", [BOARDS])
+    return session.last_changes
 
 
 def referral_matrix(

@@ -243,7 +243,7 @@ def undo_last_checkin(session: WorkshopSession, day: int | None = None) -> Chang
     label = f"Cancel check-in of {participant.name} (day {scan.day})"
     with session.action(label, [CHECKIN]) as conn:
         checkin_store.delete_scan(conn, scan.id)
-    return Changes.of(label, [CHECKIN])
+    return session.last_changes
 
 
 @dataclass(frozen=True, slots=True)

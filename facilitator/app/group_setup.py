@@ -37,7 +37,7 @@ def add_keep_apart(session: WorkshopSession, first: int, second: int) -> Changes
     label = f"Keep {names[0]} and {names[1]} apart"
     with session.action(label, [GROUPS]) as conn:
         groups_store.add_apart(conn, first, second)
-    return Changes.of(label, [GROUPS])
+    return session.last_changes
 
 
 def remove_keep_apart(session: WorkshopSession, first: int, second: int) -> Changes:
@@ -45,7 +45,7 @@ def remove_keep_apart(session: WorkshopSession, first: int, second: int) -> Chan
     label = "Drop keep-apart pair"
     with session.action(label, [GROUPS]) as conn:
         groups_store.remove_apart(conn, first, second)
-    return Changes.of(label, [GROUPS])
+    return session.last_changes
 
 
 def groups_workshop_step(conn: sqlite3.Connection, sample: bool) -> None:

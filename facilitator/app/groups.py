@@ -377,7 +377,7 @@ def move_member(
     label = f"Move {name} to {stored.group_names[group]}"
     with session.action(label, [GROUPS]) as conn:
         groups_store.move_member(conn, round_id, participant_id, group, 1 << 30 if index is None else index)
-    return Changes.of(label, [GROUPS])
+    return session.last_changes
 
 
 def set_pinned(session: WorkshopSession, round_id: int, participant_id: int, pinned: bool) -> Changes:
@@ -386,7 +386,7 @@ def set_pinned(session: WorkshopSession, round_id: int, participant_id: int, pin
     label = f"{'Pin' if pinned else 'Unpin'} {_name(session, participant_id)}"
     with session.action(label, [GROUPS]) as conn:
         groups_store.set_pinned(conn, stored.id, participant_id, pinned)
-    return Changes.of(label, [GROUPS])
+    return session.last_changes
 
 
 def set_locked(session: WorkshopSession, round_id: int, locked: bool) -> Changes:
@@ -395,7 +395,7 @@ def set_locked(session: WorkshopSession, round_id: int, locked: bool) -> Changes
     label = f"{'Lock' if locked else 'Unlock'} {stored.name}"
     with session.action(label, [GROUPS]) as conn:
         groups_store.set_locked(conn, round_id, locked)
-    return Changes.of(label, [GROUPS])
+    return session.last_changes
 
 
 def delete_round(session: WorkshopSession, round_id: int) -> Changes:
@@ -404,7 +404,7 @@ def delete_round(session: WorkshopSession, round_id: int) -> Changes:
     label = f"Delete {stored.name}"
     with session.action(label, [GROUPS]) as conn:
         groups_store.delete_round(conn, round_id)
-    return Changes.of(label, [GROUPS])
+    return session.last_changes
 
 
 def link_agenda_item(session: WorkshopSession, round_id: int, item_id: int | None) -> Changes:
@@ -415,7 +415,7 @@ def link_agenda_item(session: WorkshopSession, round_id: int, item_id: int | Non
     label = f"Link {stored.name} to the agenda"
     with session.action(label, [GROUPS]) as conn:
         groups_store.set_agenda_item(conn, round_id, item_id)
-    return Changes.of(label, [GROUPS])
+    return session.last_changes
 
 
 def export_groups(session: WorkshopSession, output: Path, options: ExportOptions) -> Path:

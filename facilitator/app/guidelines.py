@@ -80,7 +80,7 @@ def set_title(session: WorkshopSession, title: str) -> Changes:
         return Changes()
     with session.action("Change draft title", [GUIDELINES]) as conn:
         store.set_title(conn, title)
-    return Changes.of("Change draft title", [GUIDELINES])
+    return session.last_changes
 
 
 def add_section(session: WorkshopSession, title: str, after: int | None = None) -> int:
@@ -105,7 +105,7 @@ def rename_section(session: WorkshopSession, section_id: int, title: str) -> Cha
         return Changes()
     with session.action(f"Rename section {section.title}", [GUIDELINES]) as conn:
         store.update_section(conn, section_id, title=title)
-    return Changes.of("Rename section", [GUIDELINES])
+    return session.last_changes
 
 
 def edit_section_text(session: WorkshopSession, section_id: int, text: str) -> Changes:
@@ -117,7 +117,7 @@ def edit_section_text(session: WorkshopSession, section_id: int, text: str) -> C
     label = f"Edit text of {section.title}"
     with session.action(label, [GUIDELINES]) as conn:
         store.update_section(conn, section_id, body=text)
-    return Changes.of(label, [GUIDELINES])
+    return session.last_changes
 
 
 def remove_section(session: WorkshopSession, section_id: int) -> Changes:
@@ -128,7 +128,7 @@ def remove_section(session: WorkshopSession, section_id: int) -> Changes:
         store.delete_section(conn, section_id)
         remaining = [s.id for s in store.load_draft(conn).sections]
         store.set_positions(conn, "guidelines_sections", remaining)
-    return Changes.of(label, [GUIDELINES])
+    return session.last_changes
 
 
 def _moved(ids: list[int], item: int, offset: int) -> list[int]:
@@ -148,7 +148,7 @@ def move_section(session: WorkshopSession, section_id: int, offset: int) -> Chan
     label = f"Move section {section.title}"
     with session.action(label, [GUIDELINES]) as conn:
         store.set_positions(conn, "guidelines_sections", after)
-    return Changes.of(label, [GUIDELINES])
+    return session.last_changes
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -182,7 +182,7 @@ def edit_action(session: WorkshopSession, action_id: int, **fields: object) -> C
     label = f"Edit {names[0]} of key action" if len(names) == 1 else "Edit key action"
     with session.action(label, [GUIDELINES]) as conn:
         store.update_action(conn, updated)
-    return Changes.of(label, [GUIDELINES])
+    return session.last_changes
 
 
 def _load_actions(session: WorkshopSession, ids: Iterable[int]) -> list[KeyAction]:
@@ -205,7 +205,7 @@ def remove_actions(session: WorkshopSession, ids: Iterable[int]) -> Changes:
     with session.action(label, [GUIDELINES]) as conn:
         store.delete_actions(conn, [a.id for a in actions])
         _renumber(conn, [a.section_id for a in actions])
-    return Changes.of(label, [GUIDELINES])
+    return session.last_changes
 
 
 def move_action(
@@ -221,14 +221,14 @@ def move_action(
         with session.action(label, [GUIDELINES]) as conn:
             store.set_positions(conn, "guidelines_actions", order, section_id=section_id)
             _renumber(conn, [action.section_id])
-        return Changes.of(label, [GUIDELINES])
+        return session.last_changes
     before = [a.id for a in current.actions_in(action.section_id)]
     after = _moved(list(before), action_id, offset)
     if after == before:
         return Changes()
     with session.action("Move key action", [GUIDELINES]) as conn:
         store.set_positions(conn, "guidelines_actions", after)
-    return Changes.of("Move key action", [GUIDELINES])
+    return session.last_changes
 
 
 def merge_actions(session: WorkshopSession, ids: Iterable[int], text: str | None = None) -> int:
@@ -263,7 +263,7 @@ def set_status(session: WorkshopSession, ids: Iterable[int], status: str) -> Cha
     with session.action(label, [GUIDELINES]) as conn:
         for action in actions:
             store.update_action(conn, replace(action, status=cleaned))
-    return Changes.of(label, [GUIDELINES])
+    return session.last_changes
 
 
 def new_version(
@@ -379,7 +379,7 @@ def remove_triggers(session: WorkshopSession, ids: Iterable[int]) -> Changes:
         for section_id in {known[i] for i in ids}:
             remaining = [t.id for t in current.triggers_in(section_id) if t.id not in ids]
             store.set_positions(conn, "guidelines_triggers", remaining)
-    return Changes.of(label, [GUIDELINES])
+    return session.last_changes
 
 
 def export_guidelines(session: WorkshopSession, output: Path, options: ExportOptions) -> Path:

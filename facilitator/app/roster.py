@@ -96,7 +96,7 @@ def apply_import(session: WorkshopSession, plan: ImportPlan, source: str, replac
     with session.action(f"Import {Path(source).name}", [ROSTER]) as conn:
         removed = roster_store.delete_all_participants(conn) if replace else 0
         roster_store.insert_participants(conn, plan.participants)
-    return ImportResult(len(plan.participants), removed, plan.notes, Changes.of("Import", [ROSTER]))
+    return ImportResult(len(plan.participants), removed, plan.notes, session.last_changes)
 
 
 def import_roster(
@@ -192,7 +192,7 @@ def edit_participant(session: WorkshopSession, participant_id: int, **values: st
     )
     with session.action(label, [ROSTER]) as conn:
         roster_store.update_participant(conn, updated)
-    return Changes.of(label, [ROSTER])
+    return session.last_changes
 
 
 def remove_participants(session: WorkshopSession, ids: Iterable[int]) -> Changes:
@@ -203,4 +203,4 @@ def remove_participants(session: WorkshopSession, ids: Iterable[int]) -> Changes
     label = "Remove participant" if len(ids) == 1 else f"Remove {len(ids)} participants"
     with session.action(label, [ROSTER]) as conn:
         roster_store.delete_participants(conn, ids)
-    return Changes.of(label, [ROSTER])
+    return session.last_changes

@@ -80,6 +80,9 @@ class WorkshopSession:
         self._last_backup = clock()
         self._edited_since_backup = False
         self.last_saved: float | None = None
+        #: What the last finished action changed, for a command to return once its ``with
+        #: session.action(...)`` block is done (label and topics said once, in that call).
+        self.last_changes = Changes()
 
     @classmethod
     def open(
@@ -167,6 +170,7 @@ class WorkshopSession:
             self._undo.append(UndoStep(label, tuple(entries)))
             self._redo.clear()
         self._edited_since_backup = True
+        self.last_changes = changes
         self._announce(changes)
         self._maybe_backup()
 

@@ -199,3 +199,11 @@ def test_edits_are_on_disk_when_the_command_returns(sample_session) -> None:  # 
         assert "Open shelters to men" in [a.action for a in guidelines.draft(reopened).actions]
     finally:
         reopened.close()
+
+
+def test_a_command_reports_the_label_its_undo_step_carries(sample_session) -> None:  # type: ignore[no-untyped-def]
+    """What a command returns (shown as "<label> — saved") names the action as Undo will."""
+    section = guidelines.draft(sample_session).sections[0]
+    changes = guidelines.rename_section(sample_session, section.id, section.title + " (revised)")
+    assert changes.label == sample_session.undo_label == f"Rename section {section.title}"
+    assert changes.touches("guidelines")
