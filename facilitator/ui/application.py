@@ -40,7 +40,6 @@ def install_crash_handler() -> None:
 def run_gui(workshop: Path | None = None) -> int:
     """Open the main window on a workshop (the last used one, or the sample) and run the app."""
     from PySide6 import QtWidgets
-    from PySide6.QtWidgets import QApplication
 
     from facilitator.app import workshops
     from facilitator.core.errors import FacilitatorError
@@ -49,7 +48,7 @@ def run_gui(workshop: Path | None = None) -> int:
     from facilitator.ui.script_fonts import register_script_fonts
     from facilitator.ui.tasks import wait_for_background_work
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
     app.setApplicationName("Facilitator")
     app.setOrganizationName("Facilitator")
     install_crash_handler()
