@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from facilitator.ui.agenda.model import COLUMNS, AgendaTableModel
 from facilitator.ui.agenda.projector import AgendaProjector
 from facilitator.ui.agenda.timer_panel import TimerPanel
 from facilitator.ui.controller import Controller
+from facilitator.ui.widgets import button
 
 __all__ = ["AgendaPage"]
 
@@ -67,11 +67,9 @@ class AgendaPage(QWidget):
         self.day_combo.setMinimumWidth(260)
         self.day_combo.currentIndexChanged.connect(self._on_day_combo_changed)
         day_buttons = [
-            self._button("Add day…", "Add a day to the agenda", self.add_day),
-            self._button("Edit day…", "Change the date, start or planned end of this day", self.edit_day),
-            self._button(
-                "Remove day", "Remove this day and its items (Ctrl+Z brings it back)", self.remove_day
-            ),
+            button("Add day…", self.add_day, "Add a day to the agenda"),
+            button("Edit day…", self.edit_day, "Change the date, start or planned end of this day"),
+            button("Remove day", self.remove_day, "Remove this day and its items (Ctrl+Z brings it back)"),
         ]
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
@@ -111,15 +109,13 @@ class AgendaPage(QWidget):
         )
 
         item_buttons = [
-            self._button("Insert item", "Insert an item after the selected one (Insert)", self.insert_item),
-            self._button("Delete", "Delete the selected items (Delete)", self.delete_selected),
-            self._button("Move up", "Move the selected items up (Alt+Up)", lambda: self.move_selected(-1)),
-            self._button(
-                "Move down", "Move the selected items down (Alt+Down)", lambda: self.move_selected(1)
-            ),
-            self._button("Undo", "Undo the last agenda edit (Ctrl+Z)", controller.undo),
-            self._button("Redo", "Redo (Ctrl+Shift+Z)", controller.redo),
-            self._button("Agenda PDF", "Print the agenda; once run, planned against actual", self.export_pdf),
+            button("Insert item", self.insert_item, "Insert an item after the selected one (Insert)"),
+            button("Delete", self.delete_selected, "Delete the selected items (Delete)"),
+            button("Move up", lambda: self.move_selected(-1), "Move the selected items up (Alt+Up)"),
+            button("Move down", lambda: self.move_selected(1), "Move the selected items down (Alt+Down)"),
+            button("Undo", controller.undo, "Undo the last agenda edit (Ctrl+Z)"),
+            button("Redo", controller.redo, "Redo (Ctrl+Shift+Z)"),
+            button("Agenda PDF", self.export_pdf, "Print the agenda; once run, planned against actual"),
         ]
 
         self.panel = TimerPanel(controller, self.timer)
@@ -130,11 +126,11 @@ class AgendaPage(QWidget):
         day_row = QHBoxLayout()
         day_row.addWidget(QLabel("Day"))
         day_row.addWidget(self.day_combo, 1)
-        for button in day_buttons:
-            day_row.addWidget(button)
+        for widget in day_buttons:
+            day_row.addWidget(widget)
         item_row = QHBoxLayout()
-        for button in item_buttons:
-            item_row.addWidget(button)
+        for widget in item_buttons:
+            item_row.addWidget(widget)
         item_row.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -154,13 +150,6 @@ class AgendaPage(QWidget):
         controller.workshop_changed.connect(self._on_workshop_changed)
         controller.workshop_opened.connect(self._on_workshop_opened)
         self._fill_days()
-
-    @staticmethod
-    def _button(text: str, tip: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut

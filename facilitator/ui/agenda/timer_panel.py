@@ -8,6 +8,7 @@ Every button runs a timer command through the controller, so a refusal shows as 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -33,18 +33,15 @@ from facilitator.core.timer_view import TimerView
 from facilitator.ui.agenda.projector import PHASE_COLOURS, REFRESH_MS
 from facilitator.ui.controller import Controller
 from facilitator.ui.projector import screen_names
+from facilitator.ui.widgets import button
 
 __all__ = ["TimerPanel"]
 
 _PANEL_COLOURS = {**PHASE_COLOURS, "normal": "#1d2433", "amber": "#b76e00"}
 
 
-def _button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    button.clicked.connect(slot)
-    return button
+#: The timer's buttons leave keyboard focus where it is, so its single-key shortcuts keep working.
+_button = partial(button, takes_focus=False)
 
 
 class TimerPanel(QWidget):
@@ -87,25 +84,25 @@ class TimerPanel(QWidget):
         self.advice_label = QLabel()
         self.advice_label.setWordWrap(True)
         self.recover_button = _button(
-            "Recover time", "Cut the suggested minutes from later flexible items", self.recover
+            "Recover time", self.recover, "Cut the suggested minutes from later flexible items"
         )
 
-        self.start_button = _button("Start", "Start or pause the countdown (Space)", self.toggle)
+        self.start_button = _button("Start", self.toggle, "Start or pause the countdown (Space)")
         controls = QGridLayout()
         go_to = _button(
-            "Time selected item", "Make the item selected in the table current (G)", self.go_to_requested.emit
+            "Time selected item", self.go_to_requested.emit, "Make the item selected in the table current (G)"
         )
         clear = _button(
-            "Clear record…", "Forget every actual time, e.g. after a rehearsal", self.clear_record
+            "Clear record…", self.clear_record, "Forget every actual time, e.g. after a rehearsal"
         )
         buttons = [
             (self.start_button, 0, 0, 1, 2),
-            (_button("◀ Previous", "Back to the previous item (P)", self.previous), 0, 2, 1, 1),
-            (_button("Next ▶", "Finish this item and go to the next (N)", self.next), 0, 3, 1, 1),
-            (_button("−1 min", "Take a minute away (−)", lambda: self.adjust(-1)), 1, 0, 1, 1),
-            (_button("+1 min", "Give a minute more (+)", lambda: self.adjust(1)), 1, 1, 1, 1),
-            (_button("+5 min", "Give five minutes more", lambda: self.adjust(5)), 1, 2, 1, 1),
-            (_button("Reset", "Back to the full planned time, not started", self.reset), 1, 3, 1, 1),
+            (_button("◀ Previous", self.previous, "Back to the previous item (P)"), 0, 2, 1, 1),
+            (_button("Next ▶", self.next, "Finish this item and go to the next (N)"), 0, 3, 1, 1),
+            (_button("−1 min", lambda: self.adjust(-1), "Take a minute away (−)"), 1, 0, 1, 1),
+            (_button("+1 min", lambda: self.adjust(1), "Give a minute more (+)"), 1, 1, 1, 1),
+            (_button("+5 min", lambda: self.adjust(5), "Give five minutes more"), 1, 2, 1, 1),
+            (_button("Reset", self.reset, "Back to the full planned time, not started"), 1, 3, 1, 1),
             (go_to, 2, 0, 1, 2),
             (clear, 2, 2, 1, 2),
         ]
@@ -138,13 +135,13 @@ class TimerPanel(QWidget):
         self.screen_combo.addItems(screen_names())
         self.screen_combo.setCurrentIndex(self.screen_combo.count() - 1)
         open_button = _button(
-            "Open projector", "Show the timer on the chosen screen (F5)", self.open_projector
+            "Open projector", self.open_projector, "Show the timer on the chosen screen (F5)"
         )
         self.message_edit = QLineEdit()
         self.message_edit.setPlaceholderText("Message to the room, e.g. Please return to plenary")
         self.message_edit.returnPressed.connect(self.show_message)
-        show_button = _button("Show", "Show the message on the projector (Enter)", self.show_message)
-        clear_button = _button("Clear", "Remove the message", self.clear_message)
+        show_button = _button("Show", self.show_message, "Show the message on the projector (Enter)")
+        clear_button = _button("Clear", self.clear_message, "Remove the message")
         self.agenda_only_check = QCheckBox("Show the day's agenda instead of the countdown")
         self.flash_check = QCheckBox("Flash when over time")
         self.chime_check = QCheckBox("Chime at time-up")

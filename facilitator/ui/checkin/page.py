@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,19 +36,12 @@ from facilitator.ui.checkin.search import SearchPanel, looks_like_code, make_tab
 from facilitator.ui.checkin.walk_in import WalkInForm
 from facilitator.ui.controller import Controller
 from facilitator.ui.rows_model import RowsModel
+from facilitator.ui.widgets import button
 
 __all__ = ["CheckinPage"]
 
 #: Check-ins listed on the desk (the attendance report has them all).
 _RECENT_ROWS = 50
-
-
-def _button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    button.clicked.connect(slot)
-    return button
 
 
 class CheckinPage(QWidget):
@@ -123,11 +115,19 @@ class CheckinPage(QWidget):
         top.addWidget(self.present_label)
         top.addStretch(1)
         top.addWidget(
-            _button("Undo last check-in", "Undo the last check-in of this day (F8)", self.undo_last_checkin)
+            button(
+                "Undo last check-in",
+                self.undo_last_checkin,
+                "Undo the last check-in of this day (F8)",
+                takes_focus=False,
+            )
         )
         top.addWidget(
-            _button(
-                "Desk window", "Open the desk full screen on its own display (F11)", self.open_desk_window
+            button(
+                "Desk window",
+                self.open_desk_window,
+                "Open the desk full screen on its own display (F11)",
+                takes_focus=False,
             )
         )
 

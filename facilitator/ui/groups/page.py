@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -47,17 +46,11 @@ from facilitator.ui.groups.dialogs import KeepApartDialog, NewRoundDialog
 from facilitator.ui.groups.models import RoundsModel
 from facilitator.ui.groups.projector import GroupsProjector
 from facilitator.ui.rows_model import RowsModel
+from facilitator.ui.widgets import button
 
 __all__ = ["GroupsPage"]
 
 Planner = Callable[[WorkshopSession], RoundPlan]
-
-
-def _button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    button.clicked.connect(lambda _=False: slot())
-    return button
 
 
 class GroupsPage(QWidget):
@@ -94,16 +87,16 @@ class GroupsPage(QWidget):
         left_layout.addWidget(QLabel("<b>Rounds</b>"))
         left_layout.addWidget(self.rounds_list, 2)
         row = QHBoxLayout()
-        row.addWidget(_button("New round…", "Form a new round of groups (Insert)", self.new_round))
-        row.addWidget(_button("Delete", "Delete the selected round (undo brings it back)", self.delete_round))
+        row.addWidget(button("New round…", self.new_round, "Form a new round of groups (Insert)"))
+        row.addWidget(button("Delete", self.delete_round, "Delete the selected round (undo brings it back)"))
         left_layout.addLayout(row)
         left_layout.addWidget(QLabel("<b>Never in the same group</b>"))
         left_layout.addWidget(self.apart_table, 1)
         row = QHBoxLayout()
         row.addWidget(
-            _button("Keep apart…", "Choose two people who must not share a group", self.add_keep_apart)
+            button("Keep apart…", self.add_keep_apart, "Choose two people who must not share a group")
         )
-        row.addWidget(_button("Remove pair", "Drop the selected keep-apart pair", self.remove_keep_apart))
+        row.addWidget(button("Remove pair", self.remove_keep_apart, "Drop the selected keep-apart pair"))
         left_layout.addLayout(row)
 
         self.heading = QLabel()
@@ -111,27 +104,27 @@ class GroupsPage(QWidget):
         self.subheading = QLabel()
         self.agenda_link = AgendaLinkChoice()
         self.agenda_link.link_chosen.connect(self.link_agenda_item)
-        self.shuffle_button = _button(
-            "Shuffle", "Form the round again with a new seed; pins stay (Ctrl+R)", self.shuffle
+        self.shuffle_button = button(
+            "Shuffle", self.shuffle, "Form the round again with a new seed; pins stay (Ctrl+R)"
         )
-        self.lock_button = _button("Lock", "Lock the round once announced (Ctrl+L)", self.toggle_lock)
-        self.pin_button = _button(
-            "Pin / unpin", "Keep the selected person in their group (Space)", self.toggle_pin
+        self.lock_button = button("Lock", self.toggle_lock, "Lock the round once announced (Ctrl+L)")
+        self.pin_button = button(
+            "Pin / unpin", self.toggle_pin, "Keep the selected person in their group (Space)"
         )
         actions = [
             self.shuffle_button,
             self.lock_button,
             self.pin_button,
-            _button("Undo", "Undo the last change (Ctrl+Z)", controller.undo),
-            _button("Redo", "Redo (Ctrl+Shift+Z)", controller.redo),
-            _button("Print lists", "Group lists PDF for this round (Ctrl+Shift+P)", self.print_round),
-            _button("Projector", "Show the groups on the room's screen (F5)", self.open_projector),
+            button("Undo", controller.undo, "Undo the last change (Ctrl+Z)"),
+            button("Redo", controller.redo, "Redo (Ctrl+Shift+Z)"),
+            button("Print lists", self.print_round, "Group lists PDF for this round (Ctrl+Shift+P)"),
+            button("Projector", self.open_projector, "Show the groups on the room's screen (F5)"),
         ]
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.heading)
         toolbar.addStretch(1)
-        for button in actions:
-            toolbar.addWidget(button)
+        for widget in actions:
+            toolbar.addWidget(widget)
         self.columns_host = QWidget()
         self.columns_layout = QHBoxLayout(self.columns_host)
         self.columns_layout.addStretch(1)
@@ -231,8 +224,8 @@ class GroupsPage(QWidget):
                 column.show_group(
                     view.round.group_names[number], view.groups[number], view.pinned, editable, badges
                 )
-        for button in (self.shuffle_button, self.pin_button):
-            button.setEnabled(editable)
+        for widget in (self.shuffle_button, self.pin_button):
+            widget.setEnabled(editable)
         self.lock_button.setEnabled(view is not None)
         self.lock_button.setText("Unlock" if view and view.locked else "Lock")
         self.heading.setText(view.name if view else "No breakout rounds yet")

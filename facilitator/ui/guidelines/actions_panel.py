@@ -22,7 +22,8 @@ from facilitator.core.guidelines import KeyAction
 from facilitator.ui.controller import Controller
 from facilitator.ui.guidelines.dialogs import MergeDialog, StatusDelegate
 from facilitator.ui.guidelines.models import ACTION_COLUMNS, KeyActionsModel
-from facilitator.ui.guidelines.widgets import button, table_view
+from facilitator.ui.guidelines.widgets import table_view
+from facilitator.ui.widgets import button
 
 __all__ = ["KeyActionsPanel"]
 

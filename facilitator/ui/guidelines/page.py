@@ -33,7 +33,8 @@ from facilitator.core.guidelines import GuidelinesDraft, Section
 from facilitator.ui.controller import Controller
 from facilitator.ui.guidelines.actions_panel import KeyActionsPanel
 from facilitator.ui.guidelines.models import SectionsModel, TriggersModel
-from facilitator.ui.guidelines.widgets import button, table_view
+from facilitator.ui.guidelines.widgets import table_view
+from facilitator.ui.widgets import button
 
 __all__ = ["GuidelinesPage"]
 

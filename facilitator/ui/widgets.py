@@ -1,0 +1,34 @@
+"""Widget helpers every page shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QPushButton
+
+__all__ = ["button"]
+
+
+def button(
+    text: str,
+    slot: Callable[[], object],
+    tip: str,
+    shortcut: str | None = None,
+    *,
+    takes_focus: bool = True,
+) -> QPushButton:
+    """A push button whose tooltip names its shortcut (active only while its page is shown).
+
+    ``takes_focus=False`` keeps keyboard focus where it is when the button is clicked: the
+    check-in desk's scan field and the timer's single-key shortcuts rely on that.
+    """
+    widget = QPushButton(text)
+    widget.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+    if shortcut:
+        widget.setShortcut(QKeySequence(shortcut))
+    if not takes_focus:
+        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.clicked.connect(lambda _checked=False: slot())
+    return widget
