@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from facilitator.app.changes import ROSTER, Changes
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import InputError, RosterImportError
-from facilitator.core.participants import ROLES, SECTORS, Participant
+from facilitator.core.participants import FIELD_LABELS, ROLES, SECTORS, Participant
 from facilitator.core.roster_rules import (
     normalise_delegation,
     normalise_role,
@@ -118,19 +118,6 @@ def export_roster(session: WorkshopSession, path: Path) -> Path:
     return roster_file.write_roster(Path(path), participants(session))
 
 
-_FIELD_LABELS = {
-    "name": "Name",
-    "native_name": "Name in native script",
-    "sex": "Sex",
-    "delegation": "Delegation",
-    "organisation": "Organisation",
-    "position": "Position",
-    "sector": "Sector",
-    "role": "Role",
-    "email": "E-mail",
-}
-
-
 def clean_value(field: str, value: str) -> str:
     """Normalise one edited value, or explain why it is refused.
 
@@ -138,8 +125,8 @@ def clean_value(field: str, value: str) -> str:
         InputError: The value cannot be understood; the message names the field.
     """
     value = " ".join(str(value).split())
-    label = _FIELD_LABELS.get(field)
-    if label is None:
+    label = FIELD_LABELS.get(field)
+    if label is None or field == "id":
         raise InputError(f"'{field}' is not a roster field that can be edited.")
     if field == "name":
         if not value:
@@ -188,7 +175,7 @@ def edit_participant(session: WorkshopSession, participant_id: int, **values: st
     label = (
         f"Edit {current.name}"
         if len(cleaned) != 1
-        else (f"Edit {_FIELD_LABELS[next(iter(cleaned))].lower()} of {current.name}")
+        else (f"Edit {FIELD_LABELS[next(iter(cleaned))].lower()} of {current.name}")
     )
     with session.action(label, [ROSTER]) as conn:
         roster_store.update_participant(conn, updated)

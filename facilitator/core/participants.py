@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields, replace
 
 __all__ = [
     "ASEAN_MEMBERS",
+    "FIELD_LABELS",
     "ROLES",
     "ROSTER_FIELDS",
     "SECTORS",
@@ -57,6 +58,20 @@ ROSTER_FIELDS: tuple[str, ...] = (
     "role",
     "email",
 )
+
+#: How each roster field is named to people: column headings, the import mapping, messages.
+FIELD_LABELS: dict[str, str] = {
+    "id": "No.",
+    "name": "Name",
+    "native_name": "Name in own script",
+    "sex": "Sex",
+    "delegation": "Delegation",
+    "organisation": "Organisation",
+    "position": "Position",
+    "sector": "Sector",
+    "role": "Role",
+    "email": "E-mail",
+}
 
 
 @dataclass(frozen=True, slots=True)

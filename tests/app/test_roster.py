@@ -108,3 +108,12 @@ def test_backup_after_ten_minutes_of_edits(tmp_path: Path) -> None:
     roster.add_participant(session, name="B")
     assert len(list(folder.glob("*.sqlite"))) == after_open + 1
     session.close()
+
+
+def test_an_edit_names_the_field_and_the_id_cannot_be_edited(sample_session: WorkshopSession) -> None:
+    person = roster.participants(sample_session)[0]
+    changes = roster.edit_participant(sample_session, person.id, native_name="ທົດສອບ")
+    assert changes.label == f"Edit name in own script of {person.name}"
+    with pytest.raises(InputError, match="'id' is not a roster field"):
+        roster.edit_participant(sample_session, person.id, id="99")
+    assert roster.participants(sample_session)[0].id == person.id

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.app import roster
-from facilitator.core.participants import ROSTER_FIELDS
+from facilitator.core.participants import FIELD_LABELS, ROSTER_FIELDS
 from facilitator.core.roster_import import ImportPlan, RawTable
 from facilitator.ui.controller import Controller
-from facilitator.ui.roster.model import COLUMN_TITLES
 
 __all__ = ["ImportDialog"]
 
@@ -64,7 +63,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem("(ignore)", _IGNORE)
             for field in ROSTER_FIELDS:
-                combo.addItem(COLUMN_TITLES[field], field)
+                combo.addItem(FIELD_LABELS[field], field)
             guessed = initial.fields[index] if initial else None
             combo.setCurrentIndex(combo.findData(guessed or _IGNORE))
             combo.currentIndexChanged.connect(self.replan)

@@ -14,26 +14,13 @@ from PySide6.QtCore import (
 
 from facilitator.app import roster
 from facilitator.app.changes import ROSTER, Changes
-from facilitator.core.participants import ROSTER_FIELDS, SECTOR_LABELS, Participant
+from facilitator.core.participants import FIELD_LABELS, ROSTER_FIELDS, SECTOR_LABELS, Participant
 from facilitator.ui.controller import Controller
 from facilitator.ui.headed_table_model import HeadedTableModel
 
-__all__ = ["COLUMN_TITLES", "RosterFilterProxy", "RosterTableModel"]
+__all__ = ["RosterFilterProxy", "RosterTableModel"]
 
-COLUMN_TITLES: dict[str, str] = {
-    "id": "No.",
-    "name": "Name",
-    "native_name": "Name in own script",
-    "sex": "Sex",
-    "delegation": "Delegation",
-    "organisation": "Organisation",
-    "position": "Position",
-    "sector": "Sector",
-    "role": "Role",
-    "email": "E-mail",
-}
-
-_TITLES = [COLUMN_TITLES[field] for field in ROSTER_FIELDS]
+_TITLES = [FIELD_LABELS[field] for field in ROSTER_FIELDS]
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _EDIT = Qt.ItemDataRole.EditRole
