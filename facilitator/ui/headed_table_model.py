@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-__all__ = ["HeadedTableModel", "Index"]
+from facilitator.ui.item_index import Index
 
-Index = QModelIndex | QPersistentModelIndex
+__all__ = ["HeadedTableModel"]
 
 
 class HeadedTableModel(QAbstractTableModel):

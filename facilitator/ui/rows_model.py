@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from facilitator.ui.headed_table_model import HeadedTableModel
+from facilitator.ui.item_index import Index
 
 __all__ = ["RowsModel"]
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsModel(HeadedTableModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.app import agenda, links
@@ -19,6 +19,7 @@ from facilitator.core.agenda import KIND_LABELS, DaySchedule, ScheduledItem, clo
 from facilitator.core.timer_view import TimerView
 from facilitator.ui.controller import Controller
 from facilitator.ui.headed_table_model import HeadedTableModel
+from facilitator.ui.item_index import Index
 
 __all__ = ["COLUMNS", "MIME_TYPE", "AgendaTableModel"]
 
@@ -40,8 +41,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 _KEYS = tuple(key for key, _ in COLUMNS)
 _EDITABLE = frozenset(agenda.ITEM_FIELDS) - {"flexible"}
 MIME_TYPE = "application/x-facilitator-agenda-items"
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _wall_clock(wall: float | None) -> str:

@@ -28,10 +28,11 @@ from facilitator.app import agenda
 from facilitator.app.changes import AGENDA, Changes
 from facilitator.app.timer import AgendaTimer
 from facilitator.core.agenda import ITEM_KINDS, KIND_LABELS
-from facilitator.ui.agenda.dialogs import ChoiceDelegate, DayDialog
+from facilitator.ui.agenda.dialogs import DayDialog
 from facilitator.ui.agenda.model import COLUMNS, AgendaTableModel
 from facilitator.ui.agenda.projector import AgendaProjector
 from facilitator.ui.agenda.timer_panel import TimerPanel
+from facilitator.ui.choice_delegate import ChoiceDelegate
 from facilitator.ui.controller import Controller
 from facilitator.ui.widgets import button
 

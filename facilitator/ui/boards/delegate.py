@@ -7,7 +7,7 @@ the side panel and the editor.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,10 +22,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from facilitator.ui.boards.models import CardItem, Role
+from facilitator.ui.item_index import Index
 
 __all__ = ["CardDelegate", "CardTextEditor"]
 
-Index = QModelIndex | QPersistentModelIndex
 
 _PAPER = QColor("#fff4c2")
 _PAPER_HIDDEN = QColor("#eceff3")

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -23,10 +22,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from facilitator.core.boards import BoardSnapshot, Category, MatrixSection, RedFlagCard
 from facilitator.ui.headed_table_model import HeadedTableModel
 from facilitator.ui.id_drag import IdDragMixin
+from facilitator.ui.item_index import Index
 
 __all__ = ["CARD_MIME", "CardItem", "CardItems", "ColumnModel", "MatrixModel", "Role"]
 
-Index = QModelIndex | QPersistentModelIndex
 #: MIME type of dragged cards: their ids, comma-separated.
 CARD_MIME = "application/x-facilitator-card-ids"
 

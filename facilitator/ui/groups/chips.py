@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from facilitator.core.grouping import OK, OVER, UNDER, Balance
 from facilitator.core.participants import Participant
 from facilitator.ui.groups.models import PERSON_ROLE, PINNED_ROLE
+from facilitator.ui.item_index import Index
 
 __all__ = [
     "SECTOR_COLOURS",
@@ -47,8 +48,6 @@ _SHORT = {
     "role:rapporteur": "rapporteur",
 }
 _CHIP_HEIGHT = 26
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def sector_colour(sector: str) -> str:

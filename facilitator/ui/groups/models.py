@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -22,6 +21,7 @@ from PySide6.QtCore import (
 from facilitator.app.groups import StoredRound
 from facilitator.core.participants import ASEAN_MEMBERS, SECTOR_LABELS, SEX_LABELS, Participant
 from facilitator.ui.id_drag import IdDragMixin
+from facilitator.ui.item_index import Index
 
 __all__ = [
     "MEMBER_MIME",
@@ -31,7 +31,6 @@ __all__ = [
     "RoundsModel",
 ]
 
-Index = QModelIndex | QPersistentModelIndex
 
 #: Drag payload: the participant id as ASCII digits.
 MEMBER_MIME = "application/x-facilitator-member"

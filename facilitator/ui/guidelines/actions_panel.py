@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.app import guidelines
-from facilitator.core.guidelines import KeyAction
+from facilitator.core.guidelines import STATUS_LABELS, STATUSES, KeyAction
+from facilitator.ui.choice_delegate import ChoiceDelegate
 from facilitator.ui.controller import Controller
-from facilitator.ui.guidelines.dialogs import MergeDialog, StatusDelegate
+from facilitator.ui.guidelines.dialogs import MergeDialog
 from facilitator.ui.guidelines.models import ACTION_COLUMNS, KeyActionsModel
 from facilitator.ui.guidelines.widgets import table_view
 from facilitator.ui.widgets import button
@@ -47,7 +48,10 @@ class KeyActionsPanel(QGroupBox):
         self._outline = outline
         self.model = KeyActionsModel(controller)
         self.table = table_view(self.model)
-        self.table.setItemDelegateForColumn(ACTION_COLUMNS.index("status"), StatusDelegate(self))
+        self.table.setItemDelegateForColumn(
+            ACTION_COLUMNS.index("status"),
+            ChoiceDelegate([(status, STATUS_LABELS[status]) for status in STATUSES], self),
+        )
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed

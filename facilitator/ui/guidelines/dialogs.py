@@ -1,28 +1,22 @@
-"""Small dialogs of the guidelines page: merging key actions, and the status editor."""
+"""The guidelines page's dialog for merging key actions."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from facilitator.core.guidelines import STATUS_LABELS, STATUSES, KeyAction
+from facilitator.core.guidelines import KeyAction
 
-__all__ = ["MergeDialog", "StatusDelegate"]
-
-Index = QModelIndex | QPersistentModelIndex
+__all__ = ["MergeDialog"]
 
 
 class MergeDialog(QDialog):
@@ -72,23 +66,3 @@ class MergeDialog(QDialog):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class StatusDelegate(QStyledItemDelegate):
-    """Edits the status column with a list of the three statuses instead of free text."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        """A drop-down of statuses."""
-        editor = QComboBox(parent)
-        for status in STATUSES:
-            editor.addItem(STATUS_LABELS[status], status)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        """Start on the current status."""
-        combo = cast(QComboBox, editor)
-        combo.setCurrentIndex(max(0, combo.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        """Save the chosen status."""
-        model.setData(index, cast(QComboBox, editor).currentData(), Qt.ItemDataRole.EditRole)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.app import guidelines
@@ -23,10 +23,10 @@ from facilitator.core.guidelines import (
 )
 from facilitator.ui.controller import Controller
 from facilitator.ui.headed_table_model import HeadedTableModel
+from facilitator.ui.item_index import Index
 
 __all__ = ["ACTION_COLUMNS", "KeyActionsModel", "SectionsModel", "TriggersModel"]
 
-Index = QModelIndex | QPersistentModelIndex
 
 #: Table columns: the number, then every editable field.
 ACTION_COLUMNS: tuple[str, ...] = ("number", *ACTION_FIELDS)

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -17,6 +15,7 @@ from facilitator.app.changes import ROSTER, Changes
 from facilitator.core.participants import FIELD_LABELS, ROSTER_FIELDS, SECTOR_LABELS, Participant
 from facilitator.ui.controller import Controller
 from facilitator.ui.headed_table_model import HeadedTableModel
+from facilitator.ui.item_index import Index
 
 __all__ = ["RosterFilterProxy", "RosterTableModel"]
 
@@ -27,8 +26,6 @@ _EDIT = Qt.ItemDataRole.EditRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _USED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, Qt.ItemDataRole.TextAlignmentRole})
 _CENTRED = int(Qt.AlignmentFlag.AlignCenter)
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class RosterTableModel(HeadedTableModel):
