@@ -249,26 +249,22 @@ class TimerPanel(QWidget):
 
     def _show_settings(self) -> None:
         settings = self.timer.settings
-        for widget in (
+        # Showing the stored settings must not read back as the user changing them.
+        controls = (
             self.agenda_only_check,
             self.flash_check,
             self.chime_check,
             self.amber_spin,
             self.red_spin,
-        ):
+        )
+        for widget in controls:
             widget.blockSignals(True)
         self.agenda_only_check.setChecked(settings.agenda_only)
         self.flash_check.setChecked(settings.flash_overrun)
         self.chime_check.setChecked(settings.chime)
         self.amber_spin.setValue(settings.amber_seconds // 60)
         self.red_spin.setValue(settings.red_seconds // 60)
-        for widget in (
-            self.agenda_only_check,
-            self.flash_check,
-            self.chime_check,
-            self.amber_spin,
-            self.red_spin,
-        ):
+        for widget in controls:
             widget.blockSignals(False)
         if not self.message_edit.hasFocus():
             self.message_edit.setText(settings.message)
