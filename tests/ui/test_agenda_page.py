@@ -13,7 +13,6 @@ from facilitator.app.session import WorkshopSession
 from facilitator.app.timer import AgendaTimer
 from facilitator.ui.agenda.model import COLUMNS
 from facilitator.ui.agenda.page import AgendaPage
-from facilitator.ui.controller import Controller
 
 KEYS = [key for key, _ in COLUMNS]
 
@@ -28,29 +27,24 @@ class Clocks:
         return self.now
 
 
-def _page(qtbot, session: WorkshopSession) -> tuple[AgendaPage, Controller]:  # type: ignore[no-untyped-def]
-    controller = Controller(session)
-    page = AgendaPage(controller)
-    qtbot.addWidget(page)
-    return page, controller
-
-
 def _titles(page: AgendaPage) -> list[str]:
     column = KEYS.index("title")
     return [page.model.data(page.model.index(row, column)) for row in range(page.model.rowCount())]
 
 
-def test_model_passes_qt_model_tester(qtbot, qtmodeltester, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_qt_model_tester(
+    qtbot, open_page, qtmodeltester, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """The agenda model obeys Qt's model contract and shows the first day's items."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(AgendaPage, sample_session)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 15
     assert page.model.data(page.model.index(0, KEYS.index("start"))) == "08:00"
 
 
-def test_edit_in_place_retimes_and_undo_restores(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_edit_in_place_retimes_and_undo_restores(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Lengthening an item moves the next start; undo through the controller restores it."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(AgendaPage, sample_session)
     with qtbot.waitSignal(controller.workshop_changed):
         assert page.model.setData(page.model.index(0, KEYS.index("duration")), "45", Qt.ItemDataRole.EditRole)
     assert page.model.data(page.model.index(1, KEYS.index("start"))) == "08:45"
@@ -60,28 +54,28 @@ def test_edit_in_place_retimes_and_undo_restores(qtbot, sample_session: Workshop
     assert page.warning_label.text() == ""
 
 
-def test_refused_edit_is_reported_and_not_kept(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_refused_edit_is_reported_and_not_kept(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """A kind that does not exist is refused with the field named, and the cell keeps its value."""
     shown: list[str] = []
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(AgendaPage, sample_session)
     controller.error_reported.connect(lambda _title, message: shown.append(message))
     assert not page.model.setData(page.model.index(0, KEYS.index("kind")), "party", Qt.ItemDataRole.EditRole)
     assert shown and shown[0].startswith("Kind:")
     assert page.model.data(page.model.index(0, KEYS.index("kind"))) == "Registration"
 
 
-def test_flexible_check_box_saves(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_flexible_check_box_saves(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Ticking Flexible marks the item as one that may be shortened."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(AgendaPage, sample_session)
     index = page.model.index(0, KEYS.index("flexible"))
     assert page.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert agenda.load_schedule(sample_session)[0].items[0].item.flexible
     assert page.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
 
-def test_drag_and_drop_reorders_as_one_undo_step(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_drag_and_drop_reorders_as_one_undo_step(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Dropping the first two rows below the fourth moves them there; one undo puts them back."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(AgendaPage, sample_session)
     before = _titles(page)
     data = page.model.mimeData([page.model.index(0, 0), page.model.index(1, 0)])
     page.model.dropMimeData(data, Qt.DropAction.MoveAction, 4, 0, page.model.index(-1, -1))
@@ -91,9 +85,9 @@ def test_drag_and_drop_reorders_as_one_undo_step(qtbot, sample_session: Workshop
     assert _titles(page) == before
 
 
-def test_insert_delete_and_move_buttons(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_insert_delete_and_move_buttons(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Insert adds a row after the selection, Alt+Down moves it, Delete removes it."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(AgendaPage, sample_session)
     page.table.selectRow(0)
     new_id = page.insert_item()
     assert new_id is not None and _titles(page)[1] == "New item"
@@ -103,9 +97,11 @@ def test_insert_delete_and_move_buttons(qtbot, sample_session: WorkshopSession) 
     assert "New item" not in _titles(page)
 
 
-def test_days_can_be_switched_and_removed(qtbot, sample_session: WorkshopSession, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_days_can_be_switched_and_removed(
+    qtbot, open_page, sample_session: WorkshopSession, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """The day list switches the table; removing a day asks first and undo brings it back."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(AgendaPage, sample_session)
     page.day_combo.setCurrentIndex(1)
     assert _titles(page)[0].startswith("Recap of day 1")
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
@@ -115,9 +111,9 @@ def test_days_can_be_switched_and_removed(qtbot, sample_session: WorkshopSession
     assert page.day_combo.count() == 2
 
 
-def test_timer_keys_and_live_late_line(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_timer_keys_and_live_late_line(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Space starts, + adds a minute, N moves on; the late line follows the clock."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(AgendaPage, sample_session)
     clocks = Clocks(datetime(2019, 5, 27, 8, 0))
     page.set_timer(AgendaTimer(sample_session, clocks.read, clocks.read))
     page.show()
@@ -139,9 +135,9 @@ def test_timer_keys_and_live_late_line(qtbot, sample_session: WorkshopSession) -
     assert page.model.data(page.model.index(2, KEYS.index("now"))) == "09:10"
 
 
-def test_recover_button_cuts_later_flexible_items(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_recover_button_cuts_later_flexible_items(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """When late, the advice names items to shorten and Recover time brings the day back on time."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(AgendaPage, sample_session)
     clocks = Clocks(datetime(2019, 5, 27, 8, 0))
     page.set_timer(AgendaTimer(sample_session, clocks.read, clocks.read))
     page.show()
@@ -155,20 +151,22 @@ def test_recover_button_cuts_later_flexible_items(qtbot, sample_session: Worksho
 
 
 @pytest.mark.qt_log_ignore("does not support raise")  # The offscreen platform cannot raise windows.
-def test_projector_opens_on_the_page_timer(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_projector_opens_on_the_page_timer(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """The projector shows the same timer as the page, in its own top-level window."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(AgendaPage, sample_session)
     projector = page.open_projector()
     qtbot.addWidget(projector)
     assert projector.timer is page.timer
     assert projector.isWindow() and projector.isVisible()
 
 
-def test_an_empty_workshop_invites_adding_a_day(qtbot, empty_session: WorkshopSession, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_workshop_invites_adding_a_day(
+    qtbot, open_page, empty_session: WorkshopSession, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """With no days the page says so; adding a day through the dialog shows it in the list."""
     from facilitator.ui.agenda.dialogs import DayDialog
 
-    page, _ = _page(qtbot, empty_session)
+    page, _ = open_page(AgendaPage, empty_session)
     assert page.warning_label.text() == "The agenda has no days yet: add one."
     assert page.panel.refresh() is None or page.timer.view().status == "empty"
     monkeypatch.setattr(DayDialog, "exec", lambda self: True)
@@ -179,10 +177,10 @@ def test_an_empty_workshop_invites_adding_a_day(qtbot, empty_session: WorkshopSe
 
 
 def test_clear_record_asks_then_forgets_actual_times(
-    qtbot, sample_session: WorkshopSession, monkeypatch
+    qtbot, open_page, sample_session: WorkshopSession, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     """After a rehearsal, Clear record (confirmed) empties the Actual column."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(AgendaPage, sample_session)
     clocks = Clocks(datetime(2019, 5, 27, 8, 0))
     page.set_timer(AgendaTimer(sample_session, clocks.read, clocks.read))
     page.panel.toggle()
@@ -208,9 +206,11 @@ def _link_editor(page: AgendaPage, row: int) -> QComboBox:
     return editor
 
 
-def test_link_editor_offers_the_rounds_and_boards_that_exist(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_link_editor_offers_the_rounds_and_boards_that_exist(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """The link cell's drop-down lists every round and board; choosing one saves that link."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(AgendaPage, sample_session)
     row = _row(page, "Breakout 1")
     editor = _link_editor(page, row)
     offered = [editor.itemText(i) for i in range(editor.count())]
@@ -233,10 +233,10 @@ def test_link_editor_offers_the_rounds_and_boards_that_exist(qtbot, sample_sessi
 
 
 def test_link_to_a_deleted_round_reads_as_missing(
-    qtbot, qtmodeltester, sample_session: WorkshopSession
+    qtbot, open_page, qtmodeltester, sample_session: WorkshopSession
 ) -> None:  # type: ignore[no-untyped-def]
     """After its round is deleted a link shows in red as missing, and its editor keeps it chosen."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(AgendaPage, sample_session)
     row = _row(page, "Opening")
     link = page.model.index(row, KEYS.index("link"))
     assert page.model.setData(link, "round:Breakout 2", Qt.ItemDataRole.EditRole)

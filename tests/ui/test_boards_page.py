@@ -20,10 +20,9 @@ from facilitator.ui.controller import Controller
 L2P = LABOUR_TO_POLICE
 
 
-def _page(qtbot, session: WorkshopSession) -> tuple[BoardsPage, Controller]:  # type: ignore[no-untyped-def]
-    controller = Controller(session)
-    page = BoardsPage(controller)
-    qtbot.addWidget(page)
+def _page(open_page, session: WorkshopSession) -> tuple[BoardsPage, Controller]:  # type: ignore[no-untyped-def]
+    """The boards page at the size of a large laptop screen, where every column shows."""
+    page, controller = open_page(BoardsPage, session)
     page.resize(1400, 800)
     return page, controller
 
@@ -46,12 +45,12 @@ def _seed(session: WorkshopSession) -> list[int]:
 
 
 def test_column_and_matrix_models_pass_qt_model_tester(
-    qtbot, qtmodeltester, empty_session: WorkshopSession
+    qtbot, open_page, qtmodeltester, empty_session: WorkshopSession
 ) -> None:  # type: ignore[no-untyped-def]
     """Both item models obey Qt's model contract with real cards in them."""
     ids = _seed(empty_session)
     boards.merge_cards(empty_session, ids[0], [ids[1]])
-    page, _ = _page(qtbot, empty_session)
+    page, _ = _page(open_page, empty_session)
     qtmodeltester.check(_column(page, "retention-of-documents"))
     matrix = MatrixModel()
     matrix.set_sections(consolidate([boards.snapshot(empty_session, L2P)]))
@@ -81,9 +80,9 @@ def test_column_model_announces_small_changes(qtbot) -> None:  # type: ignore[no
 
 # The offscreen platform cannot raise the completion popup or grab the keyboard for it; harmless here.
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
-def test_keyboard_only_add_with_category_completion(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_only_add_with_category_completion(qtbot, open_page, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Typing a flag, Tab, part of a category name and Enter adds the card to that column."""
-    page, _ = _page(qtbot, empty_session)
+    page, _ = _page(open_page, empty_session)
     page.show()
     with qtbot.waitActive(page):
         page.activateWindow()
@@ -100,9 +99,11 @@ def test_keyboard_only_add_with_category_completion(qtbot, empty_session: Worksh
     assert page.add_bar.text.text() == "" and page.add_bar.text.hasFocus()
 
 
-def test_add_to_unknown_category_is_refused_with_the_list(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_add_to_unknown_category_is_refused_with_the_list(
+    qtbot, open_page, empty_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """A category that matches nothing is refused with the valid ones, and the text stays for a retry."""
-    page, controller = _page(qtbot, empty_session)
+    page, controller = _page(open_page, empty_session)
     page.add_bar.text.setText("Something")
     page.add_bar.category.setText("forced marriage")
     with qtbot.waitSignal(controller.error_reported) as refused:
@@ -111,10 +112,10 @@ def test_add_to_unknown_category_is_refused_with_the_list(qtbot, empty_session: 
     assert page.add_bar.text.text() == "Something"
 
 
-def test_edit_in_place_and_undo(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_edit_in_place_and_undo(qtbot, open_page, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """An edit through the column model is saved exactly (newlines included); undo restores it."""
     [card_id, *_] = _seed(empty_session)
-    page, controller = _page(qtbot, empty_session)
+    page, controller = _page(open_page, empty_session)
     model = _column(page, "retention-of-documents")
     assert model.setData(model.index(0), "Line one\nline two ແຮງງານ", Qt.ItemDataRole.EditRole)
     assert boards.snapshot(empty_session, L2P).card(card_id).text == "Line one\nline two ແຮງງານ"
@@ -123,10 +124,10 @@ def test_edit_in_place_and_undo(qtbot, empty_session: WorkshopSession) -> None: 
     assert _texts(page, "retention-of-documents")[0] == "Passports kept in the office"
 
 
-def test_drop_moves_cards_between_columns(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_drop_moves_cards_between_columns(qtbot, open_page, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Dropping a card dragged from one column onto another moves it to that category."""
     ids = _seed(empty_session)
-    page, _ = _page(qtbot, empty_session)
+    page, _ = _page(open_page, empty_session)
     source = _column(page, "debt-bondage")
     target = _column(page, "withholding-wages")
     data = source.mimeData([source.index(0)])
@@ -136,10 +137,10 @@ def test_drop_moves_cards_between_columns(qtbot, empty_session: WorkshopSession)
     assert boards.snapshot(empty_session, L2P).card(ids[2]).category == "withholding-wages"
 
 
-def test_keyboard_move_merge_and_vote(qtbot, empty_session: WorkshopSession, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_move_merge_and_vote(qtbot, open_page, empty_session: WorkshopSession, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Alt+Right moves the focused card; Merge folds selected cards; + places the voting group's dots."""
     ids = _seed(empty_session)
-    page, controller = _page(qtbot, empty_session)
+    page, controller = _page(open_page, empty_session)
     view = page.columns.columns["retention-of-documents"].view
     model = _column(page, "retention-of-documents")
     selection = view.selectionModel()
@@ -163,11 +164,11 @@ def test_keyboard_move_merge_and_vote(qtbot, empty_session: WorkshopSession, mon
     assert _texts(page, "retention-of-documents") == ["Passports kept in the office"]
 
 
-def test_budget_refusal_is_reported(qtbot, empty_session: WorkshopSession, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_budget_refusal_is_reported(qtbot, open_page, empty_session: WorkshopSession, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """When the voting group has no dots left, the page reports why and nothing is stored."""
     ids = _seed(empty_session)
     boards.set_budget(empty_session, L2P, 1)
-    page, controller = _page(qtbot, empty_session)
+    page, controller = _page(open_page, empty_session)
     monkeypatch.setattr(page.columns, "current_id", lambda: ids[2])
     page.voting_group.setCurrentText("Group 1")
     page.vote(+1)
@@ -178,10 +179,10 @@ def test_budget_refusal_is_reported(qtbot, empty_session: WorkshopSession, monke
 
 
 @pytest.mark.qt_log_ignore("does not support raise")
-def test_silent_writing_reveal_and_projector(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_silent_writing_reveal_and_projector(qtbot, open_page, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """In silent writing the projector shows nothing new; after Reveal all it shows every card."""
     _seed(empty_session)
-    page, _ = _page(qtbot, empty_session)
+    page, _ = _page(open_page, empty_session)
     page.actions.silent.trigger()
     assert boards.board(empty_session, L2P).hidden
     page.add_card("Workers locked in at night", "restriction", "Group 4")
@@ -197,10 +198,10 @@ def test_silent_writing_reveal_and_projector(qtbot, empty_session: WorkshopSessi
     assert projector.matrix_mode and "Workers locked in at night" in projector.revealed_texts()
 
 
-def test_lock_disables_writing(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_lock_disables_writing(qtbot, open_page, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """A locked board disables the add bar and refuses changes with a message."""
     ids = _seed(empty_session)
-    page, controller = _page(qtbot, empty_session)
+    page, controller = _page(open_page, empty_session)
     page.actions.lock.trigger()
     assert boards.board(empty_session, L2P).locked and not page.add_bar.isEnabled()
     with qtbot.waitSignal(controller.error_reported) as refused:
@@ -208,10 +209,10 @@ def test_lock_disables_writing(qtbot, empty_session: WorkshopSession) -> None:  
     assert "locked" in refused.args[1]
 
 
-def test_group_filter_and_notes(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_group_filter_and_notes(qtbot, open_page, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Choosing a group shows only its cards and lets its rapporteur write notes that are saved."""
     _seed(empty_session)
-    page, _ = _page(qtbot, empty_session)
+    page, _ = _page(open_page, empty_session)
     page.group_filter.setCurrentText("Group 2")
     page.group_filter.activated.emit(page.group_filter.currentIndex())
     assert _texts(page, "retention-of-documents") == ["ID cards held by recruiter"]
@@ -222,11 +223,11 @@ def test_group_filter_and_notes(qtbot, empty_session: WorkshopSession) -> None: 
     assert board_setup.group_notes(empty_session, L2P, "Group 2").summary == "We agreed debt is the key sign."
 
 
-def test_matrix_view_ranks_by_votes(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_matrix_view_ranks_by_votes(qtbot, open_page, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """The plenary matrix lists each category's flags, most votes first, with headings spanned."""
     ids = _seed(empty_session)
     boards.add_dot(empty_session, ids[1], "Group 1")
-    page, _ = _page(qtbot, empty_session)
+    page, _ = _page(open_page, empty_session)
     page.actions.matrix.trigger()
     model = page.matrix_model
     rows = [model.index(r, 1).data() for r in range(model.rowCount()) if not model.is_heading(r)]
@@ -235,10 +236,10 @@ def test_matrix_view_ranks_by_votes(qtbot, empty_session: WorkshopSession) -> No
     assert page.matrix_view.columnSpan(heading, 0) == model.columnCount()
 
 
-def test_cards_are_painted_as_notes(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_cards_are_painted_as_notes(qtbot, open_page, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """A revealed card is drawn on note-coloured paper in its column."""
     _seed(empty_session)
-    page, _ = _page(qtbot, empty_session)
+    page, _ = _page(open_page, empty_session)
     page.show()
     qtbot.waitExposed(page)
     view = page.columns.columns["debt-bondage"].view
@@ -247,10 +248,10 @@ def test_cards_are_painted_as_notes(qtbot, empty_session: WorkshopSession) -> No
     assert image.pixelColor(rect.center().x(), rect.bottom() - 8) == QColor("#fff4c2")
 
 
-def test_in_place_editor_saves_on_enter(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_in_place_editor_saves_on_enter(qtbot, open_page, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """F2 opens an editor over the card; Shift+Enter starts a line, Enter saves the exact text."""
     [card_id, *_] = _seed(empty_session)
-    page, _ = _page(qtbot, empty_session)
+    page, _ = _page(open_page, empty_session)
     page.show()
     qtbot.waitExposed(page)
     view = page.columns.columns["retention-of-documents"].view
@@ -269,11 +270,13 @@ def test_in_place_editor_saves_on_enter(qtbot, empty_session: WorkshopSession) -
     )
 
 
-def test_exports_from_the_page(qtbot, empty_session: WorkshopSession, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_exports_from_the_page(
+    qtbot, open_page, empty_session: WorkshopSession, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """Export writes the board's PDF off the GUI thread and offers it for preview; a group's output too."""
     _seed(empty_session)
     board_setup.save_group_notes(empty_session, L2P, "Group 2", questions="Who keeps the evidence?")
-    page, controller = _page(qtbot, empty_session)
+    page, controller = _page(open_page, empty_session)
     target = tmp_path / "board.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     with qtbot.waitSignal(controller.document_ready, timeout=20000) as ready:
@@ -290,12 +293,12 @@ def _combo_texts(combo) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_groups_of_the_breakout_round_are_offered_and_follow_the_agenda(
-    qtbot, sample_session: WorkshopSession
+    qtbot, open_page, sample_session: WorkshopSession
 ) -> None:  # type: ignore[no-untyped-def]
     """Before any card the round's groups are offered; moving the timer to another breakout
     offers that round's groups, with names used on cards kept after them."""
     groups.assign_round(sample_session, "Breakout 2", 3)
-    page, _ = _page(qtbot, sample_session)
+    page, _ = _page(open_page, sample_session)
     six = [f"Group {n}" for n in range(1, 7)]
     assert _combo_texts(page.group_filter) == ["All groups", *six]
     assert _combo_texts(page.voting_group) == six
@@ -327,11 +330,11 @@ def _fully_visible_columns(page: BoardsPage) -> int:
 
 
 def test_columns_are_narrow_on_a_laptop_and_grow_when_there_is_room(
-    qtbot, empty_session: WorkshopSession
+    qtbot, open_page, empty_session: WorkshopSession
 ) -> None:  # type: ignore[no-untyped-def]
     """On a 1366-pixel laptop more than four referral columns fit; a small board's columns widen
     to use a wide screen, up to their widest."""
-    page, _ = _page(qtbot, empty_session)
+    page, _ = _page(open_page, empty_session)
     page.resize(1170, 700)
     page.show()
     qtbot.waitExposed(page)
@@ -348,7 +351,9 @@ def test_columns_are_narrow_on_a_laptop_and_grow_when_there_is_room(
     qtbot.waitUntil(lambda: {c.width() for c in page.columns.columns.values()} == {COLUMN_MAX_WIDTH})
 
 
-def test_a_long_red_flag_still_reads_whole_in_a_narrow_column(qtbot, empty_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_red_flag_still_reads_whole_in_a_narrow_column(
+    qtbot, open_page, empty_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """A red flag of 120 characters, whole in the old wide column, is still shown without "…" in
     the narrowest column (it takes the page's extra line)."""
     text = (
@@ -356,7 +361,7 @@ def test_a_long_red_flag_still_reads_whole_in_a_narrow_column(qtbot, empty_sessi
         "instead, with a different employer"
     )
     boards.add_card(empty_session, L2P, text, category="abuse-of-vulnerability", group="Group 4")
-    page, _ = _page(qtbot, empty_session)
+    page, _ = _page(open_page, empty_session)
     page.resize(1170, 700)
     page.show()
     qtbot.waitExposed(page)

@@ -6,23 +6,17 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from facilitator.app import agenda, groups
 from facilitator.app.session import WorkshopSession
-from facilitator.ui.controller import Controller
 from facilitator.ui.groups.agenda_link import NOT_LINKED
 from facilitator.ui.groups.chips import STATUS_COLOURS
 from facilitator.ui.groups.models import MEMBER_MIME, GroupMembersModel
 from facilitator.ui.groups.page import GroupsPage
 
 
-def _page(qtbot, session: WorkshopSession) -> tuple[GroupsPage, Controller]:  # type: ignore[no-untyped-def]
-    controller = Controller(session)
-    page = GroupsPage(controller)
-    qtbot.addWidget(page)
-    return page, controller
-
-
-def test_models_pass_qt_model_tester(qtbot, qtmodeltester, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_models_pass_qt_model_tester(
+    qtbot, open_page, qtmodeltester, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """The rounds list and each group's member list obey Qt's model contract."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GroupsPage, sample_session)
     qtmodeltester.check(page.rounds_model)
     assert page.rounds_model.rowCount() == 3
     assert len(page.columns) == 6
@@ -31,9 +25,11 @@ def test_models_pass_qt_model_tester(qtbot, qtmodeltester, sample_session: Works
     assert sum(c.model.rowCount() for c in page.columns) == 55
 
 
-def test_drop_moves_member_and_balance_colours_follow(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_drop_moves_member_and_balance_colours_follow(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """Dropping a chip on another group moves the person and the size badges turn red, then undo."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GroupsPage, sample_session)
     assert page.view is not None and page.view.quality.optimal
     mover = page.columns[0].model.person(5)
     source_model = page.columns[0].model
@@ -54,9 +50,11 @@ def test_drop_moves_member_and_balance_colours_follow(qtbot, sample_session: Wor
     assert STATUS_COLOURS["over"] not in page.columns[2].badges.text()
 
 
-def test_keyboard_move_and_pin_through_public_methods(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_move_and_pin_through_public_methods(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """Alt+Right moves the selected chip on; a pinned person cannot be moved until unpinned."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GroupsPage, sample_session)
     person = page.columns[2].model.person(3)
     assert page.select_member(person.id)
     page.move_selected(1)
@@ -69,9 +67,9 @@ def test_keyboard_move_and_pin_through_public_methods(qtbot, sample_session: Wor
     assert page.move_member(person.id, 0)
 
 
-def test_lock_disables_editing_and_refuses_drops(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_lock_disables_editing_and_refuses_drops(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """A locked round shows Unlock, disables shuffle and pins, and its lists take no drops."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GroupsPage, sample_session)
     page.toggle_lock()
     assert page.view is not None and page.view.locked
     assert page.lock_button.text() == "Unlock"
@@ -82,9 +80,11 @@ def test_lock_disables_editing_and_refuses_drops(qtbot, sample_session: Workshop
     assert not page.columns[0].model.flags(page.columns[0].model.index(0)) & Qt.ItemFlag.ItemIsDragEnabled
 
 
-def test_shuffle_solves_off_the_gui_thread_and_keeps_pins(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_shuffle_solves_off_the_gui_thread_and_keeps_pins(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """Shuffle forms the round again with the next seed, in the background, keeping the pinned person."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GroupsPage, sample_session)
     pinned = page.columns[4].model.person(2)
     page.toggle_pin(pinned.id)
     before = [tuple(p.id for p in g) for g in page.view.groups] if page.view else []
@@ -96,9 +96,9 @@ def test_shuffle_solves_off_the_gui_thread_and_keeps_pins(qtbot, sample_session:
     assert page.view.quality.optimal
 
 
-def test_new_round_from_arguments_is_selected(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_new_round_from_arguments_is_selected(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Forming a new round adds it to the list and shows its columns."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GroupsPage, sample_session)
     with qtbot.waitSignal(page.round_formed, timeout=20000):
         page.new_round("Plenary mix", 5)
     assert page.view is not None and page.view.name == "Plenary mix"
@@ -107,9 +107,11 @@ def test_new_round_from_arguments_is_selected(qtbot, sample_session: WorkshopSes
     assert groups.find_round(sample_session, "Plenary mix") is not None
 
 
-def test_projector_shows_every_group_in_large_names(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_projector_shows_every_group_in_large_names(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """The projector lists every member and follows a move made on the page."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GroupsPage, sample_session)
     projector = page.projector_window()
     qtbot.addWidget(projector)
     projector.resize(1600, 900)
@@ -122,7 +124,7 @@ def test_projector_shows_every_group_in_large_names(qtbot, sample_session: Works
 
 
 def test_new_round_dialog_links_the_agenda_session(
-    qtbot, monkeypatch, sample_session: WorkshopSession
+    qtbot, open_page, monkeypatch, sample_session: WorkshopSession
 ) -> None:  # type: ignore[no-untyped-def]
     """The New round dialog's choices form a country-teams round linked to a breakout session."""
     from facilitator.ui.groups.dialogs import NewRoundDialog
@@ -137,7 +139,7 @@ def test_new_round_dialog_links_the_agenda_session(
         return 1
 
     monkeypatch.setattr(NewRoundDialog, "exec", accept)
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GroupsPage, sample_session)
     with qtbot.waitSignal(page.round_formed, timeout=20000):
         page.new_round()
     assert page.view is not None and page.view.name == "Country work"
@@ -146,9 +148,11 @@ def test_new_round_dialog_links_the_agenda_session(
     assert page.agenda_link.currentText() == title and "Country teams" in page.subheading.text()
 
 
-def test_agenda_session_of_a_round_can_be_changed_and_undone(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_session_of_a_round_can_be_changed_and_undone(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """Choosing another breakout session relinks the shown round (even locked); undo restores it."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GroupsPage, sample_session)
     breakouts = groups.breakout_items(sample_session)
     offered = [page.agenda_link.itemText(i) for i in range(page.agenda_link.count())]
     assert offered == [NOT_LINKED, *(title for _, title in breakouts)]
@@ -170,9 +174,11 @@ def test_agenda_session_of_a_round_can_be_changed_and_undone(qtbot, sample_sessi
     assert groups.load_round(sample_session, page.view.id).round.agenda_item == breakouts[0][0]
 
 
-def test_a_round_whose_agenda_session_was_removed_says_so(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_a_round_whose_agenda_session_was_removed_says_so(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """Removing the linked session from the agenda leaves the round readable, its link marked removed."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GroupsPage, sample_session)
     item_id, _title = groups.breakout_items(sample_session)[0]
     controller.run(agenda.remove_items, [item_id])
     assert page.agenda_link.currentText() == "(its agenda session was removed)"

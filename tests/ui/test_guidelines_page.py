@@ -8,17 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from facilitator.app import guidelines
-from facilitator.app.session import WorkshopSession
-from facilitator.ui.controller import Controller
 from facilitator.ui.guidelines.models import ACTION_COLUMNS
 from facilitator.ui.guidelines.page import GuidelinesPage
-
-
-def _page(qtbot, session: WorkshopSession) -> tuple[GuidelinesPage, Controller]:  # type: ignore[no-untyped-def]
-    controller = Controller(session)
-    page = GuidelinesPage(controller)
-    qtbot.addWidget(page)
-    return page, controller
 
 
 def _open_section(page: GuidelinesPage, key: str) -> None:
@@ -26,9 +17,9 @@ def _open_section(page: GuidelinesPage, key: str) -> None:
     page.outline.setCurrentIndex(page.sections_model.index(row))
 
 
-def test_models_pass_qt_model_tester(qtbot, qtmodeltester, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_models_pass_qt_model_tester(qtbot, open_page, qtmodeltester, sample_session) -> None:  # type: ignore[no-untyped-def]
     """The outline, key-action and trigger models obey Qt's model contract."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GuidelinesPage, sample_session)
     _open_section(page, "information-sharing")
     qtmodeltester.check(page.sections_model)
     qtmodeltester.check(page.actions.model)
@@ -38,9 +29,11 @@ def test_models_pass_qt_model_tester(qtbot, qtmodeltester, sample_session) -> No
     assert page.actions.model.data(page.actions.model.index(2, 0)) == "5.3"
 
 
-def test_outline_shows_counts_and_switching_section_shows_its_actions(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_outline_shows_counts_and_switching_section_shows_its_actions(
+    qtbot, open_page, sample_session
+) -> None:  # type: ignore[no-untyped-def]
     """Each outline row is numbered with its count; choosing a row shows that section."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GuidelinesPage, sample_session)
     assert (
         page.sections_model.data(page.sections_model.index(3))
         == "4. Joint inspections and investigations  (2)"
@@ -53,9 +46,9 @@ def test_outline_shows_counts_and_switching_section_shows_its_actions(qtbot, sam
     assert page.triggers_box.isVisibleTo(page)
 
 
-def test_edit_in_place_saves_and_undo_restores(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_edit_in_place_saves_and_undo_restores(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
     """A cell edit is saved through the app layer; undo through the controller restores it."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GuidelinesPage, sample_session)
     _open_section(page, "victims")
     index = page.actions.model.index(0, ACTION_COLUMNS.index("timeframe"))
     with qtbot.waitSignal(controller.workshop_changed):
@@ -69,9 +62,9 @@ def test_edit_in_place_saves_and_undo_restores(qtbot, sample_session) -> None:  
     assert guidelines.draft(sample_session).actions_in(page.section_id)[0].timeframe == "Within 6 months"  # type: ignore[arg-type]
 
 
-def test_refused_recommendation_is_reported_and_not_stored(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_refused_recommendation_is_reported_and_not_stored(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
     """An unknown Manila recommendation is refused with a message naming the field."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GuidelinesPage, sample_session)
     index = page.actions.model.index(0, ACTION_COLUMNS.index("recommendations"))
     with qtbot.waitSignal(controller.error_reported) as blocker:
         assert not page.actions.model.setData(index, "S9R1", Qt.ItemDataRole.EditRole)
@@ -79,9 +72,11 @@ def test_refused_recommendation_is_reported_and_not_stored(qtbot, sample_session
     assert page.actions.model.data(index) == "S3R13"
 
 
-def test_add_action_starts_editing_and_status_buttons_mark_the_selection(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_add_action_starts_editing_and_status_buttons_mark_the_selection(
+    qtbot, open_page, sample_session
+) -> None:  # type: ignore[no-untyped-def]
     """A new key action is added to the open section and can be marked agreed then deferred."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GuidelinesPage, sample_session)
     _open_section(page, "follow-up")
     new_id = page.actions.add_action()
     assert new_id is not None and page.actions.model.rowCount() == 2
@@ -93,9 +88,9 @@ def test_add_action_starts_editing_and_status_buttons_mark_the_selection(qtbot, 
     assert "2 deferred" in page.summary_label.text()
 
 
-def test_merge_dialog_merges_the_selection_with_new_wording(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_merge_dialog_merges_the_selection_with_new_wording(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
     """Merging two selected duplicates asks for wording and leaves one action from both groups."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GuidelinesPage, sample_session)
     _open_section(page, "information-sharing")
     first, second = page.actions.model.action(0).id, page.actions.model.action(1).id
     page.actions.select([first, second])
@@ -116,17 +111,17 @@ def test_merge_dialog_merges_the_selection_with_new_wording(qtbot, sample_sessio
     assert page.actions.model.rowCount() == 3
 
 
-def test_merge_with_one_selected_explains_what_to_do(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_merge_with_one_selected_explains_what_to_do(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
     """With fewer than two actions selected, merge says how to select several."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GuidelinesPage, sample_session)
     with qtbot.waitSignal(controller.error_reported) as blocker:
         page.actions.merge_selected()
     assert "select two or more" in blocker.args[1]
 
 
-def test_section_text_is_saved_when_leaving_the_section(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_section_text_is_saved_when_leaving_the_section(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
     """Text typed in a section is saved when another section is chosen, as one undoable step."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GuidelinesPage, sample_session)
     _open_section(page, "follow-up")
     follow_up = page.section_id
     page.text_edit.setPlainText("The ACMW reviews progress each year.")
@@ -137,18 +132,18 @@ def test_section_text_is_saved_when_leaving_the_section(qtbot, sample_session) -
     assert page.text_edit.toPlainText().startswith("These guidelines help")
 
 
-def test_new_version_asks_for_a_note(qtbot, sample_session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_version_asks_for_a_note(qtbot, open_page, sample_session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """New version records the note typed in the dialog and shows the new label."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GuidelinesPage, sample_session)
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Merged duplicates", True))
     page.new_version()
     assert page.version_label.text().startswith("Draft v0.2 of ")
     assert guidelines.draft(sample_session).versions[-1].note == "Merged duplicates"
 
 
-def test_outline_edits_through_the_page(qtbot, sample_session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_outline_edits_through_the_page(qtbot, open_page, sample_session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A section added after the current one becomes current; moving and removing follow."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GuidelinesPage, sample_session)
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Definitions", True))
     page.add_section()
     assert page.heading.text() == "2. Definitions"
@@ -160,17 +155,17 @@ def test_outline_edits_through_the_page(qtbot, sample_session, monkeypatch) -> N
     assert page.sections_model.rowCount() == 10
 
 
-def test_title_edit_is_saved(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_title_edit_is_saved(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
     """Editing the title field and pressing Enter stores the draft's new title."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GuidelinesPage, sample_session)
     page.title_edit.setText("Luang Prabang guidelines")
     page.title_edit.editingFinished.emit()
     assert guidelines.draft(sample_session).title == "Luang Prabang guidelines"
 
 
-def test_export_buttons_write_pdf_and_docx(qtbot, sample_session, isolated_home) -> None:  # type: ignore[no-untyped-def]
+def test_export_buttons_write_pdf_and_docx(qtbot, open_page, sample_session, isolated_home) -> None:  # type: ignore[no-untyped-def]
     """Export PDF announces a document for preview; Export Word writes a .docx in exports/."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GuidelinesPage, sample_session)
     # Collect earlier tests' widgets here: a collection started on the export's worker thread would
     # delete Qt objects off the GUI thread and crash the process.
     gc.collect()
@@ -183,11 +178,11 @@ def test_export_buttons_write_pdf_and_docx(qtbot, sample_session, isolated_home)
     assert len(written) == 1 and str(written[0]) in blocker.args[0]
 
 
-def test_pull_triggers_fills_the_trigger_table(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_pull_triggers_fills_the_trigger_table(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
     """The pull button brings voted red flags into the open trigger section and reports it."""
     from facilitator.app import boards
 
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GuidelinesPage, sample_session)
     with qtbot.waitSignal(controller.error_reported) as blocker:
         page.pull_triggers()
     assert "Run the dot vote" in blocker.args[1]
@@ -206,9 +201,9 @@ def test_pull_triggers_fills_the_trigger_table(qtbot, sample_session) -> None:  
     assert page.triggers_model.rowCount() == 0
 
 
-def test_page_follows_a_newly_opened_workshop(qtbot, sample_session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_page_follows_a_newly_opened_workshop(qtbot, open_page, sample_session, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Opening another workshop shows that workshop's draft from its first section."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(GuidelinesPage, sample_session)
     _open_section(page, "victims")
     assert controller.new_workshop(tmp_path / "other.sqlite")
     assert page.heading.text() == "1. Purpose and scope"
@@ -217,9 +212,9 @@ def test_page_follows_a_newly_opened_workshop(qtbot, sample_session, tmp_path) -
     controller.close()
 
 
-def test_move_to_section_menu_offers_the_other_sections(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+def test_move_to_section_menu_offers_the_other_sections(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
     """The menu lists every other section; choosing one moves the selected action there."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(GuidelinesPage, sample_session)
     _open_section(page, "victims")
     page.actions.move_menu.aboutToShow.emit()
     labels = [a.text() for a in page.actions.move_menu.actions()]

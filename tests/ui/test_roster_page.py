@@ -8,27 +8,21 @@ from PySide6.QtCore import Qt
 
 from facilitator.app import roster
 from facilitator.app.session import WorkshopSession
-from facilitator.ui.controller import Controller
 from facilitator.ui.roster.page import RosterPage
 
 
-def _page(qtbot, session: WorkshopSession) -> tuple[RosterPage, Controller]:  # type: ignore[no-untyped-def]
-    controller = Controller(session)
-    page = RosterPage(controller)
-    qtbot.addWidget(page)
-    return page, controller
-
-
-def test_model_passes_qt_model_tester(qtbot, qtmodeltester, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_qt_model_tester(
+    qtbot, open_page, qtmodeltester, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
     """The roster model obeys Qt's model contract."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(RosterPage, sample_session)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 68
 
 
-def test_edit_in_place_saves_and_undo_restores(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_edit_in_place_saves_and_undo_restores(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """An edit through the model is saved; Ctrl+Z through the controller brings the old value back."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(RosterPage, sample_session)
     index = page.model.index(0, 4)
     with qtbot.waitSignal(controller.workshop_changed):
         assert page.model.setData(index, "Viet Nam", Qt.ItemDataRole.EditRole)
@@ -38,26 +32,26 @@ def test_edit_in_place_saves_and_undo_restores(qtbot, sample_session: WorkshopSe
     assert page.model.data(page.model.index(0, 4)) == "BN"
 
 
-def test_refused_edit_is_reported(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_refused_edit_is_reported(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """A bad value is refused with a message naming the field, and not stored."""
-    page, controller = _page(qtbot, sample_session)
+    page, controller = open_page(RosterPage, sample_session)
     with qtbot.waitSignal(controller.error_reported) as blocker:
         assert not page.model.setData(page.model.index(0, 3), "42", Qt.ItemDataRole.EditRole)
     assert blocker.args[1].startswith("Sex:")
     assert roster.participants(sample_session)[0].sex == "F"
 
 
-def test_search_filters_and_counts(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_search_filters_and_counts(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Typing in the search box filters every column and updates the count."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(RosterPage, sample_session)
     qtbot.keyClicks(page.search, "police")
     assert 0 < page.proxy.rowCount() < 68
     assert "of 68 participants shown" in page.count_label.text()
 
 
-def test_add_and_remove(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_add_and_remove(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Adding makes a new row; removing the selection takes it away again."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(RosterPage, sample_session)
     new_id = page.add_participant()
     assert page.model.rowCount() == 69
     page.table.selectRow(page.proxy.mapFromSource(page.model.index(page.model.row_of(new_id), 0)).row())
@@ -65,11 +59,11 @@ def test_add_and_remove(qtbot, sample_session: WorkshopSession) -> None:  # type
     assert page.model.rowCount() == 68
 
 
-def test_import_review_then_import(qtbot, empty_session: WorkshopSession, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_review_then_import(qtbot, open_page, empty_session: WorkshopSession, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A file is read in the background, reviewed, and imported when clean."""
     source = tmp_path / "list.csv"
     source.write_text("Delegate,Gender,Country\nAna Reyes,F,Philippines\nBen Tan,X,Singapore\n")
-    page, _ = _page(qtbot, empty_session)
+    page, _ = open_page(RosterPage, empty_session)
     page.start_import(source)
     qtbot.waitUntil(lambda: page.import_dialog is not None)
     dialog = page.import_dialog
@@ -82,9 +76,9 @@ def test_import_review_then_import(qtbot, empty_session: WorkshopSession, tmp_pa
     assert page.model.rowCount() == 2
 
 
-def test_header_sorts_by_column(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+def test_header_sorts_by_column(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Clicking a column header sorts by it; ids sort as numbers, not text."""
-    page, _ = _page(qtbot, sample_session)
+    page, _ = open_page(RosterPage, sample_session)
     ids = [page.model.participant(r).id for r in range(page.model.rowCount())]
     assert ids == sorted(ids)
     page.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
