@@ -45,14 +45,12 @@ def run_gui(workshop: Path | None = None) -> int:
     from facilitator.core.errors import FacilitatorError
     from facilitator.ui.controller import Controller
     from facilitator.ui.main_window import MainWindow
-    from facilitator.ui.script_fonts import register_script_fonts
     from facilitator.ui.tasks import wait_for_background_work
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
     app.setApplicationName("Facilitator")
     app.setOrganizationName("Facilitator")
     install_crash_handler()
-    register_script_fonts()
     try:
         session = workshops.open_workshop(workshop or workshops.default_workshop_path(), backup=False)
     except FacilitatorError as error:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from facilitator.app import roster
 from facilitator.app.session import WorkshopSession
@@ -63,3 +64,42 @@ def test_opening_another_workshop_backs_it_up_in_background(
     qtbot.waitUntil(lambda: len(list(backup_folder(other.path).glob("*.sqlite"))) == before + 1)
     assert window.show_page("roster").model.rowCount() == 0
     assert str(other.path) in window.file_label.text()
+
+
+def test_window_is_drawn_before_its_first_page_is_built(
+    qtbot, sample_session: WorkshopSession, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The window appears at once; the page it was left on is built just after its first frame,
+    with the shipped script fonts registered before any name is drawn."""
+    from facilitator.ui import script_fonts
+
+    registered = []
+    monkeypatch.setattr(script_fonts, "register_script_fonts", lambda: registered.append(True) or set())
+    QSettings("Facilitator", "Facilitator").setValue("main/page", "agenda")
+    window = MainWindow(Controller(sample_session))
+    qtbot.addWidget(window)
+    opening = window.stack.currentWidget()
+    assert opening.findChild(QLabel).text() == "Opening Agenda and timer…"
+    assert PAGES[window.navigation.currentRow()].key == "agenda"
+    assert not registered
+    window.show()
+    qtbot.waitUntil(lambda: type(window.stack.currentWidget()).__name__ == "AgendaPage")
+    assert registered == [True]
+    assert window.stack.currentWidget() is window.page("agenda")
+
+
+
+def test_menu_shortcuts(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Every page, file action and undo step has its key, standard keys as the platform has them."""
+    window = MainWindow(Controller(sample_session))
+    qtbot.addWidget(window)
+    keys = {
+        action.text(): [sequence.toString() for sequence in action.shortcuts()]
+        for menu in window.menuBar().findChildren(QMenu)
+        for action in menu.actions()
+    }
+    assert [keys[spec.title] for spec in PAGES] == [[spec.shortcut] for spec in PAGES]
+    assert keys["&Open workshop…"][0] == "Ctrl+O"
+    assert keys["&Import roster…"] == ["Ctrl+I"]
+    assert keys["&Redo"] == ["Ctrl+Shift+Z", "Ctrl+Y"]
+    assert "Ctrl+Z" in keys["&Undo"]
