@@ -11,8 +11,16 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from facilitator.ui.controller import Controller
 
 __all__ = ["install_crash_handler", "run_gui"]
+
+#: The opening backup waits this long, so that its thread does not compete with drawing the
+#: window and its first page; nobody edits a workshop in the first second, so the copy is the same.
+_OPENING_BACKUP_DELAY_MS = 1000
 
 
 def install_crash_handler() -> None:
@@ -38,12 +46,14 @@ def install_crash_handler() -> None:
 
 
 def run_gui(workshop: Path | None = None) -> int:
-    """Open the main window on a workshop (the last used one, or the sample) and run the app."""
-    from PySide6 import QtWidgets
+    """Show the main window, open a workshop in it (the last used one, or the sample), run the app.
 
-    from facilitator.app import workshops
-    from facilitator.core.errors import FacilitatorError
-    from facilitator.ui.controller import Controller
+    The window is drawn before the workshop file is opened: its first frame comes sooner, and the
+    slower part (SQLite, the storage code, the first page) follows straight after. A file that
+    cannot be opened is explained and the app ends with status 1, the file untouched.
+    """
+    from PySide6 import QtCore, QtWidgets
+
     from facilitator.ui.main_window import MainWindow
     from facilitator.ui.tasks import wait_for_background_work
 
@@ -51,16 +61,30 @@ def run_gui(workshop: Path | None = None) -> int:
     app.setApplicationName("Facilitator")
     app.setOrganizationName("Facilitator")
     install_crash_handler()
-    try:
-        session = workshops.open_workshop(workshop or workshops.default_workshop_path(), backup=False)
-    except FacilitatorError as error:
-        QtWidgets.QMessageBox.critical(None, "Cannot open workshop", str(error))
-        return 1
-    controller = Controller(session)
-    window = MainWindow(controller)
+    window = MainWindow()
+    opened: list[Controller] = []
+
+    def open_workshop() -> None:
+        from facilitator.app import workshops
+        from facilitator.core.errors import FacilitatorError
+        from facilitator.ui.controller import Controller
+        from facilitator.ui.script_fonts import register_script_fonts
+
+        try:
+            session = workshops.open_workshop(workshop or workshops.default_workshop_path(), backup=False)
+        except FacilitatorError as error:
+            QtWidgets.QMessageBox.critical(window, "Cannot open workshop", str(error))
+            app.exit(1)
+            return
+        register_script_fonts()  # before the first page draws any name
+        opened.append(Controller(session))
+        window.attach(opened[0])
+        QtCore.QTimer.singleShot(_OPENING_BACKUP_DELAY_MS, opened[0].back_up_in_background)
+
+    window.drawn.connect(open_workshop)
     window.show()
-    controller.back_up_in_background()
     code = app.exec()
     wait_for_background_work()
-    controller.close()
+    for controller in opened:
+        controller.close()
     return int(code)

@@ -1,9 +1,10 @@
 """The main window: navigation to each capability's page, menus, and the "saved" status.
 
-The window appears before its first page is built. Building the roster page (its model, the Qt
-enums that every item model needs, laying out names in four scripts) takes about as long as
-starting a bare window; doing it right after the first frame puts the window, its menus and its
-navigation in front of the user that much sooner, with "Opening Roster…" for the blink in between.
+The window can appear before the workshop file is open. Opening it (SQLite and our storage code)
+and building the roster page (its model, the Qt enums every item model needs, names laid out in
+four scripts) take about as long as starting a bare window; ``run_gui`` does both right after the
+window's first frame, which shows "Opening Roster…" for that blink. A window given its controller
+at once (as the tests do) is complete from the start.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 # Dialog and desktop classes are reached through their modules (QtWidgets.QFileDialog…): PySide6
 # builds a class with all its enums on first use, and the window should not pay for that at start.
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,12 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator import __version__, paths
-from facilitator.app.changes import Changes
-from facilitator.ui.controller import Controller
 from facilitator.ui.pages import PAGES, PageSpec, load_page_class
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
+
+    from facilitator.app.changes import Changes
+    from facilitator.ui.controller import Controller
 
 __all__ = ["MainWindow"]
 
@@ -54,7 +56,7 @@ class _PlannedPage(QWidget):
 
 
 class _OpeningPage(QWidget):
-    """Holds the first page's place until the window has been drawn once, then asks for the page."""
+    """Holds the first page's place until the workshop is open; says once it has been drawn."""
 
     def __init__(self, spec: PageSpec, when_drawn: Callable[[], None]) -> None:
         super().__init__()
@@ -64,7 +66,7 @@ class _OpeningPage(QWidget):
         column.addStretch(1)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Ask for the page once this frame is on screen (a zero timer runs after the paint)."""
+        """Report the first frame once it is on screen (a zero timer runs after the paint)."""
         super().paintEvent(event)
         if self._when_drawn is not None:
             QtCore.QTimer.singleShot(0, self._when_drawn)
@@ -72,11 +74,18 @@ class _OpeningPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """Navigation list on the left, the current page on the right."""
+    """Navigation list on the left, the current page on the right.
 
-    def __init__(self, controller: Controller) -> None:
+    Signals:
+        drawn(): the window's first frame is on screen (emitted once, only while no workshop
+            is attached).
+    """
+
+    drawn = Signal()
+
+    def __init__(self, controller: Controller | None = None) -> None:
         super().__init__()
-        self.controller = controller
+        self._controller: Controller | None = None
         self.settings = QSettings("Facilitator", "Facilitator")
         self._pages: dict[str, QWidget] = {}
         self._previews: list[QWidget] = []
@@ -93,7 +102,7 @@ class MainWindow(QMainWindow):
         first = next((i for i, spec in enumerate(PAGES) if spec.key == last), 0)
         self.stack = QStackedWidget()
         for index, spec in enumerate(PAGES):
-            self.stack.addWidget(_OpeningPage(spec, self._open_first_page) if index == first else QWidget())
+            self.stack.addWidget(_OpeningPage(spec, self.drawn.emit) if index == first else QWidget())
         self.stack.setCurrentIndex(first)
         self.navigation.setCurrentRow(first)
         central = QWidget()
@@ -114,6 +123,24 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
+        self.setWindowTitle("Facilitator")
+        self.file_label.setText("Opening the workshop file…")
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if controller is not None:
+            self.attach(controller)
+
+    @property
+    def controller(self) -> Controller:
+        """The controller of the open workshop (only once :meth:`attach` has been called)."""
+        if self._controller is None:
+            raise RuntimeError("No workshop is attached to the window yet.")
+        return self._controller
+
+    def attach(self, controller: Controller) -> None:
+        """Show the open workshop: title, status, menus that need it, and the page in view."""
+        self._controller = controller
         controller.workshop_changed.connect(self._on_workshop_changed)
         controller.workshop_opened.connect(self._on_workshop_opened)
         controller.error_reported.connect(self._on_error_reported)
@@ -122,12 +149,11 @@ class MainWindow(QMainWindow):
         controller.task_started.connect(self._on_task_started)
         controller.task_progressed.connect(self._on_task_progressed)
         controller.task_ended.connect(self._on_task_ended)
-
+        for action in self._workshop_actions:
+            action.setEnabled(True)
         self._on_workshop_opened()
         self.saved_label.setText("All changes saved")
-        geometry = self.settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self.show_page(PAGES[self.stack.currentIndex()].key)
 
     # Menus -------------------------------------------------------------------------------------
 
@@ -148,22 +174,34 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu("&File")
-        menu.addAction(self._action("&New workshop…", self._on_new_triggered, QKeySequence.StandardKey.New))
-        menu.addAction(self._action("New workshop from the &sample…", lambda: self._on_new_triggered(True)))
-        menu.addAction(
-            self._action("&Open workshop…", self._on_open_triggered, QKeySequence.StandardKey.Open)
-        )
+        self._workshop_actions = [
+            self._action("&New workshop…", self._on_new_triggered, QKeySequence.StandardKey.New),
+            self._action("New workshop from the &sample…", lambda: self._on_new_triggered(True)),
+            self._action("&Open workshop…", self._on_open_triggered, QKeySequence.StandardKey.Open),
+        ]
+        menu.addActions(self._workshop_actions)
         self.recent_menu = menu.addMenu("Open &recent")
+        self.recent_menu.setEnabled(False)
         menu.addSeparator()
-        menu.addAction(self._action("&Import roster…", self._on_import_triggered, "Ctrl+I"))
-        menu.addAction(self._action("&Export roster…", self._on_export_triggered, "Ctrl+E"))
+        roster_actions = [
+            self._action("&Import roster…", self._on_import_triggered, "Ctrl+I"),
+            self._action("&Export roster…", self._on_export_triggered, "Ctrl+E"),
+        ]
+        menu.addActions(roster_actions)
+        self._workshop_actions += roster_actions
+        for action in self._workshop_actions:
+            action.setEnabled(False)
         menu.addAction(self._action("Open e&xports folder", self._on_exports_folder_triggered))
         menu.addSeparator()
         menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action("&Undo", self.controller.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action("&Redo", self.controller.redo, "Ctrl+Shift+Z")
+        self.undo_action = self._action(
+            "&Undo", lambda: self.controller.undo(), QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = self._action("&Redo", lambda: self.controller.redo(), "Ctrl+Shift+Z")
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
@@ -191,15 +229,17 @@ class MainWindow(QMainWindow):
         return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
 
     def _remember(self, path: Path) -> None:
-        recent = [str(path)] + [p for p in self._recent_files() if p != str(path)]
-        self.settings.setValue("recent", recent[:_MAX_RECENT])
+        known = self._recent_files()
+        recent = ([str(path)] + [p for p in known if p != str(path)])[:_MAX_RECENT]
+        if recent != known:  # an unchanged list is not written: each write is a file sync
+            self.settings.setValue("recent", recent)
 
     # Pages -------------------------------------------------------------------------------------
 
     def page(self, key: str) -> QWidget:
-        """The page with ``key``, built on first use."""
-        if key not in self._pages:
-            index = next(i for i, spec in enumerate(PAGES) if spec.key == key)
+        """The page with ``key``, built on first use; its placeholder until a workshop is attached."""
+        index = next(i for i, spec in enumerate(PAGES) if spec.key == key)
+        if key not in self._pages and self._controller is not None:
             spec = PAGES[index]
             page_class = load_page_class(spec)
             widget = page_class(self.controller, self) if page_class else _PlannedPage(spec, self)
@@ -208,27 +248,18 @@ class MainWindow(QMainWindow):
             old.deleteLater()
             self.stack.insertWidget(index, widget)
             self._pages[key] = widget
-        return self._pages[key]
+        return self.stack.widget(index)
 
     def show_page(self, key: str) -> QWidget:
         """Switch to a page."""
-        index = next(i for i, spec in enumerate(PAGES) if spec.key == key)
         widget = self.page(key)
+        index = self.stack.indexOf(widget)
         self.stack.setCurrentIndex(index)
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
-        self.settings.setValue("main/page", key)
+        if self.settings.value("main/page") != key:
+            self.settings.setValue("main/page", key)
         return widget
-
-    def _open_first_page(self) -> None:
-        """Build the page in view: the one the window opened on, or one the user has gone to since.
-
-        The shipped script fonts are registered first, so that no name is ever drawn as boxes.
-        """
-        from facilitator.ui.script_fonts import register_script_fonts
-
-        register_script_fonts()
-        self.show_page(PAGES[self.stack.currentIndex()].key)
 
     def _on_navigation_row_changed(self, row: int) -> None:
         if 0 <= row < len(PAGES):

@@ -152,19 +152,26 @@ def _report(title: str, figures: dict[str, str], ratios: dict[str, float]) -> No
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:
-    """Byte code compiled (as ``pip install`` does), offscreen, and the sample workshop created."""
+    """Byte code compiled (as ``pip install`` does), offscreen, and the sample workshop in place.
+
+    The workshop is created and closed here, as a user's file is between two sessions: the
+    measured starts end abruptly, so one of them must not leave the file half-written for the
+    next. One start, not measured, records the workshop in the Qt settings as users' starts do.
+    """
     import compileall
 
     import facilitator
+    from facilitator import paths
 
     compileall.compile_dir(Path(facilitator.__file__).parent, quiet=1)
+    create_workshop(tmp_path / "sessions" / paths.SAMPLE_WORKSHOP_NAME, sample=True).close()
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "FACILITATOR_HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
-    _run(_APP, env, "frame")  # creates the sample workshop once, outside the measurement
+    _run(_APP, env, "roster")
     return env
 
 
@@ -201,9 +208,11 @@ def test_cold_start_ratio(tmp_path: Path) -> None:
     )
     # Minimums: interference from the rest of a shared machine only ever adds time.
     assert least["app"] / least["bare"] <= 1.5
-    # Showing the roster costs no more than showing the same screen with no code of ours, plus a
-    # small share for our own work (imports, opening the file, the roster model).
-    assert least["roster"] / least["plain"] <= 1.3
+    # Showing the roster costs what showing the same screen with no code of ours costs, plus our
+    # own work (imports, opening the file, the roster model) and a second paint of the window.
+    # Wall-clock minimums on this shared machine still swing by a tenth; the instruction counts
+    # below hold the tighter bound.
+    assert least["roster"] / least["plain"] <= 1.4
 
 
 def _instructions(script: str, env: dict[str, str], tmp_path: Path, *args: str) -> int:
@@ -244,8 +253,7 @@ def test_cold_start_instructions(tmp_path: Path) -> None:
         {key: counts[key] / counts["bare"] for key in starts},
     )
     assert counts["app"] / counts["bare"] <= 1.5
-    # The window is drawn twice (first frame, then with the roster): a few per cent of our share.
-    assert counts["roster"] / counts["plain"] <= 1.3
+    assert counts["roster"] / counts["plain"] <= 1.25
 
 
 def _write_xlsx(path: Path, rows: int) -> None:

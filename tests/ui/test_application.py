@@ -79,37 +79,66 @@ def test_quitting_waits_for_background_work(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-_FIRST_FRAME = """
+_START = """
 import os, sys
-from PySide6 import QtCore
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6 import QtCore, QtGui
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 app = QApplication(["facilitator"])
-def first_frame():
+QMessageBox.critical = lambda parent, title, text: print("message:", title, "|", text, flush=True)
+seen = []
+def watch():
     for widget in app.topLevelWidgets():
         handle = widget.windowHandle() if isinstance(widget, QMainWindow) else None
         if handle is not None and handle.isExposed():
             page = type(widget.stack.currentWidget()).__name__
-            print("Qt namespace built:", "Qt" in QtCore.__dict__, "page:", page, flush=True)
-            os._exit(0)
-    QtCore.QTimer.singleShot(0, first_frame)
-QtCore.QTimer.singleShot(0, first_frame)
+            if not seen:
+                seen.append(page)
+                print("first frame:", page, "| Qt namespace built:", "Qt" in QtCore.__dict__,
+                      "| SQLite loaded:", "sqlite3" in sys.modules, flush=True)
+            elif page == "RosterPage":
+                fonts = bool(QtGui.QFontDatabase.applicationFontFamilies(0))
+                print("then:", page, "| script fonts registered:", fonts, flush=True)
+                os._exit(0)
+    QtCore.QTimer.singleShot(0, watch)
+QtCore.QTimer.singleShot(0, watch)
 from facilitator.cli import main
-main(["--workshop", sys.argv[1]])
+print("exit status:", main(["--workshop", sys.argv[1]]), flush=True)
 """
 
 
-def test_first_frame_comes_before_the_costly_part_of_start_up(tmp_path: Path) -> None:
-    """The window is on screen before its first page is built and before PySide6 builds the Qt
-    namespace's 94 enums (about 20 ms, needed by every item model): those come just after.
+def _start(path: Path) -> list[str]:
+    """What a child process running ``facilitator --workshop PATH`` reports, line by line."""
+    result = subprocess.run(
+        [sys.executable, "-c", _START, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.stdout.splitlines()
 
-    PySide6 adds ``Qt`` to ``QtCore``'s namespace only once it has built it, which is what the
-    child process reports at its first frame.
+
+def test_window_is_drawn_before_the_workshop_is_opened(tmp_path: Path) -> None:
+    """The first frame comes before SQLite, the workshop and the first page, and before PySide6
+    builds the Qt namespace's 94 enums (about 20 ms, needed by every item model); all of those
+    follow at once, with the shipped script fonts registered before any name is drawn.
+
+    PySide6 adds ``Qt`` to ``QtCore``'s namespace only once it has built it.
     """
     from facilitator.app.workshops import create_workshop
 
     path = tmp_path / "w.sqlite"
     create_workshop(path, sample=True).close()
-    result = subprocess.run(
-        [sys.executable, "-c", _FIRST_FRAME, str(path)], capture_output=True, text=True, timeout=60
-    )
-    assert result.stdout.strip() == "Qt namespace built: False page: _OpeningPage", result.stderr
+    assert _start(path) == [
+        "first frame: _OpeningPage | Qt namespace built: False | SQLite loaded: False",
+        "then: RosterPage | script fonts registered: True",
+    ]
+
+
+def test_a_file_that_is_not_a_workshop_is_explained_and_left_alone(tmp_path: Path) -> None:
+    """Opening fails after the window is up: the user reads why, the app ends with status 1."""
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"These are meeting notes, not a workshop.")
+    lines = _start(path)
+    assert lines[0].startswith("first frame: _OpeningPage")
+    assert lines[1].startswith("message: Cannot open workshop | ")
+    assert "notes.sqlite" in lines[1]
+    assert lines[2] == "exit status: 1"
+    assert path.read_bytes() == b"These are meeting notes, not a workshop."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from facilitator.app import roster
@@ -66,27 +67,27 @@ def test_opening_another_workshop_backs_it_up_in_background(
     assert str(other.path) in window.file_label.text()
 
 
-def test_window_is_drawn_before_its_first_page_is_built(
-    qtbot, sample_session: WorkshopSession, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    """The window appears at once; the page it was left on is built just after its first frame,
-    with the shipped script fonts registered before any name is drawn."""
-    from facilitator.ui import script_fonts
-
-    registered = []
-    monkeypatch.setattr(script_fonts, "register_script_fonts", lambda: registered.append(True) or set())
+def test_window_waits_for_its_workshop_then_fills_in(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Before its workshop is open the window says so and offers nothing that needs one; a page
+    chosen meanwhile is the one built once the workshop is attached."""
     QSettings("Facilitator", "Facilitator").setValue("main/page", "agenda")
-    window = MainWindow(Controller(sample_session))
+    window = MainWindow()
     qtbot.addWidget(window)
-    opening = window.stack.currentWidget()
-    assert opening.findChild(QLabel).text() == "Opening Agenda and timer…"
+    with qtbot.waitSignal(window.drawn):
+        window.show()
+    assert window.stack.currentWidget().findChild(QLabel).text() == "Opening Agenda and timer…"
     assert PAGES[window.navigation.currentRow()].key == "agenda"
-    assert not registered
-    window.show()
-    qtbot.waitUntil(lambda: type(window.stack.currentWidget()).__name__ == "AgendaPage")
-    assert registered == [True]
-    assert window.stack.currentWidget() is window.page("agenda")
-
+    assert window.file_label.text() == "Opening the workshop file…"
+    needs_workshop = {"&New workshop…", "&Open workshop…", "&Import roster…", "&Export roster…"}
+    actions = {action.text(): action for action in window.findChildren(QAction)}
+    assert not any(actions[text].isEnabled() for text in needs_workshop | {"&Undo"})
+    window.show_page("statistics")
+    assert type(window.stack.currentWidget()).__name__ == "QWidget"
+    window.attach(Controller(sample_session))
+    assert type(window.stack.currentWidget()).__name__ == "StatisticsPage"
+    assert window.windowTitle().endswith("— Facilitator") and window.windowTitle() != "Facilitator"
+    assert str(sample_session.path) in window.file_label.text()
+    assert all(actions[text].isEnabled() for text in needs_workshop)
 
 
 def test_menu_shortcuts(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
