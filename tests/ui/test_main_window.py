@@ -77,6 +77,7 @@ def test_window_waits_for_its_workshop_then_fills_in(qtbot, sample_session: Work
         window.show()
     assert window.stack.currentWidget().findChild(QLabel).text() == "Opening Agenda and timer…"
     assert PAGES[window.navigation.currentRow()].key == "agenda"
+    assert window.windowTitle() == "Facilitator"
     assert window.file_label.text() == "Opening the workshop file…"
     needs_workshop = {"&New workshop…", "&Open workshop…", "&Import roster…", "&Export roster…"}
     actions = {action.text(): action for action in window.findChildren(QAction)}
@@ -85,7 +86,7 @@ def test_window_waits_for_its_workshop_then_fills_in(qtbot, sample_session: Work
     assert type(window.stack.currentWidget()).__name__ == "QWidget"
     window.attach(Controller(sample_session))
     assert type(window.stack.currentWidget()).__name__ == "StatisticsPage"
-    assert window.windowTitle().endswith("— Facilitator") and window.windowTitle() != "Facilitator"
+    assert window.windowTitle() == f"{sample_session.info.display_title} — Facilitator"
     assert str(sample_session.path) in window.file_label.text()
     assert all(actions[text].isEnabled() for text in needs_workshop)
 
