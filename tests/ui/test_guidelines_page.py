@@ -224,3 +224,32 @@ def test_move_to_section_menu_offers_the_other_sections(qtbot, open_page, sample
     next(a for a in page.actions.move_menu.actions() if a.text() == "9. Follow-up").trigger()
     assert page.actions.model.rowCount() == 1
     assert page.sections_model.data(page.sections_model.index(8)) == "9. Follow-up  (2)"
+
+
+def test_outline_titles_are_never_cut_at_any_width(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Every section title is drawn inside the outline, wrapped to a height its row has.
+
+    With item spacing, Qt laid rows out for a narrower line than it drew them with: at some
+    widths a title ran past the edge and was cut short ("5. Information sharing and case …")
+    over an empty line.
+    """
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    page, _ = open_page(GuidelinesPage, sample_session)
+    page.show()
+    outline = page.outline
+    delegate = outline.itemDelegate()
+    cut = []
+    for width in range(220, 460, 2):
+        outline.setFixedWidth(width)
+        qtbot.wait(1)
+        for row in range(page.sections_model.rowCount()):
+            index = page.sections_model.index(row)
+            option = QStyleOptionViewItem()
+            option.initFrom(outline)
+            option.rect = outline.visualRect(index)
+            option.features = QStyleOptionViewItem.ViewItemFeature.WrapText
+            too_wide = option.rect.right() > outline.viewport().rect().right()
+            if too_wide or delegate.sizeHint(option, index).height() > option.rect.height():
+                cut.append((width, page.sections_model.data(index)))
+    assert cut == []

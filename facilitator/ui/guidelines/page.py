@@ -68,7 +68,6 @@ class GuidelinesPage(QWidget):
         self.outline.setModel(self.sections_model)
         self.outline.setWordWrap(True)
         self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.outline.setSpacing(2)
         self.outline.selectionModel().currentChanged.connect(self._on_outline_current_changed)
         outline_box = QGroupBox("Outline")
         outline_layout = QVBoxLayout(outline_box)
