@@ -56,7 +56,7 @@ def test_scan_is_accepted_green_and_counted(qtbot, page: CheckinPage) -> None:  
     assert "ສຸກສະຫວັນ" in page.feedback.body.text()
     assert page.counts_model.row_values(0) == ("Everyone", 1, 68)
     assert page.counts_model.row_values(1) == ("Women", 1, 38)
-    assert page.recent_model.row_values(0) == ("08:42", "Souksavanh Phommachanh", "Lao PDR", "scan")
+    assert page.recent_model.row_values(0) == ("08:42", "Souksavanh Phommachanh", "LA")
     assert "1</b> of 68" in page.present_label.text()
     assert page.scan_field.hasFocus() and page.scan_field.text() == ""
     assert _stored(page.session) == [(13, 1, "scan")]
@@ -188,3 +188,16 @@ def test_counts_show_every_sector_label_whole_on_a_laptop(qtbot, page: CheckinPa
         qtbot.waitUntil(lambda: table.columnWidth(0) >= table.sizeHintForColumn(0))
         for column in (1, 2):
             assert table.columnWidth(column) >= table.horizontalHeader().sectionSizeHint(column)
+
+
+def test_checked_in_names_stay_readable_beside_a_long_delegation(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
+    """On a 1280 × 720 projector the list of check-ins gives names the room, not delegations."""
+    page.resize(1076, 660)  # what the main window leaves the page at 1280 × 720
+    page.show()
+    for participant_id in (13, 62):  # Souksavanh Phommachanh (LA), Noy Phanthavong (Organising committee)
+        page.check_in_participant(participant_id)
+    qtbot.wait(1)
+    assert page.recent_model.row_values(0)[1:] == ("Noy Phanthavong", "Organising committee")
+    name_width = page.recent_table.columnWidth(1)
+    assert name_width >= page.recent_table.fontMetrics().horizontalAdvance("Noy Phanthavong")
+    assert name_width > page.recent_table.columnWidth(2)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -42,6 +43,9 @@ __all__ = ["CheckinPage"]
 
 #: Check-ins listed on the desk (the attendance report has them all).
 _RECENT_ROWS = 50
+
+#: Width of the delegation column in the list of check-ins: a code whole, an organisation cut.
+_DELEGATION_WIDTH = 80
 
 
 class CheckinPage(QWidget):
@@ -82,7 +86,7 @@ class CheckinPage(QWidget):
         self.search.check_in_requested.connect(self.check_in_participant)
         self.search.print_requested.connect(self.print_name_tag)
         self.search.code_entered.connect(self.check_in_text)
-        self.recent_model = RowsModel(("Time", "Name", "Delegation", "How"))
+        self.recent_model = RowsModel(("Time", "Name", "Delegation"))
         self.counts_model = RowsModel(("Group", "Present", "Expected"))
         self.walk_in = WalkInForm()
         self.walk_in.submitted.connect(self.register_walk_in)
@@ -132,7 +136,11 @@ class CheckinPage(QWidget):
         )
 
         recent_box = QGroupBox("Checked in (newest first)")
-        QVBoxLayout(recent_box).addWidget(make_table(self.recent_model))
+        self.recent_table = recent_table = make_table(self.recent_model)
+        # The name takes the width: a long organisation name must not squeeze it to a few letters.
+        recent_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        recent_table.setColumnWidth(2, _DELEGATION_WIDTH)
+        QVBoxLayout(recent_box).addWidget(recent_table)
         counts_box = QGroupBox("Present by sex and sector")
         self.counts_table = make_table(self.counts_model, 0, fit_columns=True)
         QVBoxLayout(counts_box).addWidget(self.counts_table)
@@ -345,7 +353,7 @@ class CheckinPage(QWidget):
         self.counts_model.set_rows(rows)
         self.recent_model.set_rows(
             [
-                (f"{scan.scanned_at:%H:%M}", person.name, person.delegation_name, scan.method)
+                (f"{scan.scanned_at:%H:%M}", person.name, person.delegation)
                 for scan, person in state.checked_in[:_RECENT_ROWS]
             ]
         )
