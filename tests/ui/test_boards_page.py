@@ -373,3 +373,23 @@ def test_a_long_red_flag_still_reads_whole_in_a_narrow_column(
     inner_width = column.view.viewport().width() - 24
     lines = elided_lines(text, QFont(option.font), inner_width, column.delegate.lines)
     assert " ".join(lines) == text
+
+
+def test_side_panels_keep_their_text_boxes_readable_on_a_projector(
+    qtbot, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """In a 1280 × 720 window the selected card and the group notes scroll; no text box is squashed."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from facilitator.ui.main_window import MainWindow
+
+    window = MainWindow(Controller(sample_session))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    page = window.show_page("boards")
+    qtbot.wait(10)
+    edits = page.card_panel.findChildren(QPlainTextEdit) + page.notes_panel.findChildren(QPlainTextEdit)
+    assert len(edits) >= 5
+    assert page.minimumSizeHint().height() <= page.height()  # nothing has to be squashed to fit
+    assert min(edit.height() for edit in edits) >= 3 * edits[0].fontMetrics().lineSpacing()

@@ -6,7 +6,7 @@ freely and never has to press a Save button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -36,6 +36,12 @@ class CommitTextEdit(QPlainTextEdit):
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(54)
+
+    def sizeHint(self) -> QSize:
+        """Four lines: room to read a card, while both side panels fit a 720-pixel projector (they
+        grow into any height left over)."""
+        margin = 2 * (self.frameWidth() + int(self.document().documentMargin()))
+        return QSize(super().sizeHint().width(), 4 * self.fontMetrics().lineSpacing() + margin)
 
     def set_text(self, text: str) -> None:
         """Show a stored text unless the user is typing here."""
