@@ -93,7 +93,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
 
         self.navigation = QListWidget()
-        self.navigation.setFixedWidth(190)
+        metrics = self.navigation.fontMetrics()
+        widest = max(metrics.horizontalAdvance(spec.title) for spec in PAGES)
+        # As wide as the longest title: every pixel more is taken from the pages, which need it
+        # on a 1280 × 720 projector.
+        self.navigation.setFixedWidth(widest + 4 * metrics.averageCharWidth())
         for spec in PAGES:
             item = QListWidgetItem(spec.title)
             item.setToolTip(f"{spec.title} ({spec.shortcut})")

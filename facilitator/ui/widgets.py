@@ -18,13 +18,19 @@ def button(
     shortcut: str | None = None,
     *,
     takes_focus: bool = True,
+    narrow: bool = False,
 ) -> QPushButton:
     """A push button whose tooltip names its shortcut (active only while its page is shown).
 
     ``takes_focus=False`` keeps keyboard focus where it is when the button is clicked: the
-    check-in desk's scan field and the timer's single-key shortcuts rely on that.
+    check-in desk's scan field and the timer's single-key shortcuts rely on that. ``narrow=True``
+    makes a button as wide as its text (↑ and ↓), not the style's minimum for a word.
     """
     widget = QPushButton(text)
+    if narrow:
+        widget.setFixedWidth(
+            widget.fontMetrics().horizontalAdvance(text) + 4 * widget.fontMetrics().averageCharWidth()
+        )
     widget.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
     if shortcut:
         widget.setShortcut(QKeySequence(shortcut))

@@ -105,3 +105,20 @@ def test_menu_shortcuts(qtbot, sample_session: WorkshopSession) -> None:  # type
     assert keys["&Import roster…"] == ["Ctrl+I"]
     assert keys["&Redo"] == ["Ctrl+Shift+Z", "Ctrl+Y"]
     assert "Ctrl+Z" in keys["&Undo"]
+
+
+def test_every_page_fits_a_projector_without_squashing(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """At 1280 × 720 each page's minimum size fits the room the window leaves it, so Qt never
+    has to draw buttons cut short or boxes over one another."""
+    window = MainWindow(Controller(sample_session))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    too_big = {}
+    for spec in PAGES:
+        page = window.show_page(spec.key)
+        qtbot.wait(1)
+        needed, room = page.minimumSizeHint(), page.size()
+        if needed.width() > room.width() or needed.height() > room.height():
+            too_big[spec.key] = (needed.toTuple(), room.toTuple())
+    assert too_big == {}

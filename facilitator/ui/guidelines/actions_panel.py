@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMenu,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -64,10 +64,9 @@ class KeyActionsPanel(QGroupBox):
         header.setSectionResizeMode(ACTION_COLUMNS.index("action"), QHeaderView.ResizeMode.Stretch)
         self.move_menu = QMenu(self)
         self.move_menu.aboutToShow.connect(self._on_move_menu_about_to_show)
-        move_button = QToolButton()
-        move_button.setText("Move to section")
+        move_button = QPushButton("Move to section")
+        move_button.setToolTip("Move the selected actions to another section")
         move_button.setMenu(self.move_menu)
-        move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         row = QHBoxLayout()
         for widget in (
             button("Add key action", self.add_action, "Add a key action to this section", "Ctrl+Shift+N"),
@@ -80,13 +79,13 @@ class KeyActionsPanel(QGroupBox):
             ),
             button("Proposed", lambda: self.set_status("proposed"), "Mark the selected actions proposed"),
             button(
-                "Defer",
+                "Deferred",
                 lambda: self.set_status("deferred"),
                 "Mark the selected actions deferred",
                 "Ctrl+Shift+D",
             ),
-            button("↑", lambda: self.move_action(-1), "Move the action up", "Alt+Up"),
-            button("↓", lambda: self.move_action(1), "Move the action down", "Alt+Down"),
+            button("↑", lambda: self.move_action(-1), "Move the action up", "Alt+Up", narrow=True),
+            button("↓", lambda: self.move_action(1), "Move the action down", "Alt+Down", narrow=True),
             move_button,
             button("Remove", self.remove_selected, "Remove the selected actions (Delete)"),
         ):

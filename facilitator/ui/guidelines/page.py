@@ -76,8 +76,12 @@ class GuidelinesPage(QWidget):
         outline_buttons.addWidget(button("Add", self.add_section, "Add a section after this one"))
         outline_buttons.addWidget(button("Rename", self.rename_section, "Rename this section"))
         outline_buttons.addWidget(button("Remove", self.remove_section, "Remove this section"))
-        outline_buttons.addWidget(button("↑", lambda: self.move_section(-1), "Move the section up"))
-        outline_buttons.addWidget(button("↓", lambda: self.move_section(1), "Move the section down"))
+        outline_buttons.addWidget(
+            button("↑", lambda: self.move_section(-1), "Move the section up", narrow=True)
+        )
+        outline_buttons.addWidget(
+            button("↓", lambda: self.move_section(1), "Move the section down", narrow=True)
+        )
         outline_layout.addLayout(outline_buttons)
 
         self.heading = QLabel()
