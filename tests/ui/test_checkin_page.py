@@ -201,3 +201,13 @@ def test_checked_in_names_stay_readable_beside_a_long_delegation(qtbot, page: Ch
     name_width = page.recent_table.columnWidth(1)
     assert name_width >= page.recent_table.fontMetrics().horizontalAdvance("Noy Phanthavong")
     assert name_width > page.recent_table.columnWidth(2)
+
+
+def test_text_that_is_neither_a_name_nor_a_code_says_what_to_do(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
+    """A half-typed or mangled code finds no name: the desk says so instead of "Showing 0 names"."""
+    assert not page.check_in_text("ZZZ-999")
+    assert page.feedback.state == "search"
+    message = page.feedback.detail.text()
+    assert message.startswith("No name matches") and "ZZZ-999" in message
+    assert "walk-in (F3)" in message
+    assert page.search.model.rowCount() == 0

@@ -229,10 +229,16 @@ class CheckinPage(QWidget):
         if not looks_like_code(text):
             self.search.field.setText(text)
             count = self.search.model.rowCount()
-            self.feedback.show_search(
-                f"Showing {count} name{'s' if count != 1 else ''} matching '{text}': choose with Up and "
-                "Down, then press Enter to check in."
-            )
+            if count:
+                self.feedback.show_search(
+                    f"Showing {count} name{'s' if count != 1 else ''} matching '{text}': choose with Up"
+                    " and Down, then press Enter to check in."
+                )
+            else:
+                self.feedback.show_search(
+                    f"No name matches '{text}', and it is not a whole check-in code. Scan the QR "
+                    "code again, search by another part of the name, or register a walk-in (F3)."
+                )
             self.search.field.setFocus()
             return False
         accepted = self._run_check_in(lambda s: checkin.check_in_code(s, text, self.day, now=self.clock))
