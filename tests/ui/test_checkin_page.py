@@ -211,3 +211,14 @@ def test_text_that_is_neither_a_name_nor_a_code_says_what_to_do(qtbot, page: Che
     assert message.startswith("No name matches") and "ZZZ-999" in message
     assert "walk-in (F3)" in message
     assert page.search.model.rowCount() == 0
+
+
+def test_walk_in_form_names_fields_as_the_roster_does(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
+    """One wording for each field across the app ("Name in own script", not "Native script")."""
+    from PySide6.QtWidgets import QFormLayout
+
+    from facilitator.core.participants import FIELD_LABELS
+
+    form = page.walk_in.findChild(QFormLayout)
+    assert form.labelForField(page.walk_in.native_name).text() == FIELD_LABELS["native_name"]
+    assert form.labelForField(page.walk_in.sector).text() == FIELD_LABELS["sector"]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.participants import ASEAN_MEMBERS, SECTOR_LABELS, SECTORS
+from facilitator.core.participants import ASEAN_MEMBERS, FIELD_LABELS, SECTOR_LABELS, SECTORS
 from facilitator.documents.label_sheets import label_sheets
 
 __all__ = ["WalkInForm"]
@@ -62,13 +62,16 @@ class WalkInForm(QGroupBox):
         self.submit_button.clicked.connect(self.submit)
 
         form = QFormLayout(self)
-        form.addRow("Name", self.name)
-        form.addRow("Native script", self.native_name)
-        form.addRow("Sex", self.sex)
-        form.addRow("Delegation", self.delegation)
-        form.addRow("Organisation", self.organisation)
-        form.addRow("Position", self.position)
-        form.addRow("Sector", self.sector)
+        for field, editor in (
+            ("name", self.name),
+            ("native_name", self.native_name),
+            ("sex", self.sex),
+            ("delegation", self.delegation),
+            ("organisation", self.organisation),
+            ("position", self.position),
+            ("sector", self.sector),
+        ):
+            form.addRow(FIELD_LABELS[field], editor)
         form.addRow(self.print_tag, self.sheet)
         form.addRow(self.submit_button)
         for field in (self.name, self.native_name, self.organisation, self.position):
