@@ -25,8 +25,21 @@ def test_below_target_rows_are_highlighted_and_refresh(
 
     assert model.data(model.index(bn_row(), 0), Qt.ItemDataRole.BackgroundRole) is None
     controller.run(roster.remove_participants, [1])
-    assert model.row_values(bn_row())[5] == "below target"
+    assert model.row_values(bn_row())[5] == "Below target"
     assert model.data(model.index(bn_row(), 0), Qt.ItemDataRole.BackgroundRole) is not None
     assert "BN" in page.summary.text()
     composition = {row[0]: row for row in (model_row for model_row in page.composition_model._rows)}
     assert any(values[3] == -1 for values in composition.values())
+
+
+def test_delegations_below_target_come_first(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """The rows the donor asks about are on screen without scrolling: below target, then the rest."""
+    page = StatisticsPage(Controller(sample_session))
+    qtbot.addWidget(page)
+    model = page.delegation_model
+    targets = [model.row_values(row)[5] for row in range(model.rowCount())]
+    below = targets.count("Below target")
+    assert below == 3
+    assert targets[:below] == ["Below target"] * below
+    assert str(model.row_values(below)[0]).startswith("BN")
+    assert "3 delegations below the 50% women's target" in page.summary.text()

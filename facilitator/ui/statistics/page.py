@@ -59,7 +59,7 @@ class StatisticsPage(QWidget):
         self.sector_model = RowsModel(("Sector", "People", "Share"))
         self.delegation_model = RowsModel(
             ("Delegation", "Women", "Men", "Total", "Women's share", "Target"),
-            highlight=lambda row: _BELOW if row[5] == "below target" else None,
+            highlight=lambda row: _BELOW if row[5] == "Below target" else None,
         )
         self.composition_model = RowsModel(
             ("Category (concept paper)", "Expected", "Registered", "Difference"),
@@ -108,9 +108,10 @@ class StatisticsPage(QWidget):
                     b.men,
                     b.total,
                     f"{b.share:.0%}",
-                    "meets target" if b.meets_target else "below target",
+                    "Meets target" if b.meets_target else "Below target",
                 )
-                for b in stats.balances
+                # Delegations below the target first: they are what the donor asks about.
+                for b in sorted(stats.balances, key=lambda balance: balance.meets_target)
             ]
         )
         counts = info.composition_counts(people)
@@ -125,7 +126,8 @@ class StatisticsPage(QWidget):
         self.summary.setText(
             f"<b>{stats.participants} participants</b>, {women} women ({women / total:.0%}). "
             + (
-                f"<span style='color:#cf222e'>{len(below)} delegation(s) below the {info.women_target:.0%} "
+                f"<span style='color:#cf222e'>{len(below)} delegation{'s' if len(below) != 1 else ''} "
+                f"below the {info.women_target:.0%} "
                 f"women's target: {', '.join(below)}. "
                 "The donor asks these delegations for an explanation.</span>"
                 if below
