@@ -183,3 +183,21 @@ def test_a_round_whose_agenda_session_was_removed_says_so(
     controller.run(agenda.remove_items, [item_id])
     assert page.agenda_link.currentText() == "(its agenda session was removed)"
     assert page.agenda_link.findData(item_id) == page.agenda_link.currentIndex()
+
+
+def test_chips_and_counts_stay_legible_in_a_narrow_column(open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """A group's counts wrap only between counts ("3 law enf." stays whole), and a one-word
+    delegation shows whole on a chip or ends in "…", never cut mid-word ("ASEAN-")."""
+    import re
+
+    from facilitator.ui.groups.chips import delegation_code
+
+    page, _ = open_page(GroupsPage, sample_session)
+    badges = page.columns[0].badges.text()
+    counts = re.findall(r">([^<]*)</span>", badges)
+    assert counts and all(" " not in count for count in counts)
+    assert any("law&nbsp;enf." in count for count in counts)
+    assert delegation_code("ASEAN-ACT") == "ASEAN-ACT"
+    assert delegation_code("SOMSWD") == "SOMSWD"
+    assert delegation_code("Interpolation") == "Interpol…"
+    assert delegation_code("The Asia Foundation") == "TAF"

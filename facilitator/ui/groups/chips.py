@@ -55,11 +55,15 @@ def sector_colour(sector: str) -> str:
     return SECTOR_COLOURS.get(sector, "#6b7280")
 
 
+#: Longest one-word delegation shown whole on a chip ("ASEAN-ACT"); longer ones end in "…".
+_CODE_LENGTH = 9
+
+
 def delegation_code(delegation: str) -> str:
     """A short mark for a delegation: the country code, a short name as is, or initials."""
     words = delegation.split()
     if len(words) == 1:
-        return delegation[:6]
+        return delegation if len(delegation) <= _CODE_LENGTH else delegation[: _CODE_LENGTH - 1] + "…"
     return "".join(word[0] for word in words if word[:1].isupper())[:5] or delegation[:4]
 
 
@@ -80,7 +84,9 @@ def balance_badges(balances: tuple[Balance, ...], group: int) -> str:
             colour = STATUS_COLOURS["lone"]
         band = f"{balance.low}–{balance.high}" if balance.low != balance.high else str(balance.low)
         title = f"{balance.label}: {count} (fair share {band})"
-        parts.append(f'<span style="color:{colour}" title="{escape(title)}">{escape(text)}</span>')
+        # No-break spaces hold "3 law enf." together: lines break only between the counts.
+        shown = escape(text).replace(" ", "&nbsp;")
+        parts.append(f'<span style="color:{colour}" title="{escape(title)}">{shown}</span>')
     return " · ".join(parts)
 
 
