@@ -87,3 +87,20 @@ def test_header_sorts_by_column(qtbot, open_page, sample_session: WorkshopSessio
     qtbot.keyClicks(page.search, "lao")
     shown = [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
     assert shown == sorted(shown, key=str.casefold, reverse=True)
+
+
+def test_codes_get_a_narrow_column_and_addresses_a_wide_one(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Codes get a narrow column, and the e-mail, last, is wide enough for a whole address."""
+    page, _ = open_page(RosterPage, sample_session)
+    page.resize(1137, 664)  # what the main window leaves the page at 1280 × 720
+    page.show()
+    columns = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    email = columns.index("E-mail")
+    metrics = page.table.fontMetrics()
+    page.table.scrollTo(page.proxy.index(0, email))
+    qtbot.wait(1)
+    address = "souksavanh.phommachanh@example.org"
+    assert page.table.columnWidth(email) >= metrics.horizontalAdvance(address) * 0.9
+    assert page.table.columnWidth(columns.index("Delegation")) <= 90

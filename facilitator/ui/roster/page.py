@@ -77,7 +77,9 @@ class RosterPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((44, 200, 170, 44, 110, 230, 210, 110, 90)):
+        # No., name, own script, sex, delegation (a code), organisation, position, sector, role,
+        # e-mail: the e-mail is last and wide enough for an address even when scrolled to.
+        for column, width in enumerate((44, 200, 170, 44, 80, 230, 210, 110, 90, 230)):
             self.table.setColumnWidth(column, width)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
