@@ -138,7 +138,10 @@ class TimerPanel(QWidget):
             "Open projector", self.open_projector, "Show the timer on the chosen screen (F5)"
         )
         self.message_edit = QLineEdit()
-        self.message_edit.setPlaceholderText("Message to the room, e.g. Please return to plenary")
+        self.message_edit.setPlaceholderText("Message to the room")
+        self.message_edit.setToolTip(
+            "A line for the projector, e.g. Please return to plenary (Enter shows it)"
+        )
         self.message_edit.returnPressed.connect(self.show_message)
         show_button = _button("Show", self.show_message, "Show the message on the projector (Enter)")
         clear_button = _button("Clear", self.clear_message, "Remove the message")
