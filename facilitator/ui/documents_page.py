@@ -18,16 +18,10 @@ from PySide6.QtWidgets import (
 
 from facilitator import paths
 from facilitator.app.exports import EXPORT_KINDS, ExportOptions
+from facilitator.documents.label_sheets import label_sheets
 from facilitator.ui.controller import Controller
 
 __all__ = ["DocumentsPage"]
-
-_SHEETS = (
-    ("avery-5392", "Avery 5392 — US Letter, 6 badges 4 × 3 in"),
-    ("avery-l4785", "Avery L4785 — A4, 10 labels 80 × 50 mm"),
-    ("avery-5395", "Avery 5395 — US Letter, 8 badges 3.375 × 2.333 in"),
-    ("a4-plain", "Plain A4 with cut marks, 8 badges 90 × 55 mm"),
-)
 
 
 class DocumentsPage(QWidget):
@@ -40,8 +34,8 @@ class DocumentsPage(QWidget):
         self.day.setRange(1, 14)
         self.day.setToolTip("Workshop day for sign-in sheets and attendance")
         self.sheet = QComboBox()
-        for key, label in _SHEETS:
-            self.sheet.addItem(label, key)
+        for key, sheet in label_sheets().items():
+            self.sheet.addItem(sheet.title, key)
         choices = QGroupBox("Choices")
         form = QFormLayout(choices)
         form.addRow("Day", self.day)
