@@ -179,7 +179,7 @@ def test_an_empty_workshop_invites_adding_a_day(
 def test_clear_record_asks_then_forgets_actual_times(
     qtbot, open_page, sample_session: WorkshopSession, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """After a rehearsal, Clear record (confirmed) empties the Actual column."""
+    """After a rehearsal, Clear actual times (confirmed) empties the Actual column."""
     page, _ = open_page(AgendaPage, sample_session)
     clocks = Clocks(datetime(2019, 5, 27, 8, 0))
     page.set_timer(AgendaTimer(sample_session, clocks.read, clocks.read))

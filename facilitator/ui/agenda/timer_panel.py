@@ -93,7 +93,7 @@ class TimerPanel(QWidget):
             "Time selected item", self.go_to_requested.emit, "Make the item selected in the table current (G)"
         )
         clear = _button(
-            "Clear record…", self.clear_record, "Forget every actual time, e.g. after a rehearsal"
+            "Clear actual times…", self.clear_record, "Forget every actual time, e.g. after a rehearsal"
         )
         buttons = [
             (self.start_button, 0, 0, 1, 2),
@@ -216,7 +216,7 @@ class TimerPanel(QWidget):
         """Forget every actual time after asking (a rehearsal must not count as the real day)."""
         answer = QMessageBox.question(
             self,
-            "Clear timer record",
+            "Clear actual times",
             "Forget the actual start and end of every item and stop the timer? This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:

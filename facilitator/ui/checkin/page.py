@@ -128,7 +128,7 @@ class CheckinPage(QWidget):
         )
         top.addWidget(
             button(
-                "Desk window",
+                "Full-screen desk",
                 self.open_desk_window,
                 "Open the desk full screen on its own display (F11)",
                 takes_focus=False,
