@@ -252,3 +252,17 @@ def test_link_to_a_deleted_round_reads_as_missing(
     qtmodeltester.check(page.model)
     controller.undo()
     assert page.model.data(link) == "Round: Breakout 2"
+
+
+def test_timer_panel_is_current_the_moment_it_is_shown(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Opening the page shows the timer's state at once, not the "00:00" it was built with."""
+    page, _ = open_page(AgendaPage, sample_session)
+    clocks = Clocks(datetime(2019, 5, 27, 8, 0))
+    page.set_timer(AgendaTimer(sample_session, clocks.read, clocks.read))
+    page.panel.poll.stop()  # only showing the page may refresh it
+    page.show()
+    view = page.timer.view()
+    assert page.panel.countdown_label.text() == (view.text if view.item else "—")
+    assert page.panel.countdown_label.text() != "00:00"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -175,6 +175,11 @@ class TimerPanel(QWidget):
         layout.addWidget(self.flash_check)
         layout.addWidget(self.chime_check)
         return box
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Show the timer as it is at once, not as built, until the next poll."""
+        super().showEvent(event)
+        self.refresh()
 
     def set_timer(self, timer: AgendaTimer) -> None:
         """Follow another workshop's timer."""
