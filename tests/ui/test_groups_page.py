@@ -201,3 +201,26 @@ def test_chips_and_counts_stay_legible_in_a_narrow_column(open_page, sample_sess
     assert delegation_code("SOMSWD") == "SOMSWD"
     assert delegation_code("Interpolation") == "Interpol…"
     assert delegation_code("The Asia Foundation") == "TAF"
+
+
+def test_keep_apart_dialog_takes_only_people_from_the_list(qtbot, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Nothing is chosen at first; a typed name that matches no one chooses no one (it used to
+    keep the previously selected person); the same person twice is refused in the dialog."""
+    from facilitator.app import roster
+    from facilitator.ui.groups.dialogs import KeepApartDialog
+
+    people = roster.participants(sample_session)
+    dialog = KeepApartDialog(people)
+    qtbot.addWidget(dialog)
+    assert dialog.pair() is None and not dialog.keep_apart_button.isEnabled()
+    assert dialog.keep_apart_button.text() == "Keep apart"
+    dialog.first.setCurrentIndex(dialog.first.findText("Agus Santoso (ID)"))
+    dialog.second.setEditText("Nobody Here")
+    assert dialog.pair() is None and not dialog.keep_apart_button.isEnabled()
+    assert dialog.hint.text() == "Choose each person from the list."
+    dialog.second.setEditText("agus santoso (id)")
+    assert dialog.pair() is None and dialog.hint.text() == "Choose two different people."
+    dialog.second.setEditText("Sok Chanthy (KH)")
+    by_name = {p.name: p.id for p in people}
+    assert dialog.pair() == (by_name["Agus Santoso"], by_name["Sok Chanthy"])
+    assert dialog.keep_apart_button.isEnabled() and dialog.hint.text() == ""

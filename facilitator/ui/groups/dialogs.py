@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -66,7 +69,11 @@ class NewRoundDialog(QDialog):
 
 
 class KeepApartDialog(QDialog):
-    """Choose two people who must not share a group."""
+    """Choose two people who must not share a group.
+
+    A person counts as chosen only when the box holds a name from the list: typed text that
+    matches no one must never stand for whoever happened to be selected before.
+    """
 
     def __init__(self, people: list[Participant], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,18 +85,47 @@ class KeepApartDialog(QDialog):
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             for person in sorted(people, key=lambda p: p.name.casefold()):
                 combo.addItem(f"{person.name} ({person.delegation})", person.id)
-        if len(people) > 1:
-            self.second.setCurrentIndex(1)
+            combo.setCurrentIndex(-1)
+            combo.lineEdit().setPlaceholderText("Type part of a name, then pick it")
+            completer = combo.completer()
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            combo.editTextChanged.connect(self._on_choice_changed)
+        self.hint = QLabel()
         form = QFormLayout(self)
         form.addRow("First person", self.first)
         form.addRow("Second person", self.second)
+        form.addRow(self.hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.keep_apart_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.keep_apart_button.setText("Keep apart")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(420)
+        self._on_choice_changed()
 
-    def pair(self) -> tuple[int, int]:
-        """The chosen participant ids."""
-        return int(self.first.currentData()), int(self.second.currentData())
+    def pair(self) -> tuple[int, int] | None:
+        """The two chosen participant ids, or None until two different people are chosen."""
+        first, second = _chosen(self.first), _chosen(self.second)
+        if first is None or second is None or first == second:
+            return None
+        return first, second
+
+    def _on_choice_changed(self) -> None:
+        first, second = _chosen(self.first), _chosen(self.second)
+        self.keep_apart_button.setEnabled(self.pair() is not None)
+        if first is not None and first == second:
+            self.hint.setText("Choose two different people.")
+        elif first is None or second is None:
+            self.hint.setText("Choose each person from the list.")
+        else:
+            self.hint.setText("")
+
+
+def _chosen(combo: QComboBox) -> int | None:
+    """The participant whose list entry the box holds, if any (case does not matter)."""
+    index = combo.findText(combo.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+    return int(combo.itemData(index)) if index >= 0 else None

@@ -398,8 +398,9 @@ class GroupsPage(QWidget):
     def add_keep_apart(self) -> None:
         """Ask for two people who must never share a group."""
         dialog = KeepApartDialog(roster.participants(self.session), self)
-        if dialog.exec():
-            self.controller.run(group_setup.add_keep_apart, *dialog.pair())
+        pair = dialog.pair() if dialog.exec() else None
+        if pair is not None:
+            self.controller.run(group_setup.add_keep_apart, *pair)
 
     def remove_keep_apart(self) -> None:
         """Drop the selected keep-apart pair."""
