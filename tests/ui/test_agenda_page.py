@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QMessageBox, QStyleOptionViewItem
+from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QStyleOptionViewItem
 
 from facilitator.app import agenda, groups
 from facilitator.app.session import WorkshopSession
@@ -169,7 +169,7 @@ def test_an_empty_workshop_invites_adding_a_day(
     page, _ = open_page(AgendaPage, empty_session)
     assert page.warning_label.text() == "The agenda has no days yet: add one."
     assert page.panel.refresh() is None or page.timer.view().status == "empty"
-    monkeypatch.setattr(DayDialog, "exec", lambda self: True)
+    monkeypatch.setattr(DayDialog, "exec", lambda self: (self.accept(), self.result())[1])
     page.add_day()
     assert page.day_combo.count() == 1
     assert page.insert_item() is not None
@@ -266,3 +266,34 @@ def test_timer_panel_is_current_the_moment_it_is_shown(
     view = page.timer.view()
     assert page.panel.countdown_label.text() == (view.text if view.item else "—")
     assert page.panel.countdown_label.text() != "00:00"
+
+
+def test_a_refused_day_keeps_the_dialog_open_with_what_was_typed(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """A date already in the agenda is explained, and the dialog stays with its fields; a free
+    date then saves and closes it."""
+    from PySide6.QtCore import QDate
+
+    from facilitator.ui.agenda.dialogs import DayDialog
+
+    page, controller = open_page(AgendaPage, sample_session)
+    refusals: list[str] = []
+    controller.error_reported.connect(lambda _title, text: refusals.append(text))
+    saved: list[dict[str, str]] = []
+
+    def submit(values: dict[str, str]) -> bool:
+        saved.append(values)
+        return controller.run(agenda.add_day, **values) is not None
+
+    dialog = DayDialog(None, datetime(2019, 5, 27).date(), submit)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Field visit")
+    dialog.accept()
+    assert len(refusals) == 1 and refusals[0].startswith("Date: the agenda already has a day on")
+    assert dialog.result() == QDialog.DialogCode.Rejected and dialog.title_edit.text() == "Field visit"
+    dialog.date_edit.setDate(QDate(2019, 5, 29))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert [values["date"] for values in saved] == ["2019-05-27", "2019-05-29"]
+    assert page.day_combo.count() == 3

@@ -3,6 +3,7 @@ and link."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 
 from PySide6.QtCore import QDate, QTime
@@ -25,14 +26,26 @@ __all__ = ["DayDialog"]
 class DayDialog(QDialog):
     """Date, start, planned end and title of a day.
 
+    The dialog closes only once ``submit`` has saved its values: a refused day (a date already in
+    the agenda, an end before the start) is explained and the dialog stays, with what was typed.
+
     Args:
         day: The day to edit, or None for a new one.
         suggested: Date proposed for a new day (the day after the last one).
+        submit: Saves the values (as :meth:`values` gives them); returns whether they were saved.
     """
 
-    def __init__(self, day: AgendaDay | None, suggested: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        day: AgendaDay | None,
+        suggested: date,
+        submit: Callable[[dict[str, str]], bool],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._submit = submit
         self.setWindowTitle("Edit day" if day else "Add day")
+        self.setMinimumWidth(520)
         when = day.date if day else suggested
         self.date_edit = QDateEdit(QDate(when.year, when.month, when.day))
         self.date_edit.setCalendarPopup(True)
@@ -43,7 +56,8 @@ class DayDialog(QDialog):
         end = day.planned_end if day and day.planned_end else time(17, 0)
         self.end_edit = QTimeEdit(QTime(end.hour, end.minute))
         self.end_edit.setDisplayFormat("HH:mm")
-        self.end_check = QCheckBox("Warn when the agenda runs past")
+        self.end_check = QCheckBox("Planned end")
+        self.end_check.setToolTip("Warn when the agenda runs past this time")
         self.end_check.setChecked(day is None or day.planned_end is not None)
         self.end_check.toggled.connect(self.end_edit.setEnabled)
         self.end_edit.setEnabled(self.end_check.isChecked())
@@ -52,6 +66,7 @@ class DayDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save day" if day else "Add day")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -60,6 +75,11 @@ class DayDialog(QDialog):
         form.addRow(self.end_check, self.end_edit)
         form.addRow("Title", self.title_edit)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Close only when the day was saved."""
+        if self._submit(self.values()):
+            super().accept()
 
     def values(self) -> dict[str, str]:
         """The fields as the ``add_day``/``edit_day`` commands take them."""

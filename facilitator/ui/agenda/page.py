@@ -198,21 +198,29 @@ class AgendaPage(QWidget):
         """Ask for a new day's date and times, then add it."""
         days = self.model.days
         suggested = days[-1].day.date + timedelta(days=1) if days else self.controller.session.info.start
-        dialog = DayDialog(None, suggested or date.today(), self)
-        if dialog.exec():
-            day_id = self.controller.run(agenda.add_day, **dialog.values())
+        added: list[int] = []
+
+        def submit(values: dict[str, str]) -> bool:
+            day_id = self.controller.run(agenda.add_day, **values)
             if day_id is not None:
-                self.model.set_day(day_id)
-                self._fill_days()
+                added.append(day_id)
+            return day_id is not None
+
+        if DayDialog(None, suggested or date.today(), submit, self).exec() and added:
+            self.model.set_day(added[0])
+            self._fill_days()
 
     def edit_day(self) -> None:
         """Change the day shown."""
         day = self.model.day
         if day is None:
             return
-        dialog = DayDialog(day.day, day.day.date, self)
-        if dialog.exec():
-            self.controller.run(agenda.edit_day, day.day.id, **dialog.values())
+        DayDialog(
+            day.day,
+            day.day.date,
+            lambda values: self.controller.run(agenda.edit_day, day.day.id, **values) is not None,
+            self,
+        ).exec()
 
     def remove_day(self) -> None:
         """Remove the day shown, after asking."""
