@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QFileDialog, QStyleOptionViewItem
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QStyleOptionViewItem
 
 from facilitator.app import agenda, board_setup, boards, groups
 from facilitator.app.session import WorkshopSession
@@ -393,3 +393,34 @@ def test_side_panels_keep_their_text_boxes_readable_on_a_projector(
     assert len(edits) >= 5
     assert page.minimumSizeHint().height() <= page.height()  # nothing has to be squashed to fit
     assert min(edit.height() for edit in edits) >= 3 * edits[0].fontMetrics().lineSpacing()
+
+
+def test_new_board_dialog_keeps_what_was_typed_when_refused(
+    qtbot, open_page, sample_session: WorkshopSession, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """No category is explained and the title stays; with categories the board is created and shown."""
+    from facilitator.ui.boards.new_board_dialog import NewBoardDialog
+
+    page, controller = _page(open_page, sample_session)
+    refusals: list[str] = []
+    controller.error_reported.connect(lambda _title, text: refusals.append(text))
+    seen: list[NewBoardDialog] = []
+
+    def fill_and_accept(dialog: NewBoardDialog) -> int:
+        seen.append(dialog)
+        dialog.title_edit.setText("Good practice")
+        dialog.accept()
+        assert refusals == ["Categories: give the board at least one category (a column)."]
+        assert dialog.result() == 0 and dialog.title_edit.text() == "Good practice"
+        dialog.categories_edit.setText("Laws, Practice, Gaps")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NewBoardDialog, "exec", fill_and_accept)
+    key = page.create_board()
+    assert key is not None and page.board_id == key
+    assert [c.label for c in boards.board(sample_session, key).categories] == ["Laws", "Practice", "Gaps"]
+    assert (
+        seen[0].findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).text()
+        == "Create board"
+    )

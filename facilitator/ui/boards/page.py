@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QScrollArea,
     QSpinBox,
@@ -40,6 +39,7 @@ from facilitator.ui.boards.add_bar import AddCardBar, resolve_category
 from facilitator.ui.boards.columns import BoardColumns
 from facilitator.ui.boards.feed import BoardFeed
 from facilitator.ui.boards.models import CardItems, MatrixModel
+from facilitator.ui.boards.new_board_dialog import NewBoardDialog
 from facilitator.ui.boards.panels import CardPanel, NotesPanel
 from facilitator.ui.boards.projector import BoardProjector
 from facilitator.ui.boards.toolbar import build_actions
@@ -425,19 +425,21 @@ class BoardsPage(QWidget):
         return self.projector
 
     def create_board(self) -> str | None:
-        """Ask for a title and categories and create a free board."""
-        title, ok = QInputDialog.getText(self, "New board", "Title of the board:")
-        if not ok or not title.strip():
+        """Ask for a title and categories and create a free board; returns its key."""
+        created: list[str] = []
+
+        def submit(title: str, categories: list[str]) -> bool:
+            key = self.controller.run(board_setup.create_board, title, categories)
+            if key:
+                created.append(key)
+            return bool(key)
+
+        if not NewBoardDialog(submit, self).exec() or not created:
             return None
-        columns, ok = QInputDialog.getText(self, "New board", "Categories, separated by commas:")
-        if not ok:
-            return None
-        key = self.controller.run(board_setup.create_board, title, columns.split(","))
-        if key:
-            self._fill_board_choice()
-            self.board_choice.setCurrentIndex(self.board_choice.findData(key))
-            self._show_board(key)
-        return key
+        self._fill_board_choice()
+        self.board_choice.setCurrentIndex(self.board_choice.findData(created[0]))
+        self._show_board(created[0])
+        return created[0]
 
     def export(self, suffix: str, consolidated: bool = False) -> None:
         """Write the board (or both referral boards) as PDF, CSV or XLSX, chosen in a file dialog."""
