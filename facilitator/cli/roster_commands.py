@@ -9,9 +9,12 @@ from typing import Any
 
 from facilitator.app import roster
 from facilitator.cli.common import open_session
-from facilitator.core.errors import InputError
+from facilitator.core.errors import InputError, RosterImportError
 
 __all__ = ["register"]
+
+#: How to read a column whose heading was not recognised, added to a refused import.
+_MAP_HINT = "A column with another heading can be read with --map, for example --map 'Participant'=name."
 
 
 def register(subparsers: Any) -> None:
@@ -47,7 +50,10 @@ def _parse_map(pairs: list[str]) -> dict[str, str]:
 def _import(args: argparse.Namespace) -> int:
     mapping = _parse_map(args.map)
     with open_session(args) as session:
-        result = roster.import_roster(session, args.file, mapping, args.replace)
+        try:
+            result = roster.import_roster(session, args.file, mapping, args.replace)
+        except RosterImportError as error:
+            raise InputError(f"{error}\n{_MAP_HINT}") from error
     replaced = f" (replacing {result.replaced})" if args.replace else ""
     print(f"Imported {result.added} participants from {args.file}{replaced}.")
     for note in result.notes:

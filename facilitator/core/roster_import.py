@@ -137,9 +137,8 @@ def plan_import(
     if name_col is None:
         problems.append(
             Problem(
-                "no column holds participants' names; name it 'Name' or 'Full name', "
-                "or map it (for example --map 'Participant'=name)",
-                row=table.header_row,
+                f"the header row (row {table.header_row}) has no column for participants' names; "
+                "head one 'Name' or 'Full name', or choose the column that holds them"
             )
         )
         return ImportPlan((), tuple(problems), (), mapping)

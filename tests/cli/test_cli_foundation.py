@@ -51,7 +51,7 @@ def test_import_with_map_and_export(tmp_path: Path, capsys: pytest.CaptureFixtur
     [
         ("", "empty"),
         ("Name,Sex\n", "no participants"),
-        ("Gender,Country\nF,LA\n", "no column holds participants' names"),
+        ("Gender,Country\nF,LA\n", "has no column for participants' names"),
         ("Name,Sex\n,F\n", "row 2, column 'Name'"),
         ("Name,Sex\nAna,7\n", "row 2, column 'Sex'"),
     ],
@@ -69,6 +69,7 @@ def test_bad_imports_fail_cleanly(
     captured = capsys.readouterr()
     assert expected in captured.err
     assert "bad.csv" in captured.err
+    assert "--map 'Participant'=name" in captured.err
     assert "Traceback" not in captured.err
     main(["--workshop", str(path), "stats", "--json"])
     assert json.loads(capsys.readouterr().out)["participants"] == 68

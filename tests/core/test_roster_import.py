@@ -46,10 +46,13 @@ def test_every_problem_names_row_and_column() -> None:
 
 
 def test_missing_name_column_is_refused() -> None:
-    """Without a name column nothing can be imported, and the message says how to map one."""
+    """Without a name column nothing can be imported; the message names the header row and says
+    what to do in words that suit the window and the command line alike."""
     plan = plan_import(_table(("Gender", "Country"), ("F", "LA")))
     assert not plan.ok
-    assert "--map" in plan.problems[0].message
+    message = str(plan.problems[0])
+    assert message.startswith("the header row (row 1) has no column for participants' names")
+    assert "choose the column that holds them" in message and "--map" not in message
 
 
 def test_header_only_is_refused() -> None:

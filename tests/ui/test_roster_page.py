@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout
 
 from facilitator.app import roster
 from facilitator.app.session import WorkshopSession
@@ -68,7 +69,13 @@ def test_import_review_then_import(qtbot, open_page, empty_session: WorkshopSess
     qtbot.waitUntil(lambda: page.import_dialog is not None)
     dialog = page.import_dialog
     assert not dialog.import_button.isEnabled()
-    assert any("no column holds" in dialog.problems.item(i).text() for i in range(dialog.problems.count()))
+    assert any(
+        "no column for participants" in dialog.problems.item(i).text() for i in range(dialog.problems.count())
+    )
+    labels = [dialog.findChild(QFormLayout).labelForField(combo).text() for combo in dialog.combos]
+    assert labels == ["Delegate  (e.g. Ana Reyes)", "Gender  (e.g. F)", "Country  (e.g. Philippines)"]
+    assert dialog.problems.item(0).foreground().color().name() == "#cf222e"
+    assert "1 problem</b> must be corrected" in dialog.summary.text()
     dialog.combos[0].setCurrentIndex(dialog.combos[0].findData("name"))
     assert dialog.import_button.isEnabled()
     dialog.import_now()

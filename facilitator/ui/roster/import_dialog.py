@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,10 @@ from facilitator.ui.controller import Controller
 __all__ = ["ImportDialog"]
 
 _IGNORE = ""
+#: Colour of a problem that stops the import (notes to check keep the normal colour).
+_PROBLEM_INK = "#cf222e"
+#: Longest example value shown beside a column's header.
+_SAMPLE_LENGTH = 30
 
 
 class ImportDialog(QDialog):
@@ -59,7 +65,7 @@ class ImportDialog(QDialog):
         form = QFormLayout(mapping_box)
         self.combos: list[QComboBox] = []
         initial = roster.prepare_import(controller.session, table).mapping
-        for index, header in enumerate(table.headers):
+        for index in range(len(table.headers)):
             combo = QComboBox()
             combo.addItem("(ignore)", _IGNORE)
             for field in ROSTER_FIELDS:
@@ -67,7 +73,7 @@ class ImportDialog(QDialog):
             guessed = initial.fields[index] if initial else None
             combo.setCurrentIndex(combo.findData(guessed or _IGNORE))
             combo.currentIndexChanged.connect(self.replan)
-            form.addRow(header or f"(column {index + 1}, no header)", combo)
+            form.addRow(_column_label(table, index), combo)
             self.combos.append(combo)
 
         self.replace_box = QCheckBox("Replace the whole roster (otherwise the people are added)")
@@ -75,6 +81,7 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.problems = QListWidget()
+        self.problems.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = QPushButton("Import")
         self.import_button.setDefault(True)
@@ -105,17 +112,21 @@ class ImportDialog(QDialog):
         )
         self.problems.clear()
         for problem in self.plan.problems:
-            self.problems.addItem(f"Problem — {problem}")
+            item = QListWidgetItem(f"Problem — {problem}")
+            item.setForeground(QColor(_PROBLEM_INK))
+            self.problems.addItem(item)
         for note in self.plan.notes:
             self.problems.addItem(f"Check — {note}")
+        notes, problems = len(self.plan.notes), len(self.plan.problems)
         if self.plan.ok:
+            to_check = f" {_count(notes, 'item')} to check below." if notes else ""
             self.summary.setText(
                 f"<span style='color:#1a7f37'><b>Ready:</b> {len(self.plan.participants)} participants "
-                f"will be imported.</span> {len(self.plan.notes)} item(s) to check below."
+                f"will be imported.</span>{to_check}"
             )
         else:
             self.summary.setText(
-                f"<span style='color:#cf222e'><b>{len(self.plan.problems)} problem(s)</b> must be "
+                f"<span style='color:{_PROBLEM_INK}'><b>{_count(problems, 'problem')}</b> must be "
                 "corrected in the file (or by choosing another column) before importing. "
                 "Nothing has been imported.</span>"
             )
@@ -136,3 +147,16 @@ class ImportDialog(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.import_button.isEnabled():
             return
         super().keyPressEvent(event)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def _column_label(table: RawTable, index: int) -> str:
+    """The column's header and its first value, so that an unfamiliar heading can be placed."""
+    header = table.headers[index] or f"(column {index + 1}, no header)"
+    sample = next((row[index].strip() for row in table.rows if index < len(row) and row[index].strip()), "")
+    if len(sample) > _SAMPLE_LENGTH:
+        sample = sample[: _SAMPLE_LENGTH - 1] + "…"
+    return f"{header}  (e.g. {sample})" if sample else header
