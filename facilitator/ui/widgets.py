@@ -6,9 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QInputDialog, QPushButton, QWidget
 
-__all__ = ["button"]
+__all__ = ["ask_text", "button"]
+
+#: Width of a one-line question: room for a section's title.
+_ASK_WIDTH = 520
 
 
 def button(
@@ -38,3 +41,18 @@ def button(
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.clicked.connect(lambda _checked=False: slot())
     return widget
+
+
+def ask_text(parent: QWidget, title: str, prompt: str, action: str, text: str = "") -> str | None:
+    """Ask for one line of text; the answer, or None when cancelled.
+
+    Unlike ``QInputDialog.getText`` the dialog is wide enough for a long title and its button
+    names the action ("Rename", "Create v0.2") rather than "OK".
+    """
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(prompt)
+    dialog.setTextValue(text)
+    dialog.setOkButtonText(action)
+    dialog.resize(_ASK_WIDTH, dialog.sizeHint().height())
+    return dialog.textValue() if dialog.exec() else None

@@ -132,11 +132,25 @@ def test_section_text_is_saved_when_leaving_the_section(qtbot, open_page, sample
     assert page.text_edit.toPlainText().startswith("These guidelines help")
 
 
+def _answer(monkeypatch, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Answer the next questions with ``text``; returns each question's prompt and button."""
+    asked: list[tuple[str, str]] = []
+
+    def exec_(dialog: QInputDialog) -> int:
+        asked.append((dialog.labelText(), dialog.okButtonText()))
+        dialog.setTextValue(text)
+        return 1
+
+    monkeypatch.setattr(QInputDialog, "exec", exec_)
+    return asked
+
+
 def test_new_version_asks_for_a_note(qtbot, open_page, sample_session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """New version records the note typed in the dialog and shows the new label."""
+    """New version names the version it creates, records the note and shows the new label."""
     page, _ = open_page(GuidelinesPage, sample_session)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Merged duplicates", True))
+    asked = _answer(monkeypatch, "Merged duplicates")
     page.new_version()
+    assert asked == [("What changed since v0.1? (optional)", "Create v0.2")]
     assert page.version_label.text().startswith("Draft v0.2 of ")
     assert guidelines.draft(sample_session).versions[-1].note == "Merged duplicates"
 
@@ -144,11 +158,15 @@ def test_new_version_asks_for_a_note(qtbot, open_page, sample_session, monkeypat
 def test_outline_edits_through_the_page(qtbot, open_page, sample_session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A section added after the current one becomes current; moving and removing follow."""
     page, controller = open_page(GuidelinesPage, sample_session)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Definitions", True))
+    asked = _answer(monkeypatch, "Definitions")
     page.add_section()
+    assert asked == [("Title of the new section. It goes after “Purpose and scope”.", "Add section")]
     assert page.heading.text() == "2. Definitions"
+    _answer(monkeypatch, "Working definitions")
+    page.rename_section()
+    assert page.heading.text() == "2. Working definitions"
     page.move_section(-1)
-    assert page.heading.text() == "1. Definitions"
+    assert page.heading.text() == "1. Working definitions"
     page.remove_section()
     assert page.sections_model.rowCount() == 9
     controller.undo()

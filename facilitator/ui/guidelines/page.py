@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -29,12 +28,12 @@ from PySide6.QtWidgets import (
 from facilitator.app import guidelines
 from facilitator.app.changes import GUIDELINES, Changes
 from facilitator.app.exports import EXPORT_KINDS, ExportOptions, default_output
-from facilitator.core.guidelines import GuidelinesDraft, Section
+from facilitator.core.guidelines import GuidelinesDraft, Section, next_version_label
 from facilitator.ui.controller import Controller
 from facilitator.ui.guidelines.actions_panel import KeyActionsPanel
 from facilitator.ui.guidelines.models import SectionsModel, TriggersModel
 from facilitator.ui.guidelines.widgets import table_view
-from facilitator.ui.widgets import button
+from facilitator.ui.widgets import ask_text, button
 
 __all__ = ["GuidelinesPage"]
 
@@ -236,8 +235,10 @@ class GuidelinesPage(QWidget):
 
     def add_section(self) -> None:
         """Add a section after the current one, named by the user."""
-        title, ok = QInputDialog.getText(self, "Add section", "Title of the new section:")
-        if ok and title.strip():
+        current = self.current_section()
+        after = f" It goes after “{current.title}”." if current else ""
+        title = ask_text(self, "Add section", f"Title of the new section.{after}", "Add section")
+        if title is not None:
             self.commit_text()
             new_id = self.controller.run(guidelines.add_section, title, self.section_id)
             if new_id is not None:
@@ -249,8 +250,10 @@ class GuidelinesPage(QWidget):
         section = self.current_section()
         if section is None:
             return
-        title, ok = QInputDialog.getText(self, "Rename section", "New title:", text=section.title)
-        if ok:
+        title = ask_text(
+            self, "Rename section", f"New title for “{section.title}”:", "Rename", text=section.title
+        )
+        if title is not None:
             self.controller.run(guidelines.rename_section, section.id, title)
 
     def remove_section(self) -> None:
@@ -291,8 +294,9 @@ class GuidelinesPage(QWidget):
         self.commit_text()
         current = self.draft.current_version if self.draft else None
         prompt = f"What changed since {current.label}? (optional)" if current else "Note (optional):"
-        note, ok = QInputDialog.getText(self, "New version", prompt)
-        if ok:
+        label = next_version_label(v.label for v in self.draft.versions) if self.draft else "v0.1"
+        note = ask_text(self, "New version", prompt, f"Create {label}")
+        if note is not None:
             version = self.controller.run(guidelines.new_version, note)
             if version is not None:
                 self.controller.status_message.emit(f"The draft is now {version.label}.")
