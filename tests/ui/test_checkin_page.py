@@ -157,10 +157,16 @@ def test_walk_in_is_registered_checked_in_and_printed(qtbot, page: CheckinPage) 
 
 
 def test_walk_in_without_a_name_is_refused(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
-    """Submitting an empty form explains that a name is needed and adds nobody."""
+    """Submitting a form with no name explains that a name is needed, puts the cursor in the
+    name field, keeps what was typed and adds nobody."""
+    page.walk_in.organisation.setText("Ministry of Labour")
+    page.walk_in.organisation.setFocus()
     page.walk_in.submit()
     assert page.feedback.state == "refused"
     assert "needs a name" in page.feedback.detail.text()
+    assert "Correct the form, then press Enter" in page.feedback.detail.text()
+    qtbot.waitUntil(page.walk_in.name.hasFocus)
+    assert page.walk_in.organisation.text() == "Ministry of Labour"
     assert len(roster.participants(page.session)) == 68
 
 

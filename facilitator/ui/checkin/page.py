@@ -275,7 +275,10 @@ class CheckinPage(QWidget):
         try:
             result = checkin.register_walk_in(self.session, self.day, now=self.clock, **values)
         except FacilitatorError as error:
-            self.feedback.show_refused("Walk-in not registered", str(error))
+            self.feedback.show_refused(
+                "Walk-in not registered", f"{error} Correct the form, then press Enter to register."
+            )
+            self.walk_in.focus_field_of(str(error))
             return
         self.feedback.show_accepted(result.participant, f"Registered as a walk-in. {result.message}")
         self.walk_in.clear()

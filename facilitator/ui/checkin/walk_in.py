@@ -62,6 +62,7 @@ class WalkInForm(QGroupBox):
         self.submit_button.clicked.connect(self.submit)
 
         form = QFormLayout(self)
+        self._editors: dict[str, QWidget] = {}
         for field, editor in (
             ("name", self.name),
             ("native_name", self.native_name),
@@ -72,6 +73,7 @@ class WalkInForm(QGroupBox):
             ("sector", self.sector),
         ):
             form.addRow(FIELD_LABELS[field], editor)
+            self._editors[FIELD_LABELS[field]] = editor
         form.addRow(self.print_tag, self.sheet)
         form.addRow(self.submit_button)
         for field in (self.name, self.native_name, self.organisation, self.position):
@@ -79,6 +81,13 @@ class WalkInForm(QGroupBox):
         line = self.delegation.lineEdit()
         if line is not None:
             line.returnPressed.connect(self.submit)
+
+    def focus_field_of(self, message: str) -> bool:
+        """Put the cursor in the field a refusal starts with ("Name: …"); whether there was one."""
+        editor = self._editors.get(message.partition(":")[0].strip())
+        if editor is not None:
+            editor.setFocus()
+        return editor is not None
 
     def inputs(self) -> list[QWidget]:
         """The widgets that may hold keyboard focus (the page gives focus back to the scan field
