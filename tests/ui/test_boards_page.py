@@ -424,3 +424,19 @@ def test_new_board_dialog_keeps_what_was_typed_when_refused(
         seen[0].findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).text()
         == "Create board"
     )
+
+
+def test_merge_with_one_card_selected_says_how_to_select_more(
+    qtbot, open_page, empty_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """The same advice as the guidelines page gives: select two or more, with Ctrl+click."""
+    _seed(empty_session)
+    page, controller = _page(open_page, empty_session)
+    refusals: list[str] = []
+    controller.error_reported.connect(lambda _title, text: refusals.append(text))
+    view = page.columns.columns["retention-of-documents"].view
+    view.selectionModel().select(
+        _column(page, "retention-of-documents").index(0), QItemSelectionModel.SelectionFlag.Select
+    )
+    page.actions.merge.trigger()
+    assert refusals == ["Merge: select two or more cards (Ctrl+click), then merge."]

@@ -381,9 +381,13 @@ class BoardsPage(QWidget):
     def merge_selected(self) -> None:
         """Merge the selected cards into the one with the focus (or the first selected)."""
         ids = self._selected()
-        target = self.columns.current_id() if self.columns.current_id() in ids else (ids[0] if ids else 0)
-        if target:
-            self.controller.run(boards.merge_cards, target, [i for i in ids if i != target])
+        if len(ids) < 2:
+            self.controller.error_reported.emit(
+                "Action not done", "Merge: select two or more cards (Ctrl+click), then merge."
+            )
+            return
+        target = self.columns.current_id() if self.columns.current_id() in ids else ids[0]
+        self.controller.run(boards.merge_cards, target, [i for i in ids if i != target])
 
     def delete_selected(self) -> None:
         """Delete the selected cards (Ctrl+Z brings them back)."""
