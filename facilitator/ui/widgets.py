@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QPushButton, QWidget
 
-__all__ = ["ask_text", "button"]
+__all__ = ["action_buttons", "ask_text", "button"]
 
 #: Width of a one-line question: room for a section's title.
 _ASK_WIDTH = 520
@@ -56,3 +56,12 @@ def ask_text(parent: QWidget, title: str, prompt: str, action: str, text: str = 
     dialog.setOkButtonText(action)
     dialog.resize(_ASK_WIDTH, dialog.sizeHint().height())
     return dialog.textValue() if dialog.exec() else None
+
+
+def action_buttons(dialog: QDialog, action: str) -> QDialogButtonBox:
+    """A dialog's buttons: the action by name ("Add day", not "OK") and Cancel, wired to it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

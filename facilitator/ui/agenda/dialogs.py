@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QTimeEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.agenda import AgendaDay
+from facilitator.ui.widgets import action_buttons
 
 __all__ = ["DayDialog"]
 
@@ -63,12 +63,7 @@ class DayDialog(QDialog):
         self.end_edit.setEnabled(self.end_check.isChecked())
         self.title_edit = QLineEdit(day.title if day else "")
         self.title_edit.setPlaceholderText("Optional, e.g. Day 1: definitions and red flags")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save day" if day else "Add day")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, "Save day" if day else "Add day")
         form = QFormLayout(self)
         form.addRow("Date", self.date_edit)
         form.addRow("First item starts", self.start_edit)

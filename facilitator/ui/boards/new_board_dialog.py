@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+
+from facilitator.ui.widgets import action_buttons
 
 __all__ = ["NewBoardDialog"]
 
@@ -30,12 +32,7 @@ class NewBoardDialog(QDialog):
         self.categories_edit.setPlaceholderText("e.g. Laws, Practice, Gaps")
         note = QLabel("Each category becomes a column. Separate them with commas.")
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create board")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, "Create board")
         form = QFormLayout(self)
         form.addRow("Title", self.title_edit)
         form.addRow("Categories", self.categories_edit)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.grouping import COUNTRY, SPREAD
 from facilitator.core.participants import Participant
+from facilitator.ui.widgets import action_buttons
 
 __all__ = ["KeepApartDialog", "NewRoundDialog"]
 
@@ -49,12 +50,7 @@ class NewRoundDialog(QDialog):
         form.addRow("Number of groups", self.groups_spin)
         form.addRow("Mode", self.mode_combo)
         form.addRow("Agenda session", self.agenda_combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Form groups")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, "Form groups")
         form.addRow(buttons)
 
     def choice(self) -> tuple[str, int, str, int | None]:
@@ -96,13 +92,8 @@ class KeepApartDialog(QDialog):
         form.addRow("First person", self.first)
         form.addRow("Second person", self.second)
         form.addRow(self.hint)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = action_buttons(self, "Keep apart")
         self.keep_apart_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.keep_apart_button.setText("Keep apart")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.setMinimumWidth(420)
         self._on_choice_changed()

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.guidelines import KeyAction
+from facilitator.ui.widgets import action_buttons
 
 __all__ = ["MergeDialog"]
 
@@ -47,12 +47,7 @@ class MergeDialog(QDialog):
         self.wording = QPlainTextEdit(actions[0].action)
         self.wording.setTabChangesFocus(True)
         self.wording.setFixedHeight(90)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Merge")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, "Merge")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.wording)
