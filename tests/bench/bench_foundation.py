@@ -55,7 +55,8 @@ app.exec()
 
 #: What Facilitator's first screen shows, built with plain PySide6 and no code of ours: the
 #: navigation, menus with the same shortcuts, the status bar and the sample's 68 roster rows
-#: (native scripts included). It tells how much of the start-up is Qt drawing that content.
+#: (native scripts included), at the same widths. It tells how much of the start-up is Qt drawing
+#: that content.
 _PLAIN = (
     _PROBE
     + """
@@ -71,14 +72,15 @@ window.resize(1280, 720)
 titles = ["Roster", "Statistics", "Check-in desk", "Agenda and timer", "Breakout groups",
           "Red-flag boards", "Guidelines draft", "Documents"]
 navigation = QListWidget()
-navigation.setFixedWidth(190)
+metrics = navigation.fontMetrics()
+navigation.setFixedWidth(max(metrics.horizontalAdvance(t) for t in titles) + 4 * metrics.averageCharWidth())
 navigation.addItems(titles)
 with open(sys.argv[3], encoding="utf-8", newline="") as handle:
     rows = list(csv.reader(handle))
-model = QStandardItemModel(len(rows) - 1, 9)
-model.setHorizontalHeaderLabels(rows[0][:9])
+model = QStandardItemModel(len(rows) - 1, 10)
+model.setHorizontalHeaderLabels(rows[0][:10])
 for r, row in enumerate(rows[1:]):
-    for c, value in enumerate(row[:9]):
+    for c, value in enumerate(row[:10]):
         model.setItem(r, c, QStandardItem(value))
 proxy = QSortFilterProxyModel()
 proxy.setSourceModel(model)
@@ -88,6 +90,8 @@ table.setAlternatingRowColors(True)
 table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
 table.verticalHeader().setVisible(False)
+for c, width in enumerate((44, 200, 170, 44, 80, 230, 210, 110, 90, 230)):
+    table.setColumnWidth(c, width)
 page = QWidget()
 column = QVBoxLayout(page)
 bar = QHBoxLayout()
