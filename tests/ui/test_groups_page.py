@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from facilitator.app import agenda, groups
@@ -115,8 +116,10 @@ def test_projector_shows_every_group_in_large_names(
     projector = page.projector_window()
     qtbot.addWidget(projector)
     projector.resize(1600, 900)
+    projector.show()
     assert len(projector.boxes) == 6
-    assert projector.name_pixel_size() >= 18
+    assert projector.name_pixel_size() >= 24
+    assert projector.title.text() == "<b>Breakout 1: red flags for referral from labour to police</b>"
     person = page.columns[0].model.person(4)
     page.move_member(person.id, 5)
     assert person.name in projector.boxes[5].text()
@@ -224,3 +227,26 @@ def test_keep_apart_dialog_takes_only_people_from_the_list(qtbot, sample_session
     by_name = {p.name: p.id for p in people}
     assert dialog.pair() == (by_name["Agus Santoso"], by_name["Sok Chanthy"])
     assert dialog.keep_apart_button.isEnabled() and dialog.hint.text() == ""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
+def test_projector_shows_every_member_whole_at_common_screen_sizes(
+    qtbot, open_page, sample_session: WorkshopSession, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    """No name falls off the bottom of its box, in any round, and names stay large enough to read
+    from the back of the room: at least a fortieth of the screen's height (18 pixels at 720)."""
+    page, _ = open_page(GroupsPage, sample_session)
+    projector = page.projector_window()
+    qtbot.addWidget(projector)
+    projector.resize(*size)
+    projector.show()
+    for row in range(page.rounds_model.rowCount()):
+        page.rounds_list.setCurrentIndex(page.rounds_model.index(row, 0))
+        qtbot.wait(5)
+        cut = [
+            box.text().split("<br>")[0]
+            for box in projector.boxes
+            if box.heightForWidth(box.width()) > box.height()
+        ]
+        assert cut == [], (size, row)
+        assert projector.name_pixel_size() >= size[1] // 40
