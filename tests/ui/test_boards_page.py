@@ -440,3 +440,26 @@ def test_merge_with_one_card_selected_says_how_to_select_more(
     )
     page.actions.merge.trigger()
     assert refusals == ["Merge: select two or more cards (Ctrl+click), then merge."]
+
+
+# The offscreen platform cannot raise windows; it says so as a warning.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_projector_fits_every_column_with_cards_side_by_side(
+    qtbot, open_page, empty_session: WorkshopSession, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    """With a card in each of the eight categories, nothing is off the wall: no sideways scrolling."""
+    board = boards.board(empty_session, L2P)
+    for number, category in enumerate(board.categories[:8]):
+        boards.add_card(
+            empty_session, L2P, f"Red flag number {number} seen at the site", category=category.key
+        )
+    page, _ = _page(open_page, empty_session)
+    projector = page.open_projector()
+    qtbot.addWidget(projector)
+    projector.showNormal()
+    projector.resize(*size)
+    qtbot.wait(10)
+    shown = [column for column in projector.columns.columns.values() if column.isVisible()]
+    assert len(shown) == 8
+    assert projector.columns.horizontalScrollBar().maximum() == 0

@@ -58,6 +58,10 @@ class CardListView(QListView):
 #: words; columns grow up to the widest when the window has room to spare.
 COLUMN_MIN_WIDTH = 190
 COLUMN_MAX_WIDTH = 320
+#: Narrowest projector column, in average letters of the heading's type.
+_WALL_COLUMN_LETTERS = 8
+#: Projector headings' type, relative to the cards'.
+_WALL_HEADING_SCALE = 0.75
 #: Lines of card text on the board page: one more than the default, for the narrower column.
 PAGE_CARD_LINES = 5
 
@@ -81,9 +85,11 @@ class _Column(QWidget):
         self.heading.setToolTip(category.description or category.label)
         font = QFont(self.heading.font())
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * scale)
+        # On the wall the columns are narrow: headings a little smaller than the cards, on up to
+        # four lines, so that "Retention of identity documents · core (2)" is never cut.
+        font.setPointSizeF(font.pointSizeF() * scale * (1.0 if editable else _WALL_HEADING_SCALE))
         self.heading.setFont(font)
-        self.heading.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 10)
+        self.heading.setFixedHeight(QFontMetrics(font).lineSpacing() * (2 if editable else 4) + 10)
         # A new count in the heading must not re-lay out every column (and repaint the board).
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.heading.setStyleSheet(_HEADING_STYLE[dark, category.core])
@@ -96,7 +102,10 @@ class _Column(QWidget):
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         else:
             self.delegate = CardDelegate(scale, parent=self)
-            self.setMinimumWidth(int(180 * scale))
+            # On the wall every column with cards must fit side by side (twelve of them on a
+            # 1280-pixel projector): a column may narrow to eight letters of its heading's type, and
+            # its cards wrap onto more lines instead.
+            self.setMinimumWidth(QFontMetrics(font).averageCharWidth() * _WALL_COLUMN_LETTERS)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(model)
         self.view.setAccessibleName(category.label)
