@@ -228,3 +228,21 @@ def test_walk_in_form_names_fields_as_the_roster_does(qtbot, page: CheckinPage) 
     form = page.walk_in.findChild(QFormLayout)
     assert form.labelForField(page.walk_in.native_name).text() == FIELD_LABELS["native_name"]
     assert form.labelForField(page.walk_in.sector).text() == FIELD_LABELS["sector"]
+
+
+# The offscreen platform cannot raise windows or propagate size hints; it says so as a warning.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_full_screen_button_of_the_desk_window_opens_no_third_desk(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
+    """On the page the button opens the desk window; on the desk window it only toggles full screen."""
+    from PySide6.QtWidgets import QPushButton
+
+    def full_screen_button(desk: CheckinPage) -> QPushButton:
+        return next(b for b in desk.findChildren(QPushButton) if b.text() == "Full-screen desk")
+
+    full_screen_button(page).click()
+    desk = page.desk_window
+    assert desk is not None and desk.isWindow()
+    qtbot.addWidget(desk)
+    full_screen_button(desk).click()
+    assert desk.desk_window is None
+    assert desk.isFullScreen()

@@ -64,6 +64,8 @@ class CheckinPage(QWidget):
         self.controller = controller
         self.clock: Callable[[], datetime] = datetime.now
         self.desk_window: CheckinPage | None = None
+        #: Whether this desk is the separate window facing the queue (its full-screen key toggles).
+        self.is_desk_window = False
         self._times: dict[int, str] = {}
 
         self.day_choice = QComboBox()
@@ -129,7 +131,7 @@ class CheckinPage(QWidget):
         top.addWidget(
             button(
                 "Full-screen desk",
-                self.open_desk_window,
+                self._on_full_screen_requested,
                 "Open the desk full screen on its own display (F11)",
                 takes_focus=False,
             )
@@ -313,6 +315,7 @@ class CheckinPage(QWidget):
         """Show a second desk, full screen on the last display (the one facing the queue)."""
         if self.desk_window is None:
             self.desk_window = CheckinPage(self.controller)
+            self.desk_window.is_desk_window = True
             self.desk_window.setWindowFlag(Qt.WindowType.Window)
             self.desk_window.setWindowTitle("Check-in desk")
             self.desk_window.resize(1280, 800)
@@ -329,7 +332,7 @@ class CheckinPage(QWidget):
         window.activateWindow()
 
     def _on_full_screen_requested(self) -> None:
-        if not self.isWindow():
+        if not self.is_desk_window:
             self.open_desk_window()
         elif self.isFullScreen():
             self.showNormal()
