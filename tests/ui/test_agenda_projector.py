@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -73,6 +74,7 @@ def test_countdown_text_and_colour_at_each_threshold(
         == f"Next: {'09:00' if elapsed <= 30 * 60 else '09:01'} Objectives, programme and introductions"
     )
     assert projector.clock_label.text() == datetime.fromtimestamp(clocks.now).strftime("%H:%M")
+    assert projector.status_label.text() == ("Over time" if phase == "overrun" else "")
 
 
 def test_overrun_flashes_by_the_clock_and_can_be_turned_off(qtbot, running) -> None:  # type: ignore[no-untyped-def]
@@ -115,6 +117,11 @@ def test_message_and_agenda_only_mode(qtbot, running) -> None:  # type: ignore[n
     assert projector.agenda_label.isVisible()
     assert "Opening: welcome remarks" in projector.agenda_label.text()
     assert projector.title_label.text() == "Monday 27 May 2019"
+    # A title longer than a line is cut between words ("…criminal law…", not "…criminal l…").
+    long_titles = [
+        t for t in re.findall(r"<td>([^<]*)</td>", projector.agenda_label.text()) if t.endswith("…")
+    ]
+    assert long_titles and all(t[:-1].split()[-1] in timer_words(timer) for t in long_titles)
 
 
 def test_time_up_chimes_once(qtbot, running) -> None:  # type: ignore[no-untyped-def]
@@ -153,3 +160,8 @@ def test_chime_file_is_a_short_wav(tmp_path) -> None:  # type: ignore[no-untyped
         seconds = handle.getnframes() / handle.getframerate()
         assert handle.getnchannels() == 1
     assert 0.5 < seconds < 2
+
+
+def timer_words(timer: AgendaTimer) -> set[str]:
+    """Every whole word of the agenda's titles."""
+    return {word for day in timer.days for timed in day.items for word in timed.item.title.split()}

@@ -171,7 +171,8 @@ class AgendaProjector(ProjectorWindow):
             self._set(self.agenda_label, self._agenda_html(view))
         if self._set(self.countdown_label, view.text):
             self._fit_fonts()
-        self._set(self.status_label, {"paused": "Paused", "ready": "Ready to start"}.get(view.status, ""))
+        over = "Over time" if view.phase == "overrun" and view.status == "running" else ""
+        self._set(self.status_label, {"paused": "Paused", "ready": "Ready to start"}.get(view.status, over))
         colour = PHASE_COLOURS[view.phase] if view.status != "ready" else PHASE_COLOURS["normal"]
         flash = (
             not agenda_only
@@ -213,7 +214,8 @@ class AgendaProjector(ProjectorWindow):
             start = projected.get(timed.item.id, timed.start)
             style = "color:#ffd866; font-weight:bold;" if timed.item.id == current else ""
             title = timed.item.title
-            title = title if len(title) <= _AGENDA_TITLE else title[: _AGENDA_TITLE - 1].rstrip() + "…"
+            if len(title) > _AGENDA_TITLE:  # cut between words, not inside one
+                title = title[: _AGENDA_TITLE - 1].rsplit(" ", 1)[0].rstrip(" ,:;–—") + "…"
             rows.append(
                 f"<tr style='{style}'><td style='padding-right:28px'>{clock_text(start)}</td>"
                 f"<td>{escape(title)}</td></tr>"
