@@ -463,3 +463,30 @@ def test_projector_fits_every_column_with_cards_side_by_side(
     shown = [column for column in projector.columns.columns.values() if column.isVisible()]
     assert len(shown) == 8
     assert projector.columns.horizontalScrollBar().maximum() == 0
+
+
+# The offscreen platform cannot raise windows; it says so as a warning.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_projector_matrix_lists_only_categories_with_red_flags_and_fits_its_rows(
+    qtbot, open_page, empty_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """On the wall the matrix leaves out empty categories, gives text columns the width, and
+    refits row heights when the window changes size."""
+    board = boards.board(empty_session, L2P)
+    boards.add_card(
+        empty_session, L2P, "Workers cannot leave the dormitory at night", category=board.categories[2].key
+    )
+    page, _ = _page(open_page, empty_session)
+    projector = page.open_projector()
+    qtbot.addWidget(projector)
+    projector.set_matrix_mode(True)
+    projector.showNormal()
+    projector.resize(1920, 1080)
+    qtbot.wait(10)
+    model, view = projector.matrix_model, projector.matrix_view
+    assert [model.is_heading(row) for row in range(model.rowCount())] == [True, False]
+    assert view.columnWidth(1) > 3 * view.columnWidth(4)  # red flag, not the vote count, gets the room
+    wide = view.rowHeight(1)
+    projector.resize(640, 720)
+    qtbot.wait(10)
+    assert view.rowHeight(1) > wide

@@ -12,18 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +35,7 @@ from facilitator.core.errors import NotFoundError
 from facilitator.ui.boards.add_bar import AddCardBar, resolve_category
 from facilitator.ui.boards.columns import BoardColumns
 from facilitator.ui.boards.feed import BoardFeed
+from facilitator.ui.boards.matrix_table import fill_matrix, matrix_table
 from facilitator.ui.boards.models import CardItems, MatrixModel
 from facilitator.ui.boards.new_board_dialog import NewBoardDialog
 from facilitator.ui.boards.panels import CardPanel, NotesPanel
@@ -81,16 +79,7 @@ class BoardsPage(QWidget):
         self.columns = BoardColumns(editable=True)
         self.columns.set_callbacks(self._on_card_text_edited, self._on_cards_dropped)
         self.matrix_model = MatrixModel()
-        self.matrix_view = QTableView()
-        self.matrix_view.setModel(self.matrix_model)
-        self.matrix_view.setWordWrap(True)
-        self.matrix_view.verticalHeader().setVisible(False)
-        self.matrix_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.matrix_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((36, 380, 260, 170, 56)):
-            self.matrix_view.setColumnWidth(column, width)
+        self.matrix_view = matrix_table(self.matrix_model, wall=False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.columns)
         self.stack.addWidget(self.matrix_view)
@@ -220,12 +209,7 @@ class BoardsPage(QWidget):
         self._show_current_card()
 
     def _refresh_matrix(self) -> None:
-        self.matrix_model.set_sections(consolidate([self.feed.snapshot]))
-        self.matrix_view.clearSpans()
-        for row in range(self.matrix_model.rowCount()):
-            if self.matrix_model.is_heading(row):
-                self.matrix_view.setSpan(row, 0, 1, self.matrix_model.columnCount())
-        self.matrix_view.resizeRowsToContents()
+        fill_matrix(self.matrix_view, self.matrix_model, consolidate([self.feed.snapshot]))
         self._matrix_stale = False
 
     def _fill_board_choice(self) -> None:

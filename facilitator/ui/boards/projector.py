@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.boards import BoardSnapshot, consolidate
 from facilitator.ui.boards.columns import BoardColumns
 from facilitator.ui.boards.feed import BoardFeed
+from facilitator.ui.boards.matrix_table import fill_matrix, matrix_table
 from facilitator.ui.boards.models import CardItems, MatrixModel
 from facilitator.ui.projector import ProjectorWindow
 
@@ -50,16 +48,11 @@ class BoardProjector(ProjectorWindow):
         self.empty.setFont(font)
         self.empty.setStyleSheet("color: #8b949e;")
         self.matrix_model = MatrixModel()
-        self.matrix_view = QTableView()
-        self.matrix_view.setModel(self.matrix_model)
-        self.matrix_view.setWordWrap(True)
-        self.matrix_view.verticalHeader().setVisible(False)
-        self.matrix_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.matrix_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.matrix_view = matrix_table(self.matrix_model, wall=True)
         matrix_font = QFont(self.matrix_view.font())
         matrix_font.setPointSizeF(matrix_font.pointSizeF() * 1.6)
         self.matrix_view.setFont(matrix_font)
-        self.matrix_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.matrix_view.horizontalHeader().setFont(matrix_font)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.columns)
         self.stack.addWidget(self.matrix_view)
@@ -81,12 +74,9 @@ class BoardProjector(ProjectorWindow):
         board = snapshot.board
         self.title.setText(f"{board.title}" + (" — plenary matrix" if self.matrix_mode else ""))
         if self.matrix_mode:
-            self.matrix_model.set_sections(consolidate([snapshot], revealed_only=True))
-            self.matrix_view.clearSpans()
-            for row in range(self.matrix_model.rowCount()):
-                if self.matrix_model.is_heading(row):
-                    self.matrix_view.setSpan(row, 0, 1, self.matrix_model.columnCount())
-            self.matrix_view.resizeRowsToContents()
+            sections = consolidate([snapshot], revealed_only=True)
+            # The room needs the categories that hold red flags, not a row per empty one.
+            fill_matrix(self.matrix_view, self.matrix_model, [s for s in sections if s.flags])
             self.empty.setVisible(False)
             self.stack.setCurrentWidget(self.matrix_view)
             return
