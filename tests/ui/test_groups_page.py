@@ -119,7 +119,9 @@ def test_projector_shows_every_group_in_large_names(
     projector.show()
     assert len(projector.boxes) == 6
     assert projector.name_pixel_size() >= 24
-    assert projector.title.text() == "<b>Breakout 1: red flags for referral from labour to police</b>"
+    heading, legend = projector.title.text().split("<br>")
+    assert heading == "<b>Breakout 1: red flags for referral from labour to police</b>"
+    assert all(word in legend for word in ("Labour", "Law enforcement", "ASEAN bodies", "Partners"))
     person = page.columns[0].model.person(4)
     page.move_member(person.id, 5)
     assert person.name in projector.boxes[5].text()

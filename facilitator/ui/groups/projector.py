@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.app.groups import RoundView
+from facilitator.core.participants import SECTOR_LABELS
 from facilitator.ui.groups.chips import sector_colour
 from facilitator.ui.projector import ProjectorWindow
 
@@ -77,10 +78,11 @@ class GroupsProjector(ProjectorWindow):
             self.title.setText("")
             return
         if view.agenda_title.startswith(view.name):  # "Breakout 1: red flags…" already names it
-            self.title.setText(f"<b>{escape(view.agenda_title)}</b>")
+            heading = f"<b>{escape(view.agenda_title)}</b>"
         else:
             subtitle = f' <span style="color:{_MUTED}">— {escape(view.agenda_title)}</span>'
-            self.title.setText(f"<b>{escape(view.name)}</b>{subtitle if view.agenda_title else ''}")
+            heading = f"<b>{escape(view.name)}</b>{subtitle if view.agenda_title else ''}"
+        self.title.setText(f"{heading}<br>{_legend(view)}")
         for name, members in zip(view.round.group_names, view.groups, strict=True):
             lines = [f"<b>{escape(name)}</b>"]
             for person in members:
@@ -196,3 +198,13 @@ def _group_box(html: str) -> QLabel:
     box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
     box.setStyleSheet(_BOX_STYLE)
     return box
+
+
+def _legend(view: RoundView) -> str:
+    """What the coloured dots mean, for the sectors present in the round (smaller, muted)."""
+    present = {person.sector for members in view.groups for person in members}
+    keys = [key for key in SECTOR_LABELS if key in present]
+    parts = [
+        f'<span style="color:{sector_colour(key)}">●</span> {escape(SECTOR_LABELS[key])}' for key in keys
+    ]
+    return f'<span style="color:{_MUTED}; font-size:small">{"&nbsp;&nbsp;&nbsp;".join(parts)}</span>'
