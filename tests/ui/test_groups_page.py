@@ -252,3 +252,19 @@ def test_projector_shows_every_member_whole_at_common_screen_sizes(
         ]
         assert cut == [], (size, row)
         assert projector.name_pixel_size() >= size[1] // 40
+
+
+def test_closed_projector_keeps_up_without_measuring_and_fits_when_shown(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Changes reach a closed projector's boxes, but the costly size fit waits until it is shown."""
+    page, _ = open_page(GroupsPage, sample_session)
+    projector = page.projector_window()
+    qtbot.addWidget(projector)
+    person = page.columns[0].model.person(4)
+    page.move_member(person.id, 5)
+    assert person.name in projector.boxes[5].text()
+    assert projector.name_pixel_size() == -1  # still the default font: nothing was measured
+    projector.resize(1280, 720)
+    projector.show()
+    assert projector.name_pixel_size() >= 18

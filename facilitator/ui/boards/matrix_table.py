@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from facilitator.core.boards import MatrixSection
@@ -41,7 +42,12 @@ def matrix_table(model: MatrixModel, *, wall: bool) -> QTableView:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in _WALL_TEXT_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: view.resizeRowsToContents())
+        # A window resize moves every stretched column: refit the rows once, after the last.
+        refit = QTimer(view)
+        refit.setSingleShot(True)
+        refit.setInterval(0)
+        refit.timeout.connect(view.resizeRowsToContents)
+        header.sectionResized.connect(refit.start)
     else:
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

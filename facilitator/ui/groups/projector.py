@@ -12,7 +12,7 @@ import math
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.app.groups import RoundView
@@ -165,7 +165,9 @@ class GroupsProjector(ProjectorWindow):
         return size
 
     def _fit(self) -> None:
-        if self.view is None or not self.boxes:
+        # A closed projector keeps its boxes up to date but measures nothing: the fit costs tens
+        # of milliseconds on the GUI thread, and the page hands over every change.
+        if self.view is None or not self.boxes or not self.isVisible():
             return
         count = len(self.boxes)
         candidates = sorted({math.ceil(count / rows) for rows in range(1, count + 1)})
@@ -181,6 +183,11 @@ class GroupsProjector(ProjectorWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Refit the names to the new size."""
         super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit the round handed over while the window was closed."""
+        super().showEvent(event)
         self._fit()
 
 
