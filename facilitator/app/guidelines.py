@@ -22,6 +22,7 @@ from facilitator.core import guidelines as model
 from facilitator.core.errors import ActionRefused, InputError, NotFoundError
 from facilitator.core.guidelines import GuidelinesDraft, KeyAction, ReferralTrigger, Version
 from facilitator.core.reference import Recommendation, load_reference
+from facilitator.core.wording import counted
 from facilitator.storage import guidelines_store as store
 
 __all__ = [
@@ -305,7 +306,7 @@ class PulledTriggers:
     def message(self) -> str:
         """One line for a status bar or the CLI."""
         parts = [
-            f"{count} red flag{'s' if count != 1 else ''} into {title}"
+            f"{counted(count, 'red flag')} into {title}"
             if count
             else f"nothing into {title} (no votes on its board yet)"
             for title, count in self.sections

@@ -7,6 +7,7 @@ from typing import Any
 
 from facilitator.app import boards
 from facilitator.cli.common import open_session, print_json
+from facilitator.core.wording import counted
 
 __all__ = ["register"]
 
@@ -69,7 +70,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     board = state.board
     status = [word for word, on in (("hidden mode", board.hidden), ("locked", board.locked)) if on]
-    count = f"{len(cards)} card{'s' if len(cards) != 1 else ''}"
+    count = counted(len(cards), "card")
     print(f"{board.title} ({board.id}): {count}" + (f", {', '.join(status)}" if status else ""))
     for category in (*board.categories, board.category("")):
         flags = state.ranked(category.key)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from facilitator.core.wording import counted
+
 __all__ = [
     "ActionRefused",
     "FacilitatorError",
@@ -102,7 +104,7 @@ class RosterImportError(InputError):
         self.file = file
         self.problems = problems
         count = len(problems)
-        lines = [f"{file}: import refused, {count} problem{'s' if count != 1 else ''} found."]
+        lines = [f"{file}: import refused, {counted(count, 'problem')} found."]
         lines += [f"  {p}" for p in problems[:50]]
         if count > 50:
             lines.append(f"  … and {count - 50} more.")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from facilitator.core.errors import InputError, NotFoundError
+from facilitator.core.wording import counted
 
 __all__ = [
     "ACTION_FIELDS",
@@ -232,7 +233,7 @@ class GuidelinesDraft:
         if not total:
             return "No key actions have been proposed yet."
         parts = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
-        return f"{total} key action{'s' if total != 1 else ''}: {parts}."
+        return f"{counted(total, 'key action')}: {parts}."
 
     @property
     def is_empty(self) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.boards import GroupOutput, MatrixSection, RedFlag
+from facilitator.core.wording import counted
 from facilitator.documents.pdf import build_document, styles, table_style
 from facilitator.documents.text import para
 
@@ -90,7 +91,7 @@ def _group_story(output: GroupOutput, width: float) -> list[Any]:
     style = styles()
     story: list[Any] = [
         para(f"{output.group} — {output.board.title}", style["h1"]),
-        para(f"{len(output.cards)} card{'s' if len(output.cards) != 1 else ''}", style["small"]),
+        para(counted(len(output.cards), "card"), style["small"]),
         Spacer(0, 6),
     ]
     head = ["Category", "Red flag", "Evidence to identify and secure", "Refer to", "Votes"]

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.wording import counted
+
 __all__ = ["DocumentPreview"]
 
 
@@ -38,7 +40,7 @@ class DocumentPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         pages = self.document.pageCount()
-        info = QLabel(f"{self.path}  ·  {pages} page{'s' if pages != 1 else ''}")
+        info = QLabel(f"{self.path}  ·  {counted(pages, 'page')}")
         info.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton("Print…")

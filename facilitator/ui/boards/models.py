@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.core.boards import BoardSnapshot, Category, MatrixSection, RedFlagCard
+from facilitator.core.wording import counted
 from facilitator.ui.headed_table_model import HeadedTableModel
 from facilitator.ui.id_drag import IdDragMixin
 from facilitator.ui.item_index import Index
@@ -303,7 +304,7 @@ class MatrixModel(HeadedTableModel):
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
             core = "  ·  core ILO indicator" if category.core else ""
             count = len(section.flags)
-            return f"{category.label}{core}  ({count} red flag{'s' if count != 1 else ''})"
+            return f"{category.label}{core}  ({counted(count, 'red flag')})"
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return category.description or category.label
         if role == Qt.ItemDataRole.FontRole:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.boards import Board, GroupNotes
+from facilitator.core.wording import counted
 from facilitator.ui.boards.models import CardItem
 
 __all__ = ["CardPanel", "CommitTextEdit", "NotesPanel"]
@@ -158,7 +159,7 @@ class CardPanel(QGroupBox):
         card = item.card
         category = board.category(card.category).label if card.category else "Not yet sorted"
         state = "on the projector" if card.revealed else "hidden from the projector"
-        votes = f"{item.votes} vote{'s' if item.votes != 1 else ''}"
+        votes = counted(item.votes, "vote")
         self.summary.setText(f"Card {card.id} · {category} · {votes} · {state}")
         self.text.set_text(card.text)
         self.evidence.set_text(card.evidence)

@@ -32,6 +32,7 @@ from facilitator.app.changes import CHECKIN, ROSTER, WORKSHOP, Changes
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import FacilitatorError
 from facilitator.core.participants import SEX_LABELS
+from facilitator.core.wording import counted
 from facilitator.ui.checkin.feedback import FeedbackPanel
 from facilitator.ui.checkin.search import SearchPanel, looks_like_code, make_table
 from facilitator.ui.checkin.walk_in import WalkInForm
@@ -233,7 +234,7 @@ class CheckinPage(QWidget):
             count = self.search.model.rowCount()
             if count:
                 self.feedback.show_search(
-                    f"Showing {count} name{'s' if count != 1 else ''} matching '{text}': choose with Up"
+                    f"Showing {counted(count, 'name')} matching '{text}': choose with Up"
                     " and Down, then press Enter to check in."
                 )
             else:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from facilitator.app import roster
 from facilitator.core.participants import FIELD_LABELS, ROSTER_FIELDS
 from facilitator.core.roster_import import ImportPlan, RawTable
+from facilitator.core.wording import counted
 from facilitator.ui.controller import Controller
 
 __all__ = ["ImportDialog"]
@@ -119,14 +120,14 @@ class ImportDialog(QDialog):
             self.problems.addItem(f"Check — {note}")
         notes, problems = len(self.plan.notes), len(self.plan.problems)
         if self.plan.ok:
-            to_check = f" {_count(notes, 'item')} to check below." if notes else ""
+            to_check = f" {counted(notes, 'item')} to check below." if notes else ""
             self.summary.setText(
                 f"<span style='color:#1a7f37'><b>Ready:</b> {len(self.plan.participants)} participants "
                 f"will be imported.</span>{to_check}"
             )
         else:
             self.summary.setText(
-                f"<span style='color:{_PROBLEM_INK}'><b>{_count(problems, 'problem')}</b> must be "
+                f"<span style='color:{_PROBLEM_INK}'><b>{counted(problems, 'problem')}</b> must be "
                 "corrected in the file (or by choosing another column) before importing. "
                 "Nothing has been imported.</span>"
             )
@@ -147,10 +148,6 @@ class ImportDialog(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.import_button.isEnabled():
             return
         super().keyPressEvent(event)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _column_label(table: RawTable, index: int) -> str:

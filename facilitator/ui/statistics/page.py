@@ -21,6 +21,7 @@ from facilitator.app import roster
 from facilitator.app.changes import ROSTER, WORKSHOP, Changes
 from facilitator.core.participants import ASEAN_MEMBERS, SECTOR_LABELS, SEX_LABELS
 from facilitator.core.statistics import roster_statistics
+from facilitator.core.wording import counted
 from facilitator.ui.controller import Controller
 from facilitator.ui.rows_model import RowsModel
 
@@ -126,7 +127,7 @@ class StatisticsPage(QWidget):
         self.summary.setText(
             f"<b>{stats.participants} participants</b>, {women} women ({women / total:.0%}). "
             + (
-                f"<span style='color:#cf222e'>{len(below)} delegation{'s' if len(below) != 1 else ''} "
+                f"<span style='color:#cf222e'>{counted(len(below), 'delegation')} "
                 f"below the {info.women_target:.0%} "
                 f"women's target: {', '.join(below)}. "
                 "The donor asks these delegations for an explanation.</span>"
