@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.app.changes import WORKSHOP, Changes, topic_of_table
-from facilitator.core.errors import ActionRefused
+from facilitator.core.errors import ActionRefused, FacilitatorError
 from facilitator.core.workshop import WorkshopInfo
 from facilitator.storage import meta_store
 from facilitator.storage.backups import take_backup
@@ -40,7 +40,11 @@ Listener = Callable[[Changes], None]
 
 
 def take_file_backup(path: Path) -> Path:
-    """Back up a workshop file through a connection of its own (safe on a worker thread)."""
+    """Back up a workshop file through a connection of its own (safe on a worker thread).
+
+    Raises:
+        DamagedWorkshopError: The workshop fails its check; no backup was taken.
+    """
     connection = sqlite3.connect(path)
     try:
         return take_backup(connection, Path(path))
@@ -79,6 +83,9 @@ class WorkshopSession:
         self._info: WorkshopInfo | None = None
         self._last_backup = clock()
         self._edited_since_backup = False
+        #: Why the last backup failed, until one succeeds (shown in the status bar, never raised
+        #: from an action that was already committed).
+        self.backup_problem: str | None = None
         self.last_saved: float | None = None
         #: What the last finished action changed, for a command to return once its ``with
         #: session.action(...)`` block is done (label and topics said once, in that call).
@@ -86,29 +93,43 @@ class WorkshopSession:
 
     @classmethod
     def open(
-        cls, path: Path, clock: Callable[[], float] = time.monotonic, backup: bool = True
+        cls,
+        path: Path,
+        clock: Callable[[], float] = time.monotonic,
+        backup: bool = True,
+        program: str = "Facilitator",
     ) -> WorkshopSession:
-        """Open a workshop file and take a backup of it as found.
+        """Open a workshop file to change it, hold it until :meth:`close`, and back it up as found.
 
         Args:
             path: The workshop file.
             clock: Monotonic seconds, for the backup interval.
             backup: False when the caller takes the opening backup itself off the GUI thread
                 (see :func:`take_file_backup`), so that start-up does not wait for it.
+            program: What holds the file, as another program's refusal names it.
+
+        Raises:
+            WorkshopLockedError: Another program holds the workshop.
         """
-        session = cls(WorkshopDatabase.open(path), clock)
+        session = cls(WorkshopDatabase.open(path, program), clock)
         if backup:
-            session.backup()
+            session._backup_reporting_failure()
         return session
 
     @classmethod
     def open_reader(cls, path: Path) -> WorkshopSession:
-        """A second connection to the same file for work off the GUI thread (exports read only).
+        """A read-only connection to a workshop, for exports, reports and work off the GUI thread.
 
         A SQLite connection must not be shared between threads; in WAL mode this reader sees the
-        last committed state while the GUI keeps writing through its own connection.
+        last committed state while the writer (this process or another) keeps writing. A reader
+        holds no lock, takes no backup and refuses every write.
         """
-        return cls(WorkshopDatabase.open(path))
+        return cls(WorkshopDatabase.open_reader(path))
+
+    @property
+    def writable(self) -> bool:
+        """Whether this session holds the workshop for writing."""
+        return self.database.writable
 
     @property
     def path(self) -> Path:
@@ -157,6 +178,11 @@ class WorkshopSession:
             topics: Topics the action changes.
             undoable: False for state that undo must not rewind (a check-in scan, a timer tick).
         """
+        if not self.writable:
+            raise ActionRefused(
+                f"{self.path.name} is open read only here, so '{label}' was not done. "
+                "Make the change in the Facilitator window that has the workshop open."
+            )
         changes = Changes.of(label, topics)
         self._journal.install()
         with self.database.transaction() as conn:
@@ -218,15 +244,35 @@ class WorkshopSession:
         self._redo.clear()
 
     def backup(self) -> Path:
-        """Take a backup now."""
-        target = take_backup(self.connection, self.path)
+        """Take a backup now.
+
+        Raises:
+            DamagedWorkshopError: The workshop fails its check; no backup was taken.
+            OSError: The backup folder cannot be written.
+        """
         self._last_backup = self._clock()
+        target = take_backup(self.connection, self.path)
         self._edited_since_backup = False
+        self.backup_problem = None
         return target
 
     def _maybe_backup(self) -> None:
         if self._edited_since_backup and self._clock() - self._last_backup >= BACKUP_INTERVAL_SECONDS:
+            self._backup_reporting_failure()
+
+    def _backup_reporting_failure(self) -> None:
+        """Back up after an action is committed: a failure is noted, never reported as the action's.
+
+        The action is already safe in the workshop file; saying it failed would make the user
+        repeat it. The next backup is tried an interval later.
+        """
+        try:
             self.backup()
+        except (FacilitatorError, OSError, sqlite3.Error) as error:
+            self.backup_problem = (
+                f"The backup of {self.path.name} could not be written ({error}). Your work is saved in "
+                "the workshop file; check the disk space and the backups folder."
+            )
 
     def close(self) -> None:
         """Close the workshop file."""

@@ -199,7 +199,11 @@ class AgendaTimer:
         self._commit("Reset timer", timer_reset(self._state), now)
 
     def go_to(self, item_id: int) -> None:
-        """Make an item current (starting it at once if the timer is running)."""
+        """Make an item current (starting it at once if the timer is running).
+
+        An item run before resumes where the timer left it and keeps its actual start: going
+        back to finish an interrupted session must not rewrite when it really began.
+        """
         now = self.now()
         if item_id not in self._order():
             raise NotFoundError(f"No agenda item has id {item_id}.")

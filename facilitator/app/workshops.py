@@ -110,15 +110,16 @@ def create_workshop(path: Path, sample: bool = False) -> WorkshopSession:
     return session
 
 
-def open_workshop(path: Path, backup: bool = True) -> WorkshopSession:
-    """Open an existing workshop file and remember it as the last one used.
+def open_workshop(path: Path, backup: bool = True, program: str = "Facilitator") -> WorkshopSession:
+    """Open an existing workshop file to change it, and remember it as the last one used.
 
     Args:
         path: The workshop file.
         backup: False when the caller takes the opening backup itself (the GUI does it off the
             GUI thread).
+        program: What holds the file, as another program's refusal names it.
     """
-    session = WorkshopSession.open(Path(path), backup=backup)
+    session = WorkshopSession.open(Path(path), backup=backup, program=program)
     remember_last_used(session.path)
     return session
 

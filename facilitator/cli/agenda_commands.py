@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from facilitator.app.agenda import agenda_json
-from facilitator.cli.common import open_session, print_json
+from facilitator.cli.common import open_reader, print_json
 from facilitator.core.agenda import KIND_LABELS
 
 __all__ = ["register"]
@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
 
 
 def _agenda(args: argparse.Namespace) -> int:
-    with open_session(args) as session:
+    with open_reader(args) as session:
         days = agenda_json(session)
         title = session.info.display_title
     if args.json:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from facilitator.app import boards
-from facilitator.cli.common import open_session, print_json
+from facilitator.cli.common import open_reader, open_session, print_json
 from facilitator.core.wording import counted
 
 __all__ = ["register"]
@@ -47,7 +47,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_session(args) as session:
+    with open_reader(args) as session:
         state = boards.snapshot(session, args.board)
     cards = state.visible_cards()
     if args.json:

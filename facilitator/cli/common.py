@@ -10,13 +10,26 @@ from pathlib import Path
 from facilitator.app.session import WorkshopSession
 from facilitator.app.workshops import default_workshop_path, open_workshop
 
-__all__ = ["open_session", "print_json"]
+__all__ = ["open_reader", "open_session", "print_json"]
+
+
+def _workshop_path(args: argparse.Namespace) -> Path:
+    path: Path | None = args.workshop
+    return path if path is not None else default_workshop_path()
 
 
 def open_session(args: argparse.Namespace) -> WorkshopSession:
-    """The workshop named by ``--workshop``, or the default one."""
-    path: Path | None = args.workshop
-    return open_workshop(path if path is not None else default_workshop_path())
+    """The workshop named by ``--workshop`` (or the default one), held for a command that writes.
+
+    Raises:
+        WorkshopLockedError: The GUI or another command holds it; the message says who.
+    """
+    return open_workshop(_workshop_path(args), program="the Facilitator command line")
+
+
+def open_reader(args: argparse.Namespace) -> WorkshopSession:
+    """The workshop, read only: works while the GUI holds it, and takes no backup."""
+    return WorkshopSession.open_reader(_workshop_path(args))
 
 
 def print_json(value: object) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.app.exports import EXPORT_KINDS, ExportOptions, export_document
-from facilitator.cli.common import open_session
+from facilitator.cli.common import open_reader
 
 __all__ = ["register"]
 
@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with open_session(args) as session:
+    with open_reader(args) as session:
         path = export_document(
             session,
             args.kind,

@@ -7,7 +7,7 @@ from typing import Any
 
 from facilitator.app import groups
 from facilitator.app.groups import RoundView
-from facilitator.cli.common import open_session, print_json
+from facilitator.cli.common import open_reader, open_session, print_json
 from facilitator.core.errors import NotFoundError
 from facilitator.core.grouping import MODES, SPREAD
 
@@ -67,7 +67,7 @@ def _assign(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    with open_session(args) as session:
+    with open_reader(args) as session:
         view = groups.find_round(session, args.round)
         if view is None:
             names = ", ".join(groups.round_names(session)) or "none yet"
@@ -80,7 +80,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_session(args) as session:
+    with open_reader(args) as session:
         stored = groups.rounds(session)
     if not stored:
         print("No breakout rounds yet. Form one with: facilitator groups assign --round NAME --groups N")

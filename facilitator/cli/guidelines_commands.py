@@ -11,7 +11,7 @@ from typing import Any
 
 from facilitator.app import guidelines
 from facilitator.app.session import WorkshopSession
-from facilitator.cli.common import open_session, print_json
+from facilitator.cli.common import open_reader, open_session, print_json
 from facilitator.core.guidelines import STATUS_LABELS, STATUSES, GuidelinesDraft
 
 __all__ = ["register"]
@@ -121,8 +121,8 @@ def _print_draft(draft: GuidelinesDraft) -> None:
             print(f"   {number}.{index} [id {action.id}, {status}] {action.action}")
 
 
-def _run(args: argparse.Namespace, work: Any) -> int:
-    with open_session(args) as session:
+def _run(args: argparse.Namespace, work: Any, writes: bool = True) -> int:
+    with open_session(args) if writes else open_reader(args) as session:
         return int(work(session))
 
 
@@ -135,7 +135,7 @@ def _show(args: argparse.Namespace) -> int:
             _print_draft(draft)
         return 0
 
-    return _run(args, work)
+    return _run(args, work, writes=False)
 
 
 def _fields(args: argparse.Namespace) -> dict[str, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.app import roster
-from facilitator.cli.common import open_session
+from facilitator.cli.common import open_reader, open_session
 from facilitator.core.errors import InputError, RosterImportError
 
 __all__ = ["register"]
@@ -62,7 +62,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with open_session(args) as session:
+    with open_reader(args) as session:
         path = roster.export_roster(session, args.file)
         count = len(roster.participants(session))
     print(f"Wrote {count} participants to {path}.")

@@ -7,7 +7,7 @@ from typing import Any
 
 from facilitator.app import roster
 from facilitator.app.workshops import create_workshop
-from facilitator.cli.common import open_session, print_json
+from facilitator.cli.common import open_reader, print_json
 from facilitator.core.participants import SECTOR_LABELS, SEX_LABELS
 
 __all__ = ["register"]
@@ -36,7 +36,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    with open_session(args) as session:
+    with open_reader(args) as session:
         stats = roster.statistics(session)
         info = session.info
     if args.json:

@@ -88,14 +88,20 @@ class Countdown:
 
 @dataclass(frozen=True, slots=True)
 class ItemRun:
-    """What actually happened to one item.
+    """What actually happened to one item: the record the planned-vs-actual report is made from.
+
+    An item may be run in more than one visit (the timer moved on, then came back to it). The
+    record then spans them all: its first start, its last end and the time run in all, so that
+    coming back to an item never erases when it really began.
 
     Attributes:
         item_id: The item.
         started: Wall-clock time it was first started; None for an item not yet started that
             only carries an adjustment planned ahead (a recovery cut).
-        ended: Wall-clock time the timer moved on from it, or None while it is current.
-        elapsed: Seconds its countdown ran (pauses excluded), kept for going back to it.
+        ended: Wall-clock time the timer last moved on from it after running it; None while it
+            is under way (started or started again, and not yet left).
+        elapsed: Seconds its countdown ran (pauses excluded) up to the last time the timer left
+            it; a later visit resumes from here.
         extra: Its adjustment in seconds (planned ahead, or +/− while it ran).
     """
 
@@ -138,22 +144,36 @@ def current_item_id(state: TimerState, order: Sequence[int]) -> int | None:
     return item_id if item_id in order else _first_open(order, state.runs)
 
 
-def _fresh(state: TimerState, item_id: int) -> TimerState:
-    """Make ``item_id`` current, not started: an adjustment planned for it in advance is kept, an
-    earlier run of it is forgotten."""
-    prior = state.runs.get(item_id)
-    if prior is not None and prior.started is None:
-        return TimerState(Countdown(item_id, extra=prior.extra), state.runs)
-    return TimerState(Countdown(item_id), state.runs).without_run(item_id)
+def _ran_before(run: ItemRun | None) -> bool:
+    """Whether a record holds time run in an earlier visit (the timer has left the item since, or
+    it resumed with time already run), as opposed to a start made in the current visit only."""
+    return run is not None and run.started is not None and (run.ended is not None or run.elapsed > 0)
+
+
+def _make_current(state: TimerState, item_id: int) -> TimerState:
+    """Make ``item_id`` current, not running.
+
+    An item never run gets its full time, with any adjustment planned for it in advance. An item
+    run before resumes where the timer left it (its time run and its adjustment) and its record
+    stays as it is: that record is the actual start and end in the planned-vs-actual report, and
+    forgetting it here used to erase them whenever Next or go-to passed over the item again.
+    Starting it (:func:`timer_start`) marks it under way again; leaving it then records a new end.
+    """
+    prior = state.runs.get(item_id, ItemRun(item_id))
+    return TimerState(Countdown(item_id, elapsed=prior.elapsed, extra=prior.extra), state.runs)
 
 
 def timer_start(state: TimerState, order: Sequence[int], now: Instant) -> TimerState:
-    """Start or resume the current item (the first unfinished one when there is none)."""
+    """Start or resume the current item (the first unfinished one when there is none).
+
+    Its record keeps its first start and loses its end until the timer leaves it again: an item
+    that is running has not ended, even if it ended once before.
+    """
     item_id = current_item_id(state, order)
     if item_id is None:
         return state
     if item_id != state.countdown.item_id:
-        state = _fresh(state, item_id)
+        state = _make_current(state, item_id)
     countdown = state.countdown
     if countdown.running:
         return state
@@ -181,11 +201,17 @@ def timer_adjust(state: TimerState, seconds: float, planned_seconds: float) -> T
 
 
 def _close(state: TimerState, now: Instant) -> TimerState:
-    """Record the end of the current item if it was started."""
+    """Record that the timer leaves the current item.
+
+    An item under way gets its end and the time it has run in all. An item the timer only passed
+    over since it last ran keeps the end it has: nothing about it ended now.
+    """
     countdown = state.countdown
     if countdown.item_id is None or not countdown.started:
         return state
     run = state.runs.get(countdown.item_id, ItemRun(countdown.item_id, started=now.wall))
+    if run.ended is not None:
+        return state.with_run(replace(run, extra=countdown.extra))
     return state.with_run(
         replace(run, ended=now.wall, elapsed=countdown.elapsed_at(now.mono), extra=countdown.extra)
     )
@@ -196,6 +222,9 @@ def timer_go_to(
 ) -> TimerState:
     """Finish the current item and make ``item_id`` current.
 
+    An item run before resumes where the timer left it, with its actual start kept (see
+    :func:`_make_current`).
+
     Args:
         state: The timer.
         item_id: The item to time next.
@@ -205,7 +234,7 @@ def timer_go_to(
     running = state.countdown.running if keep_running is None else keep_running
     if item_id == state.countdown.item_id:
         return state
-    moved = _fresh(_close(state, now), item_id)
+    moved = _make_current(_close(state, now), item_id)
     return timer_start(moved, [item_id], now) if running else moved
 
 
@@ -229,10 +258,12 @@ def timer_next(
 def timer_previous(state: TimerState, order: Sequence[int], now: Instant) -> TimerState:
     """Go back to the item before the current one, as if the timer had never left it.
 
-    The current item's record is forgotten (it has not really started) but for its adjustment.
-    The previous item gets
-    back its adjustment and the time it ran; when the timer is running, the time since it was
-    left counts too, which is what the room lived through.
+    This undoes a hasty Next. The current item's record is forgotten, but for its adjustment,
+    when its only start was made in this visit (it has not really started); an item that ran in
+    an earlier visit keeps that record and is closed like any item the timer leaves, because its
+    actual times are history, not haste. When the timer is running, the previous item resumes
+    with the time since it was left counted too, which is what the room lived through, and its
+    record keeps its first start; when paused, its record stays as it is until it is started.
     """
     countdown = state.countdown
     current = countdown.item_id if countdown.item_id in order else None
@@ -246,22 +277,19 @@ def timer_previous(state: TimerState, order: Sequence[int], now: Instant) -> Tim
         if index == 0:
             return state
         target = order[index - 1]
-    runs = dict(state.runs)
-    if current is not None:
-        runs.pop(current, None)
+    if current is not None and _ran_before(state.runs.get(current)):
+        state = _close(state, now)
+    elif current is not None:
+        state = state.without_run(current)
         if countdown.extra:
-            runs[current] = ItemRun(current, extra=countdown.extra)
-    run = runs.get(target, ItemRun(target))
-    if countdown.running and run.ended is not None:
-        restored = Countdown(target, True, run.elapsed, now.mono - (now.wall - run.ended), run.extra)
-    elif countdown.running:
-        restored = Countdown(target, True, run.elapsed, now.mono, run.extra)
-    else:
-        restored = Countdown(target, False, run.elapsed, None, run.extra)
-    if restored.running and run.started is None:
-        run = replace(run, started=now.wall)
-    runs[target] = replace(run, ended=None)
-    return TimerState(restored, runs)
+            state = state.with_run(ItemRun(current, extra=countdown.extra))
+    run = state.runs.get(target, ItemRun(target))
+    if not countdown.running:
+        return TimerState(Countdown(target, False, run.elapsed, None, run.extra), state.runs)
+    anchor = now.mono if run.ended is None else now.mono - (now.wall - run.ended)
+    started = now.wall if run.started is None else run.started
+    restored = Countdown(target, True, run.elapsed, anchor, run.extra)
+    return TimerState(restored, state.runs).with_run(replace(run, started=started, ended=None))
 
 
 def timer_reset(state: TimerState) -> TimerState:

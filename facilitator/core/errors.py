@@ -14,7 +14,8 @@ Tree::
     └── WorkshopFileError       the workshop file cannot be used
         ├── NotAWorkshopError   the file is not a Facilitator workshop
         ├── NewerVersionError   written by a newer Facilitator
-        └── WorkshopLockedError another program is writing to it
+        ├── DamagedWorkshopError the file fails SQLite's integrity check
+        └── WorkshopLockedError another program holds it for writing
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from facilitator.core.wording import counted
 
 __all__ = [
     "ActionRefused",
+    "DamagedWorkshopError",
     "FacilitatorError",
     "InputError",
     "NewerVersionError",
@@ -63,6 +65,10 @@ class NotAWorkshopError(WorkshopFileError):
 
 class NewerVersionError(WorkshopFileError):
     """The file was written by a newer version of Facilitator."""
+
+
+class DamagedWorkshopError(WorkshopFileError):
+    """The file is a workshop, or was one, but fails SQLite's integrity check."""
 
 
 class WorkshopLockedError(WorkshopFileError):

@@ -14,18 +14,19 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from facilitator.core.errors import (
+    DamagedWorkshopError,
     NewerVersionError,
     NotAWorkshopError,
     WorkshopFileError,
     WorkshopLockedError,
 )
 from facilitator.storage.migrations import LATEST_VERSION, migrate
+from facilitator.storage.workshop_lock import LockHolder, WorkshopLock
 
-__all__ = ["APPLICATION_ID", "WorkshopDatabase"]
+__all__ = ["APPLICATION_ID", "WorkshopDatabase", "check_integrity"]
 
 #: "FACI" in ASCII: marks a SQLite file as a Facilitator workshop.
 APPLICATION_ID = 0x46414349
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 1500
 
 
@@ -34,6 +35,76 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _checked_connection(path: Path, integrity: bool) -> sqlite3.Connection:
+    """A connection to a file proven to be a workshop this version can read.
+
+    The file is examined only through SQLite: reading its header with a plain ``open()`` and
+    closing that handle would drop every SQLite lock this process holds on it (a reader opened
+    while the GUI writes would then let another program delete the GUI's WAL).
+    """
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as error:
+        raise WorkshopFileError(f"{path}: cannot read the file ({error}).") from error
+    try:
+        app_id, version = _identity(conn, path)
+        if app_id != APPLICATION_ID:
+            raise NotAWorkshopError(f"{path}: this is not a Facilitator workshop file.")
+        if version > LATEST_VERSION:
+            raise NewerVersionError(
+                f"{path}: this workshop was saved by a newer version of Facilitator "
+                f"(file version {version}, this program reads up to {LATEST_VERSION}). "
+                "Update Facilitator to open it."
+            )
+        if integrity:
+            check_integrity(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _identity(conn: sqlite3.Connection, path: Path) -> tuple[int, int]:
+    try:
+        app_id: int = conn.execute("PRAGMA application_id").fetchone()[0]
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        message = str(error)
+        if "locked" in message or "busy" in message:
+            raise _locked(path) from error
+        if "malformed" in message:
+            raise _damaged(path, message) from error
+        if "not a database" in message or "encrypted" in message:
+            raise NotAWorkshopError(f"{path}: this is not a Facilitator workshop file.") from error
+        raise WorkshopFileError(f"{path}: cannot read the file ({message}).") from error
+    return app_id, version
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file that fails ``PRAGMA quick_check`` (a few milliseconds on a workshop).
+
+    Raises:
+        DamagedWorkshopError: The check found damage; the message names the file.
+    """
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise _locked(path) from error
+        raise _damaged(path, str(error)) from error
+    if rows != [("ok",)]:
+        raise _damaged(path, str(rows[0][0]))
+
+
+def _damaged(path: Path, report: str) -> DamagedWorkshopError:
+    lines = [line for line in report.splitlines() if line.strip() and not line.startswith("***")]
+    detail = lines[0] if lines else report
+    return DamagedWorkshopError(
+        f"{path}: the workshop file is damaged ({detail}). Nothing was changed in it. "
+        "Open its newest good backup with File ▸ Restore from backup…"
+    )
 
 
 def _locked(path: Path) -> WorkshopLockedError:
@@ -51,9 +122,20 @@ class WorkshopDatabase:
         connection: The single connection used for every read and write.
     """
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, connection: sqlite3.Connection, lock: WorkshopLock | None = None) -> None:
         self.path = path
         self.connection = connection
+        self._lock = lock
+
+    @property
+    def taken_over(self) -> LockHolder | None:
+        """The holder of a lock left by a process that ended without closing this workshop."""
+        return self._lock.taken_over if self._lock else None
+
+    @property
+    def writable(self) -> bool:
+        """Whether this process holds the workshop for writing."""
+        return self._lock is not None and self._lock.held
 
     @classmethod
     def create(cls, path: Path) -> WorkshopDatabase:
@@ -73,59 +155,81 @@ class WorkshopDatabase:
         return database
 
     @classmethod
-    def open(cls, path: Path) -> WorkshopDatabase:
-        """Open an existing workshop file, upgrading its schema if it is from an older version.
+    def open(cls, path: Path, program: str = "Facilitator") -> WorkshopDatabase:
+        """Open an existing workshop file to change it, upgrading its schema if it is older.
+
+        The process holds the workshop's lock file from here until :meth:`close`, so that no other
+        program writes to it meanwhile (see :mod:`facilitator.storage.workshop_lock`).
+
+        Args:
+            path: The workshop file.
+            program: What holds it, as another program's refusal names it.
 
         Raises:
             WorkshopFileError: The file is missing or unreadable.
             NotAWorkshopError: The file is not a Facilitator workshop (it is left untouched).
+            DamagedWorkshopError: The file fails SQLite's integrity check (it is left untouched).
             NewerVersionError: A newer Facilitator wrote it (it is left untouched).
-            WorkshopLockedError: Another program is writing to it.
+            WorkshopLockedError: Another program holds it.
         """
         path = Path(path)
         if not path.is_file():
             raise WorkshopFileError(f"{path}: no such workshop file.")
+        lock = WorkshopLock.acquire(path, program)
         try:
-            with path.open("rb") as handle:
-                header = handle.read(len(_SQLITE_MAGIC))
-        except OSError as error:
-            raise WorkshopFileError(f"{path}: cannot read the file ({error.strerror}).") from error
-        if header != _SQLITE_MAGIC:
-            raise NotAWorkshopError(f"{path}: this is not a Facilitator workshop file.")
-        try:
-            conn = _connect(path)
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise _locked(path) from error
-            raise NotAWorkshopError(f"{path}: this is not a Facilitator workshop file.") from error
-        if app_id != APPLICATION_ID:
-            conn.close()
-            raise NotAWorkshopError(f"{path}: this is not a Facilitator workshop file.")
-        if version > LATEST_VERSION:
-            conn.close()
-            raise NewerVersionError(
-                f"{path}: this workshop was saved by a newer version of Facilitator "
-                f"(file version {version}, this program reads up to {LATEST_VERSION}). "
-                "Update Facilitator to open it."
-            )
-        database = cls(path, conn)
+            conn = _checked_connection(path, integrity=True)
+        except BaseException:
+            lock.release()
+            raise
+        database = cls(path, conn, lock)
         try:
             database._prepare()
-        except WorkshopFileError:
-            conn.close()
+        except BaseException:
+            database.close()
             raise
         return database
 
+    @classmethod
+    def open_reader(cls, path: Path) -> WorkshopDatabase:
+        """Open a workshop file to read it while its writer (this process or another) goes on.
+
+        A reader holds no lock file and cannot write (``query_only``); in WAL mode it sees the
+        last committed state. An older file is upgraded first when nobody holds it.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise WorkshopFileError(f"{path}: no such workshop file.")
+        conn = _checked_connection(path, integrity=False)
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < LATEST_VERSION:
+            conn.close()
+            cls.open(path, program="Facilitator (upgrading the file)").close()
+            conn = _checked_connection(path, integrity=False)
+        conn.execute("PRAGMA query_only = ON")
+        return cls(path, conn, None)
+
     def _prepare(self) -> None:
-        """Take the write lock once to prove nobody else holds it, then bring the schema up to date."""
+        """Take SQLite's write lock once to prove nobody else writes, and bring the schema up to date.
+
+        An upgrade may rebuild tables, so foreign keys are off while it runs (a dropped table must
+        not cascade into its children) and checked as a whole before it commits.
+        """
+        conn = self.connection
         try:
-            if self.connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                self.connection.execute("PRAGMA journal_mode = WAL")
-            self.connection.execute("PRAGMA synchronous = FULL")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            upgrading = conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION
+            if upgrading:
+                conn.execute("PRAGMA foreign_keys = OFF")
             with self.transaction():
-                migrate(self.connection)
+                migrate(conn)
+                if upgrading and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise DamagedWorkshopError(
+                        f"{self.path}: the workshop refers to rows that do not exist, so it was not "
+                        "upgraded. Restore it from a backup (File ▸ Restore from backup…)."
+                    )
+            conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
                 raise _locked(self.path) from error
@@ -150,8 +254,14 @@ class WorkshopDatabase:
             conn.execute("COMMIT")
 
     def close(self) -> None:
-        """Close the file; a checkpoint folds the WAL back so the file can be copied alone."""
-        # Another reader may hold the WAL; SQLite then checkpoints on its next open instead.
-        with suppress(sqlite3.Error):
-            self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        """Close the file and give up its lock (idempotent).
+
+        The writer checkpoints first, folding the WAL back so the file can be copied alone; if a
+        reader holds the WAL, SQLite checkpoints on its next open instead.
+        """
+        if self.writable:
+            with suppress(sqlite3.Error):
+                self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.connection.close()
+        if self._lock is not None:
+            self._lock.release()

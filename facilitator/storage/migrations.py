@@ -6,6 +6,7 @@ migration (never edits a released one), so that older files upgrade step by step
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 
@@ -33,6 +34,42 @@ def _create_first_schema(conn: sqlite3.Connection) -> None:
         for statement in ddl.split(";"):
             if statement.strip():
                 conn.execute(statement)
+
+
+_PLAIN_KEY = re.compile(r"\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)")
+
+
+@_register(2)
+def _never_reuse_ids(conn: sqlite3.Connection) -> None:
+    """Version 2: every table numbers its rows with AUTOINCREMENT, so that no id is ever reused.
+
+    Without it SQLite hands out the highest id again once its row is gone: a printed badge would
+    then check in someone else, and a past breakout round would list a newcomer in the place of the
+    person removed. SQLite cannot add AUTOINCREMENT to a table, so each one is rebuilt (the
+    caller runs upgrades with foreign keys off and checks them before committing).
+    """
+    tables = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    for name, sql in tables:
+        if not _PLAIN_KEY.search(sql):
+            continue
+        indexes = [
+            row[0]
+            for row in conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                (name,),
+            )
+        ]
+        rebuilt = f'"{name}__rebuilt"'
+        definition = sql[sql.index("(") :]
+        numbered = _PLAIN_KEY.sub("id INTEGER PRIMARY KEY AUTOINCREMENT", definition)
+        conn.execute(f"CREATE TABLE {rebuilt} {numbered}")
+        conn.execute(f'INSERT INTO {rebuilt} SELECT * FROM "{name}"')
+        conn.execute(f'DROP TABLE "{name}"')
+        conn.execute(f'ALTER TABLE {rebuilt} RENAME TO "{name}"')
+        for index in indexes:
+            conn.execute(index)
 
 
 LATEST_VERSION = max(MIGRATIONS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -84,7 +85,8 @@ def test_reopening_after_a_kill_resumes_the_running_countdown(tmp_path: Path) ->
     timer.start()
     clocks.advance(5 * 60)
     timer.adjust(+5)
-    session.database.connection.close()  # the process dies: nothing is closed properly
+    session.database.connection.close()  # the process dies: nothing is closed properly,
+    os.close(session.database._lock._fd)  # and the system drops its lock on the lock file
     restarted = FakeClocks(MONDAY_0800, mono=3.0)
     restarted.wall_now = clocks.wall_now + 7 * 60
     reopened = open_workshop(path)
@@ -186,3 +188,97 @@ def test_clear_record_forgets_actual_times(sample_session: WorkshopSession) -> N
     timer.clear_record()
     assert timer_store.load_runs(sample_session.connection) == {}
     assert timer.view().status == "ready"
+
+
+def _actual_times(session: WorkshopSession) -> list[tuple[object, object]]:
+    """Monday's actual start and end of each item, as the agenda JSON reports them."""
+    items = agenda.agenda_json(session)[0]["items"]
+    assert isinstance(items, list)
+    return [(item["actual_start"], item["actual_end"]) for item in items]
+
+
+def test_next_and_go_to_onto_items_run_before_keep_their_actual_start(
+    sample_session: WorkshopSession,
+) -> None:
+    """Coming back to earlier items resumes them with their first start; leaving sets a new end."""
+    clocks = FakeClocks(MONDAY_0800)
+    timer = _timer(sample_session, clocks)
+    timer.start()
+    for _ in range(2):
+        clocks.advance(30 * 60)
+        timer.next()
+    clocks.advance(10 * 60)
+    first = agenda.load_schedule(sample_session)[0].items[0].item
+    timer.go_to(first.id)
+    assert _actual_times(sample_session)[:3] == [("08:00", None), ("08:30", "09:00"), ("09:00", "09:10")]
+    clocks.advance(5 * 60)
+    timer.next()
+    assert _actual_times(sample_session)[:3] == [("08:00", "09:15"), ("08:30", None), ("09:00", "09:10")]
+
+
+def test_passing_over_finished_items_while_paused_leaves_their_record_as_it_was(
+    sample_session: WorkshopSession,
+) -> None:
+    """Go-to, Next and Back over items already run, with the timer paused, change none of their records."""
+    clocks = FakeClocks(MONDAY_0800)
+    timer = _timer(sample_session, clocks)
+    timer.start()
+    for _ in range(3):
+        clocks.advance(20 * 60)
+        timer.next()
+    clocks.advance(60)
+    timer.pause()
+    finished = [t.item.id for t in agenda.load_schedule(sample_session)[0].items[:3]]
+    recorded = timer_store.load_runs(sample_session.connection)
+    clocks.advance(15 * 60)
+    timer.go_to(finished[0])
+    timer.next()
+    timer.next()
+    timer.previous()
+    saved = timer_store.load_runs(sample_session.connection)
+    assert [saved[i] for i in finished] == [recorded[i] for i in finished]
+    assert timer.view().status == "paused"
+
+
+def test_an_interrupted_item_resumes_with_the_time_it_has_left(sample_session: WorkshopSession) -> None:
+    """Going back to an item stopped after 20 of its 30 minutes counts down its last 10 minutes."""
+    clocks = FakeClocks(MONDAY_0800)
+    timer = _timer(sample_session, clocks)
+    timer.start()
+    clocks.advance(20 * 60)
+    timer.next()
+    clocks.advance(5 * 60)
+    timer.go_to(agenda.load_schedule(sample_session)[0].items[0].item.id)
+    clocks.advance(60)
+    view = timer.view()
+    assert (view.status, view.text) == ("running", "09:00")
+    assert timer_store.load_runs(sample_session.connection)[1].started == MONDAY_0800.timestamp()
+
+
+def test_back_from_an_item_run_before_closes_it_instead_of_forgetting_it(
+    sample_session: WorkshopSession,
+) -> None:
+    """Previous from an item resumed from an earlier run records its new end and keeps its start."""
+    clocks = FakeClocks(MONDAY_0800)
+    timer = _timer(sample_session, clocks)
+    timer.start()
+    for _ in range(3):
+        clocks.advance(30 * 60)
+        timer.next()
+    second = agenda.load_schedule(sample_session)[0].items[1].item
+    timer.go_to(second.id)
+    clocks.advance(4 * 60)
+    timer.previous()
+    assert _actual_times(sample_session)[:2] == [("08:00", None), ("08:30", "09:34")]
+
+
+def test_back_still_forgets_an_item_started_by_a_hasty_next(sample_session: WorkshopSession) -> None:
+    """Previous right after Next onto a new item forgets that item's accidental start."""
+    clocks = FakeClocks(MONDAY_0800)
+    timer = _timer(sample_session, clocks)
+    timer.start()
+    clocks.advance(10 * 60)
+    timer.next()
+    clocks.advance(30)
+    timer.previous()
+    assert _actual_times(sample_session)[:2] == [("08:00", None), (None, None)]

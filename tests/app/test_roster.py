@@ -79,16 +79,19 @@ def test_edit_refuses_bad_values_with_field_named(sample_session: WorkshopSessio
     assert roster.participants(sample_session)[0].sex == "F"
 
 
-def test_backups_rotate(empty_session: WorkshopSession) -> None:
-    """Backups are real workshop files and only the newest ten are kept."""
-    from facilitator.storage.backups import KEEP_BACKUPS, backup_folder
+def test_backups_of_the_last_hour_are_all_kept_and_open_as_workshops(empty_session: WorkshopSession) -> None:
+    """Thirteen backups in a row are all kept (they are under an hour old), each a whole workshop."""
+    from facilitator.storage.backups import backup_folder, list_backups
     from facilitator.storage.database import WorkshopDatabase
 
-    for _ in range(KEEP_BACKUPS + 3):
+    for _ in range(13):
         empty_session.backup()
-    backups = sorted(backup_folder(empty_session.path).glob("*.sqlite"))
-    assert len(backups) == KEEP_BACKUPS
-    WorkshopDatabase.open(backups[-1]).close()
+    backups = list_backups(empty_session.path)
+    assert len(backups) == 14  # with the one taken on opening
+    assert sorted(p.name for p in backup_folder(empty_session.path).iterdir()) == sorted(
+        b.path.name for b in backups
+    )
+    WorkshopDatabase.open_reader(backups[0].path).close()
 
 
 def test_backup_after_ten_minutes_of_edits(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.core.errors import (
+    DamagedWorkshopError,
     NewerVersionError,
     NotAWorkshopError,
     WorkshopFileError,
@@ -112,3 +113,67 @@ def test_failed_transaction_writes_nothing(tmp_path: Path) -> None:
         raise RuntimeError("boom")
     assert database.connection.execute("SELECT count(*) FROM participants").fetchone()[0] == 0
     database.close()
+
+
+def _version_1_file(path: Path) -> None:
+    """A workshop file as the first release wrote it, with people and a check-in."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("BEGIN")
+    migrations.MIGRATIONS[1](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.executemany(
+        "INSERT INTO participants (id, name, delegation) VALUES (?, ?, ?)",
+        [(1, "ທ. ສົມໃຈ (Somchai)", "LA"), (2, "พ.ต.ท. สมชาย", "TH"), (3, "Maria Villanueva-Santos", "PH")],
+    )
+    conn.execute(
+        "INSERT INTO checkin_scans (participant_id, day, scanned_at, method) "
+        "VALUES (2, 1, '2019-05-27', 'scan')"
+    )
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_version_1_file_keeps_its_rows_and_never_reuses_an_id_after_upgrade(tmp_path: Path) -> None:
+    """Upgrading keeps every person and check-in; the highest id, once removed, is not handed out again."""
+    path = tmp_path / "v1.sqlite"
+    _version_1_file(path)
+    database = WorkshopDatabase.open(path)
+    conn = database.connection
+    assert conn.execute("SELECT id, name FROM participants ORDER BY id").fetchall()[1] == (2, "พ.ต.ท. สมชาย")
+    assert conn.execute("SELECT participant_id FROM checkin_scans").fetchall() == [(2,)]
+    with database.transaction():
+        conn.execute("DELETE FROM participants WHERE id = 3")
+        conn.execute("INSERT INTO participants (name) VALUES ('Newcomer')")
+    assert conn.execute("SELECT id FROM participants WHERE name = 'Newcomer'").fetchone()[0] == 4
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    database.close()
+
+
+def test_no_table_hands_out_an_id_twice() -> None:
+    """Every table of a new workshop numbers its rows with AUTOINCREMENT (the timer's single row aside)."""
+    conn = sqlite3.connect(":memory:")
+    for version in sorted(migrations.MIGRATIONS):
+        migrations.MIGRATIONS[version](conn)
+    plain = [
+        name
+        for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        if "PRIMARY KEY" in sql and "AUTOINCREMENT" not in sql and "CHECK (id = 1)" not in sql
+    ]
+    assert plain == []
+
+
+def test_damaged_file_is_refused_untouched_with_the_way_out(tmp_path: Path) -> None:
+    """A workshop whose pages were overwritten is refused as damaged, not as foreign, and is not written."""
+    path = tmp_path / "w.sqlite"
+    database = WorkshopDatabase.create(path)
+    with database.transaction() as conn:
+        conn.executemany("INSERT INTO participants (name) VALUES (?)", [(f"P {i}",) for i in range(3000)])
+    database.close()
+    data = bytearray(path.read_bytes())
+    data[4096 * 3 : 4096 * 3 + 600] = b"\xff" * 600
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedWorkshopError, match=r"damaged.*Restore from backup"):
+        WorkshopDatabase.open(path)
+    assert path.read_bytes() == bytes(data)

@@ -54,11 +54,12 @@ def test_triggers_are_installed_on_the_first_write_only(sample_session: Workshop
     """Opening and reading a workshop creates no undo triggers; the first action does, and undoes."""
     from facilitator.app.session import WorkshopSession as Session
 
-    reader = Session.open(sample_session.path, backup=False)
+    sample_session.close()
+    session = Session.open(sample_session.path, backup=False)
     count = "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'"
-    assert reader.connection.execute(count).fetchone()[0] == 0
-    roster.add_participant(reader, name="First Write")
-    assert reader.connection.execute(count).fetchone()[0] > 0
-    reader.undo()
-    assert "First Write" not in _names(reader)
-    reader.close()
+    assert session.connection.execute(count).fetchone()[0] == 0
+    roster.add_participant(session, name="First Write")
+    assert session.connection.execute(count).fetchone()[0] > 0
+    session.undo()
+    assert "First Write" not in _names(session)
+    session.close()

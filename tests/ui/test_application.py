@@ -29,7 +29,7 @@ def test_crash_is_logged_and_explained(
     log = isolated_home / "sessions" / "facilitator-error.log"
     assert "ZeroDivisionError: boom" in log.read_text(encoding="utf-8")
     assert "saved is safe" in shown[0]
-    reopened = WorkshopSession.open(sample_session.path)
+    reopened = WorkshopSession.open_reader(sample_session.path)
     assert roster.participants(reopened)[-1].name == "Saved Before Crash"
     reopened.close()
 
