@@ -1,11 +1,19 @@
-"""A guard against a reference-counting bug in PySide6 6.12.0 on Python 3.11.
+"""A guard against reference-counting bugs in PySide6 6.12.0 on Python 3.11.
 
-That binding drops one reference to ``None`` on every Qt call that returns nothing
-(``QPainter.save``, ``setPen``, ``QTextLayout.beginLayout``…) and on every ``QModelIndex.data`` that
-finds no value. Python 3.12 made ``None`` immortal, so there it is harmless; on 3.11 the count
-falls with every repaint until the interpreter aborts ("deallocating None"), minutes into a
-session that paints many cards. Raising the count of ``None`` far out of reach does what Python
-3.12 does. ``tests/ui/test_qt_binding.py`` shows the bug and the guard.
+That binding drops references to the interpreter's singletons:
+
+- one reference to ``None`` on every Qt call that returns nothing (``QPainter.save``, ``setPen``,
+  ``QTextLayout.beginLayout``…) and on every ``QModelIndex.data`` that finds no value;
+- one reference to ``True`` on every ``Signal.emit()`` from Python, whatever the signal carries
+  (emitting the value ``True`` happens to give one back).
+
+Python 3.12 made ``None``, ``True`` and ``False`` immortal, so there the bugs are harmless. On 3.11
+the counts fall with every repaint and every emit until the interpreter aborts ("deallocating
+None", "bool_dealloc: deallocating True or False"): the agenda's timer panel, emitting five times
+a second, killed the app after about six minutes. Raising the counts of the three singletons far
+out of reach does what Python 3.12 does. ``False`` is covered although no leak of it is known: it
+lives in the same binding code paths as ``True``, and guarding it costs nothing.
+``tests/ui/test_qt_binding.py`` shows the bugs and the guard.
 """
 
 from __future__ import annotations
@@ -13,17 +21,19 @@ from __future__ import annotations
 import ctypes
 import sys
 
-__all__ = ["BALLAST", "keep_none_alive"]
+__all__ = ["BALLAST", "keep_singletons_alive"]
 
-#: References added to ``None``: more than a workshop's worth of repaints could ever drop.
+#: References added to each singleton: more than a workshop's worth of repaints and emits could
+#: ever drop (at a million a second it would take twelve days).
 BALLAST = 1 << 40
 
 
-def keep_none_alive() -> None:
-    """Make ``None`` effectively immortal on Python versions where it is not (idempotent)."""
+def keep_singletons_alive() -> None:
+    """Make ``None``, ``True`` and ``False`` effectively immortal where they are not (idempotent)."""
     if sys.version_info >= (3, 12):
         return
-    # CPython keeps an object's reference count in the first word of the object.
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value < BALLAST:
-        count.value += BALLAST
+    for singleton in (None, True, False):
+        # CPython keeps an object's reference count in the first word of the object.
+        count = ctypes.c_ssize_t.from_address(id(singleton))
+        if count.value < BALLAST:
+            count.value += BALLAST
