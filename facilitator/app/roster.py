@@ -112,10 +112,14 @@ def import_roster(
 
 
 def export_roster(session: WorkshopSession, path: Path) -> Path:
-    """Write the roster to CSV or XLSX."""
+    """Write the roster to CSV or XLSX, replacing a previous export only once the new one is whole."""
+    from facilitator.documents.atomic import atomic_output
     from facilitator.storage import roster_file
 
-    return roster_file.write_roster(Path(path), participants(session))
+    target = Path(path)
+    with atomic_output(target) as partial:
+        roster_file.write_roster(partial, participants(session))
+    return target
 
 
 def clean_value(field: str, value: str) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.attendance import AttendanceLine, AttendanceSummary
+from facilitator.documents.atomic import atomic_output
 from facilitator.documents.pdf import build_document, styles, table_style
 from facilitator.documents.text import para
 
@@ -195,5 +196,6 @@ def write_attendance_xlsx(path: Path, reports: Sequence[DayAttendance], *, title
         sheet.column_dimensions["A"].width = 34
         for column in "BCDEFGH":
             sheet.column_dimensions[column].width = 14
-    book.save(path)
+    with atomic_output(path) as partial:
+        book.save(partial)
     return Path(path)

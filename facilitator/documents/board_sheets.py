@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from facilitator.core.boards import GroupOutput, MatrixSection, RedFlag
+from facilitator.documents.atomic import atomic_output
 
 __all__ = ["CARD_COLUMNS", "MATRIX_COLUMNS", "NOTES_COLUMNS", "write_matrix_csv", "write_workbook"]
 
@@ -93,7 +94,7 @@ def _card_row(output: GroupOutput, flag: RedFlag) -> list[object]:
 
 def write_matrix_csv(path: Path, sections: Sequence[MatrixSection]) -> Path:
     """The referral matrix as CSV (UTF-8): one row per red flag, ranked within its category."""
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+    with atomic_output(path) as partial, partial.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(MATRIX_COLUMNS)
         writer.writerows(_matrix_rows(sections))
@@ -147,5 +148,6 @@ def write_workbook(
             sheet.column_dimensions[column[0].column_letter].width = 48 if wide else 16
         if progress:
             progress(done, len(sheets))
-    book.save(path)
+    with atomic_output(path) as partial:
+        book.save(partial)
     return Path(path)

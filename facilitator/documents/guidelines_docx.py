@@ -16,6 +16,7 @@ from typing import Any
 from facilitator.core.guidelines import STATUS_LABELS, GuidelinesDraft, Section
 from facilitator.core.reference import Recommendation
 from facilitator.core.workshop import WorkshopInfo
+from facilitator.documents.atomic import atomic_output
 
 __all__ = ["ACTION_HEADINGS", "TRIGGER_HEADINGS", "write_guidelines_docx"]
 
@@ -201,7 +202,8 @@ def write_guidelines_docx(
             paragraph = document.add_paragraph()
             paragraph.add_run(f"{recommendation.id} {recommendation.title}. ").bold = True
             paragraph.add_run(recommendation.summary)
-    document.save(str(path))
+    with atomic_output(path) as partial:
+        document.save(str(partial))
     if progress:
         progress(total, total)
     return Path(path)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.participants import Participant
+from facilitator.documents.atomic import atomic_output
 from facilitator.documents.label_sheets import LabelBox, LabelSheet
 from facilitator.documents.qr import draw_qr
 from facilitator.documents.text import ShapedLine, draw_line, shape_line
@@ -216,18 +217,19 @@ def write_name_tags(
     """
     from reportlab.pdfgen.canvas import Canvas
 
-    canvas = Canvas(str(path), pagesize=sheet.page_size, pageCompression=1)
-    canvas.setTitle(title)
-    canvas.setAuthor("Facilitator")
     per_page = sheet.per_page
     pages = max(1, -(-len(tags) // per_page))
-    for page in range(pages):
-        for index, tag in enumerate(tags[page * per_page : (page + 1) * per_page]):
-            draw_name_tag(canvas, sheet.box(index), tag, header)
-        if cut_marks:
-            _draw_cut_marks(canvas, sheet)
-        canvas.showPage()
-        if progress:
-            progress(page + 1, pages)
-    canvas.save()
+    with atomic_output(path) as partial:
+        canvas = Canvas(str(partial), pagesize=sheet.page_size, pageCompression=1)
+        canvas.setTitle(title)
+        canvas.setAuthor("Facilitator")
+        for page in range(pages):
+            for index, tag in enumerate(tags[page * per_page : (page + 1) * per_page]):
+                draw_name_tag(canvas, sheet.box(index), tag, header)
+            if cut_marks:
+                _draw_cut_marks(canvas, sheet)
+            canvas.showPage()
+            if progress:
+                progress(page + 1, pages)
+        canvas.save()
     return Path(path)

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from facilitator.documents.atomic import atomic_output
 from facilitator.documents.fonts import SANS, SANS_BOLD, register_fonts
 from facilitator.documents.text import draw_text
 
@@ -162,16 +163,17 @@ def build_document(
     size = pagesize or pagesizes.A4
     if landscape:
         size = pagesizes.landscape(size)
-    document = SimpleDocTemplate(
-        str(path),
-        pagesize=size,
-        leftMargin=42,
-        rightMargin=42,
-        topMargin=48,
-        bottomMargin=46,
-        title=subtitle or title,
-        author="Facilitator",
-        subject=title,
-    )
-    document.build(story, canvasmaker=_numbered_canvas(title, subtitle, draft, progress))
+    with atomic_output(path) as partial:
+        document = SimpleDocTemplate(
+            str(partial),
+            pagesize=size,
+            leftMargin=42,
+            rightMargin=42,
+            topMargin=48,
+            bottomMargin=46,
+            title=subtitle or title,
+            author="Facilitator",
+            subject=title,
+        )
+        document.build(story, canvasmaker=_numbered_canvas(title, subtitle, draft, progress))
     return Path(path)

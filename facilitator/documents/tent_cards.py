@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.participants import Participant
+from facilitator.documents.atomic import atomic_output
 from facilitator.documents.text import draw_line, shape_line
 
 __all__ = ["draw_tent_card", "write_tent_cards"]
@@ -91,13 +92,14 @@ def write_tent_cards(
     from reportlab.pdfgen.canvas import Canvas
 
     width, height = landscape(A4)
-    canvas = Canvas(str(path), pagesize=(width, height), pageCompression=1)
-    canvas.setTitle(title)
-    canvas.setAuthor("Facilitator")
-    for index, person in enumerate(people, start=1):
-        draw_tent_card(canvas, width, height, person, header)
-        canvas.showPage()
-        if progress:
-            progress(index, len(people))
-    canvas.save()
+    with atomic_output(path) as partial:
+        canvas = Canvas(str(partial), pagesize=(width, height), pageCompression=1)
+        canvas.setTitle(title)
+        canvas.setAuthor("Facilitator")
+        for index, person in enumerate(people, start=1):
+            draw_tent_card(canvas, width, height, person, header)
+            canvas.showPage()
+            if progress:
+                progress(index, len(people))
+        canvas.save()
     return Path(path)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.wording import counted
+from facilitator.documents.atomic import atomic_output
 
 __all__ = ["DocumentPreview"]
 
@@ -60,10 +61,11 @@ class DocumentPreview(QDialog):
         layout.addWidget(buttons)
 
     def save_copy(self, target: Path) -> Path:
-        """Copy the document to ``target``."""
+        """Copy the document to ``target``; a file already there stays whole until the copy is."""
         target = Path(target)
         if target.resolve() != self.path.resolve():
-            shutil.copyfile(self.path, target)
+            with atomic_output(target) as partial:
+                shutil.copyfile(self.path, partial)
         return target
 
     def _on_save_clicked(self) -> None:
