@@ -238,6 +238,16 @@ class WorkshopSession:
         """Repeat the last undone action."""
         return self._replay(self._redo, self._undo, "redo")
 
+    def reload(self, label: str) -> Changes:
+        """Tell every listener that the whole workshop changed under it (a backup was restored).
+
+        Undo steps refer to rows as they were, so the history goes too.
+        """
+        self.forget_history()
+        changes = Changes.all(label)
+        self._announce(changes)
+        return changes
+
     def forget_history(self) -> None:
         """Drop undo and redo (after an action that cannot be reversed row by row)."""
         self._undo.clear()

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from facilitator import paths
 from facilitator.app.session import WorkshopSession
-from facilitator.core.errors import WorkshopFileError
+from facilitator.core.errors import DamagedWorkshopError, NotAWorkshopError, WorkshopFileError
 from facilitator.core.participants import Participant
 from facilitator.storage import meta_store, roster_store
+from facilitator.storage.backups import list_backups
 from facilitator.storage.database import WorkshopDatabase
 
 __all__ = [
@@ -84,7 +85,7 @@ def _resolve(step: NewWorkshopStep | str) -> NewWorkshopStep:
     return resolved
 
 
-def create_workshop(path: Path, sample: bool = False) -> WorkshopSession:
+def create_workshop(path: Path, sample: bool = False, program: str = "Facilitator") -> WorkshopSession:
     """Create a workshop file, empty or with the sample content, and open it.
 
     The file is built under a temporary name and renamed at the end, so a failure never leaves a
@@ -105,7 +106,7 @@ def create_workshop(path: Path, sample: bool = False) -> WorkshopSession:
     for suffix in ("-wal", "-shm"):
         Path(str(partial) + suffix).unlink(missing_ok=True)
     partial.rename(path)
-    session = WorkshopSession.open(path)
+    session = WorkshopSession.open(path, program=program)
     remember_last_used(path)
     return session
 
@@ -119,7 +120,17 @@ def open_workshop(path: Path, backup: bool = True, program: str = "Facilitator")
             GUI thread).
         program: What holds the file, as another program's refusal names it.
     """
-    session = WorkshopSession.open(Path(path), backup=backup, program=program)
+    path = Path(path)
+    try:
+        session = WorkshopSession.open(path, backup=backup, program=program)
+    except NotAWorkshopError as error:
+        if not list_backups(path):
+            raise
+        raise DamagedWorkshopError(
+            f"{path}: the workshop file is damaged (it has backups, but SQLite no longer reads it as "
+            "a workshop). Nothing was changed in it. Open it in the Facilitator window to be offered "
+            "a copy of its newest good backup."
+        ) from error
     remember_last_used(session.path)
     return session
 

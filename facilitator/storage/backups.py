@@ -21,7 +21,17 @@ from facilitator.core.backup_policy import backups_to_keep
 from facilitator.core.errors import DamagedWorkshopError
 from facilitator.storage.database import check_integrity
 
-__all__ = ["BackupFile", "backup_folder", "list_backups", "take_backup"]
+__all__ = [
+    "BackupContents",
+    "BackupFile",
+    "backup_folder",
+    "copy_backup",
+    "id_high_water",
+    "keep_high_water",
+    "list_backups",
+    "read_backup_contents",
+    "take_backup",
+]
 
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _PARTIAL_SUFFIX = ".partial"
@@ -99,3 +109,77 @@ def _prune(workshop: Path, now: datetime) -> None:
     for leftover in backup_folder(workshop).glob(f".*{_PARTIAL_SUFFIX}"):
         if leftover.stat().st_mtime < cutoff:
             leftover.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupContents:
+    """What a backup holds, counted, so a person can tell backups apart before restoring one."""
+
+    participants: int
+    cards: int
+    checkins: int
+
+
+def read_backup_contents(backup: Path) -> BackupContents | None:
+    """Count what a backup holds, without writing to it; None when it is not a whole workshop.
+
+    Opened read-only through a URI, because opening a backup as a workshop would upgrade an older
+    one in place.
+    """
+    try:
+        conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            return None
+        counts = [
+            conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("participants", "boards_cards", "checkin_scans")
+        ]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return BackupContents(*counts)
+
+
+def copy_backup(backup: Path, target: Path | sqlite3.Connection) -> None:
+    """Copy a backup page by page into a new file or onto an open workshop's connection.
+
+    Raises:
+        sqlite3.Error: The backup cannot be read, or the target cannot be written.
+    """
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if isinstance(target, sqlite3.Connection):
+            source.backup(target)
+            return
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+
+
+def id_high_water(conn: sqlite3.Connection) -> dict[str, int]:
+    """The highest id each table has ever handed out (``sqlite_sequence``)."""
+    return dict(conn.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
+
+
+def keep_high_water(conn: sqlite3.Connection, marks: dict[str, int]) -> None:
+    """Never hand out an id again that was handed out before a restore rewound the file.
+
+    A backup knows only the ids given out up to its time; people added after it may already wear
+    badges with theirs.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table, seq in marks.items():
+            conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (seq, table))
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -103,7 +103,8 @@ def _damaged(path: Path, report: str) -> DamagedWorkshopError:
     detail = lines[0] if lines else report
     return DamagedWorkshopError(
         f"{path}: the workshop file is damaged ({detail}). Nothing was changed in it. "
-        "Open its newest good backup with File ▸ Restore from backup…"
+        "Open it in the Facilitator window to be offered a copy of its newest good backup "
+        f"(backups are kept in {path.parent / 'backups' / path.stem})."
     )
 
 
@@ -208,6 +209,10 @@ class WorkshopDatabase:
         conn.execute("PRAGMA query_only = ON")
         return cls(path, conn, None)
 
+    def upgrade(self) -> None:
+        """Bring the schema up to date again (after an older backup was copied over the file)."""
+        self._prepare()
+
     def _prepare(self) -> None:
         """Take SQLite's write lock once to prove nobody else writes, and bring the schema up to date.
 
@@ -227,7 +232,7 @@ class WorkshopDatabase:
                 if upgrading and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
                     raise DamagedWorkshopError(
                         f"{self.path}: the workshop refers to rows that do not exist, so it was not "
-                        "upgraded. Restore it from a backup (File ▸ Restore from backup…)."
+                        "upgraded. Open an older copy from its backups, or send the file to support."
                     )
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.OperationalError as error:

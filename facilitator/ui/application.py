@@ -66,12 +66,21 @@ def run_gui(workshop: Path | None = None) -> int:
 
     def open_workshop() -> None:
         from facilitator.app import workshops
-        from facilitator.core.errors import FacilitatorError
-        from facilitator.ui.controller import Controller
+        from facilitator.core.errors import DamagedWorkshopError, FacilitatorError
+        from facilitator.ui.backup_dialog import offer_newest_backup
+        from facilitator.ui.controller import WINDOW_PROGRAM, Controller
         from facilitator.ui.script_fonts import register_script_fonts
 
+        path = workshop or workshops.default_workshop_path()
         try:
-            session = workshops.open_workshop(workshop or workshops.default_workshop_path(), backup=False)
+            try:
+                session = workshops.open_workshop(path, backup=False, program=WINDOW_PROGRAM)
+            except DamagedWorkshopError as error:
+                copy = offer_newest_backup(window, path, str(error))
+                if copy is None:
+                    app.exit(1)
+                    return
+                session = workshops.open_workshop(copy, backup=False, program=WINDOW_PROGRAM)
         except FacilitatorError as error:
             QtWidgets.QMessageBox.critical(window, "Cannot open workshop", str(error))
             app.exit(1)

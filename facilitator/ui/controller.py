@@ -18,14 +18,17 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from facilitator.app import workshops
 from facilitator.app.changes import Changes
 from facilitator.app.session import WorkshopSession, take_file_backup
-from facilitator.core.errors import FacilitatorError
+from facilitator.core.errors import DamagedWorkshopError, FacilitatorError
 from facilitator.ui.gc_guard import install_gc_guard
 from facilitator.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
     from facilitator.app.exports import ExportOptions
 
-__all__ = ["Controller"]
+__all__ = ["WINDOW_PROGRAM", "Controller"]
+
+#: How the GUI names itself in the workshop's lock file, for another program's refusal.
+WINDOW_PROGRAM = "the Facilitator window"
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -37,6 +40,8 @@ class Controller(QObject):
     Signals:
         workshop_changed(Changes): after every command, undo and redo, and on open.
         workshop_opened(): a different workshop file is now open.
+        workshop_damaged(Path, str): a workshop to open failed its integrity check (path, message);
+            the main window offers its newest good backup.
         error_reported(str, str): a command was refused (title, message); the main window shows it.
         document_ready(Path): a document was written and should be previewed.
         status_message(str): a short note for the status bar.
@@ -45,6 +50,7 @@ class Controller(QObject):
 
     workshop_changed = Signal(object)
     workshop_opened = Signal()
+    workshop_damaged = Signal(object, str)
     error_reported = Signal(str, str)
     document_ready = Signal(object)
     status_message = Signal(str)
@@ -57,7 +63,18 @@ class Controller(QObject):
         install_gc_guard(QCoreApplication.instance() or self)
         self._session = session
         self._session.subscribe(self._on_session_changed)
+        self._backup_problem: str | None = None
         self.busy = 0
+
+    def opening_notice(self) -> str | None:
+        """What the user should know about how the workshop was opened, if anything."""
+        left = self._session.database.taken_over
+        if left is None:
+            return None
+        return (
+            f"{self._session.path.name} was last held by {left.describe()}, which ended without "
+            "closing it. It is open here now; everything saved there is in the file."
+        )
 
     @property
     def session(self) -> WorkshopSession:
@@ -66,6 +83,10 @@ class Controller(QObject):
 
     def _on_session_changed(self, changes: Changes) -> None:
         self.workshop_changed.emit(changes)
+        problem = self._session.backup_problem
+        if problem != self._backup_problem:
+            self._backup_problem = problem
+            self.status_message.emit(problem or f"Backup of {self._session.path.name} written.")
 
     def run(self, command: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Run an application command on the session; a refusal is reported, not raised.
@@ -122,7 +143,10 @@ class Controller(QObject):
         if Path(path).resolve() == self._session.path.resolve():
             return True
         try:
-            session = workshops.open_workshop(Path(path), backup=False)
+            session = workshops.open_workshop(Path(path), backup=False, program=WINDOW_PROGRAM)
+        except DamagedWorkshopError as error:
+            self.workshop_damaged.emit(Path(path), str(error))
+            return False
         except FacilitatorError as error:
             self.error_reported.emit("Cannot open workshop", str(error))
             return False
@@ -133,7 +157,7 @@ class Controller(QObject):
     def new_workshop(self, path: Path, sample: bool = False) -> bool:
         """Create a workshop file and switch to it."""
         try:
-            session = workshops.create_workshop(Path(path), sample=sample)
+            session = workshops.create_workshop(Path(path), sample=sample, program=WINDOW_PROGRAM)
         except FacilitatorError as error:
             self.error_reported.emit("Cannot create workshop", str(error))
             return False

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self._controller = controller
         controller.workshop_changed.connect(self._on_workshop_changed)
         controller.workshop_opened.connect(self._on_workshop_opened)
+        controller.workshop_damaged.connect(self._on_workshop_damaged)
         controller.error_reported.connect(self._on_error_reported)
         controller.document_ready.connect(self.preview_document)
         controller.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
         self._on_workshop_opened()
         self.saved_label.setText("All changes saved")
         self.show_page(PAGES[self.stack.currentIndex()].key)
+        notice = controller.opening_notice()
+        if notice:
+            self.statusBar().showMessage(notice, 20000)
 
     # Menus -------------------------------------------------------------------------------------
 
@@ -186,6 +190,9 @@ class MainWindow(QMainWindow):
         menu.addActions(self._workshop_actions)
         self.recent_menu = menu.addMenu("Open &recent")
         self.recent_menu.setEnabled(False)
+        restore = self._action("Restore from &backup…", self._on_restore_triggered)
+        menu.addAction(restore)
+        self._workshop_actions.append(restore)
         menu.addSeparator()
         roster_actions = [
             self._action("&Import roster…", self._on_import_triggered, "Ctrl+I"),
@@ -339,6 +346,22 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.controller.open_workshop(Path(name))
+
+    def _on_restore_triggered(self) -> None:
+        from facilitator.app.backups import restore_backup
+        from facilitator.ui.backup_dialog import RestoreBackupDialog
+
+        dialog = RestoreBackupDialog(self.controller.session.path, self)
+        chosen = dialog.chosen() if dialog.exec() else None
+        if chosen is not None and self.controller.run(restore_backup, chosen.path) is not None:
+            self.statusBar().showMessage(f"Restored the backup taken {chosen.describe()}.", 10000)
+
+    def _on_workshop_damaged(self, path: Path, problem: str) -> None:
+        from facilitator.ui.backup_dialog import offer_newest_backup
+
+        copy = offer_newest_backup(self, path, problem)
+        if copy is not None:
+            self.controller.open_workshop(copy)
 
     def _on_import_triggered(self) -> None:
         page = self.show_page("roster")

@@ -174,6 +174,6 @@ def test_damaged_file_is_refused_untouched_with_the_way_out(tmp_path: Path) -> N
     data = bytearray(path.read_bytes())
     data[4096 * 3 : 4096 * 3 + 600] = b"\xff" * 600
     path.write_bytes(bytes(data))
-    with pytest.raises(DamagedWorkshopError, match=r"damaged.*Restore from backup"):
+    with pytest.raises(DamagedWorkshopError, match=r"damaged.*newest good backup"):
         WorkshopDatabase.open(path)
     assert path.read_bytes() == bytes(data)
