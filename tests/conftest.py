@@ -87,3 +87,21 @@ def sample_people_all(sample_roster):  # type: ignore[no-untyped-def]
     from facilitator.core.grouping import Eligibility
 
     return list(Eligibility.everyone().select(sample_roster))
+
+
+@pytest.fixture
+def run_cli():  # type: ignore[no-untyped-def]
+    """Run ``facilitator --workshop PATH ARGS…`` as its own process, as another program would."""
+    import subprocess
+    import sys
+
+    def run(workshop: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "facilitator", "--workshop", str(workshop), *args],
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+            check=False,
+        )
+
+    return run

@@ -66,7 +66,7 @@ sys.stdin.readline()
 """
 
 
-def test_a_reader_and_another_program_between_saves_lose_nothing(tmp_path: Path) -> None:
+def test_a_reader_and_another_program_between_saves_lose_nothing(tmp_path: Path, run_cli) -> None:
     """Export, then a CLI read by another program, then five saves and kill -9: all five are in the file.
 
     Opening the reader used to read the file header with a plain open()/close(), which dropped
@@ -82,12 +82,7 @@ def test_a_reader_and_another_program_between_saves_lose_nothing(tmp_path: Path)
     )
     assert process.stdin is not None and process.stdout is not None
     assert process.stdout.readline().strip() == "exported"
-    stats = subprocess.run(
-        [sys.executable, "-m", "facilitator", "--workshop", str(path), "stats", "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    stats = run_cli(path, "stats", "--json")
     assert stats.returncode == 0, stats.stderr
     process.stdin.write("go\n")
     process.stdin.flush()

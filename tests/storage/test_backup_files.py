@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -80,23 +78,13 @@ def test_a_failed_backup_after_an_action_does_not_fail_the_action(tmp_path: Path
     session.close()
 
 
-def _cli(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "facilitator", "--workshop", str(path), *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        check=False,
-    )
-
-
-def test_read_only_commands_take_no_backup_and_writing_ones_do(tmp_path: Path) -> None:
+def test_read_only_commands_take_no_backup_and_writing_ones_do(tmp_path: Path, run_cli) -> None:
     """`stats`, `board list` and `agenda` leave the backups alone; `board add` takes one."""
     path = tmp_path / "w.sqlite"
     create_workshop(path, sample=True).close()
     before = list_backups(path)
     for args in (("stats",), ("board", "list", "labour-to-police"), ("agenda", "--json")):
-        assert _cli(path, *args).returncode == 0
+        assert run_cli(path, *args).returncode == 0
     assert list_backups(path) == before
-    assert _cli(path, "board", "add", "labour-to-police", "Passport kept by the employer").returncode == 0
+    assert run_cli(path, "board", "add", "labour-to-police", "Passport kept by the employer").returncode == 0
     assert len(list_backups(path)) == len(before) + 1
