@@ -3,30 +3,39 @@
 ``WorkshopSession.action`` wraps a user action in one SQLite transaction, records its undo step and
 tells every listener (the GUI's controller) what changed. The CLI and the GUI both use it, so undo,
 backups and "nothing lost" hold for every capability alike.
+
+Actions have an :class:`Origin`: the desktop (the window or the command line) or a group's phone
+in the room (:mod:`facilitator.room`). Each origin has its own undo history inside the one list, so
+the desktop's Edit ▸ Undo reverses the desktop's last action and never silently takes back a card
+that a group wrote on a phone meanwhile.
 """
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
-from facilitator.app.changes import WORKSHOP, Changes, topic_of_table
+from facilitator.app.changes import WORKSHOP, Changes
+from facilitator.app.history import DESKTOP, Origin, UndoStep, phone_origin
 from facilitator.core.errors import ActionRefused, FacilitatorError
 from facilitator.core.workshop import WorkshopInfo
 from facilitator.storage import meta_store
 from facilitator.storage.backups import take_backup
 from facilitator.storage.database import WorkshopDatabase
-from facilitator.storage.undo import JournalEntry, UndoJournal
+from facilitator.storage.undo import UndoJournal
 
 __all__ = [
     "BACKUP_INTERVAL_SECONDS",
+    "DESKTOP",
     "NOT_UNDOABLE_TABLES",
+    "Origin",
     "UndoStep",
     "WorkshopSession",
+    "phone_origin",
     "take_file_backup",
 ]
 
@@ -52,19 +61,6 @@ def take_file_backup(path: Path) -> Path:
         connection.close()
 
 
-@dataclass(frozen=True, slots=True)
-class UndoStep:
-    """One undoable action: its label and the inverse statements that reverse it."""
-
-    label: str
-    entries: tuple[JournalEntry, ...]
-
-    @property
-    def topics(self) -> frozenset[str]:
-        """The topics the step touches."""
-        return frozenset(topic_of_table(e.table) for e in self.entries)
-
-
 class WorkshopSession:
     """An open workshop file with its undo history.
 
@@ -79,6 +75,8 @@ class WorkshopSession:
         self._journal = UndoJournal(database.connection, NOT_UNDOABLE_TABLES)
         self._undo: list[UndoStep] = []
         self._redo: list[UndoStep] = []
+        self._sequence = itertools.count(1)
+        self._origin = DESKTOP
         self._listeners: list[Listener] = []
         self._info: WorkshopInfo | None = None
         self._last_backup = clock()
@@ -164,8 +162,21 @@ class WorkshopSession:
             listener(changes)
 
     @contextmanager
+    def acting_for(self, origin: Origin) -> Iterator[None]:
+        """Attribute every action inside the ``with`` block to ``origin`` (a group's phone).
+
+        The room runs the very commands the window runs; this is how their undo steps come to
+        carry the group's name and stay out of the desktop's Undo.
+        """
+        previous, self._origin = self._origin, origin
+        try:
+            yield
+        finally:
+            self._origin = previous
+
+    @contextmanager
     def action(
-        self, label: str, topics: Iterable[str], undoable: bool = True
+        self, label: str, topics: Iterable[str], undoable: bool = True, origin: Origin | None = None
     ) -> Iterator[sqlite3.Connection]:
         """Run one user action in one transaction.
 
@@ -177,7 +188,11 @@ class WorkshopSession:
             label: Name shown as "Undo <label>".
             topics: Topics the action changes.
             undoable: False for state that undo must not rewind (a check-in scan, a timer tick).
+            origin: Who asks for it; by default the desktop, or the origin of an enclosing
+                :meth:`acting_for`.
         """
+        origin = origin or self._origin
+        label = origin.label(label)
         if not self.writable:
             raise ActionRefused(
                 f"{self.path.name} is open read only here, so '{label}' was not done. "
@@ -193,8 +208,10 @@ class WorkshopSession:
                 raise
             entries = self._journal.take()
         if entries and undoable:
-            self._undo.append(UndoStep(label, tuple(entries)))
-            self._redo.clear()
+            self._undo.append(UndoStep(label, tuple(entries), origin, next(self._sequence)))
+            # A new action ends what its own origin could redo; another origin's redo stays, or
+            # every card arriving from a phone would take the facilitator's Redo away.
+            self._redo[:] = [step for step in self._redo if step.origin.kind != origin.kind]
         self._edited_since_backup = True
         self.last_changes = changes
         self._announce(changes)
@@ -202,41 +219,76 @@ class WorkshopSession:
 
     @property
     def undo_label(self) -> str | None:
-        """Label of the action Undo would reverse, if any."""
-        return self._undo[-1].label if self._undo else None
+        """Label of the desktop action Undo would reverse, if any."""
+        return self.undo_label_of(DESKTOP.kind)
 
     @property
     def redo_label(self) -> str | None:
-        """Label of the action Redo would repeat, if any."""
-        return self._redo[-1].label if self._redo else None
+        """Label of the desktop action Redo would repeat, if any."""
+        step = self._last(self._redo, DESKTOP.kind)
+        return step.label if step else None
 
-    def _replay(self, source: list[UndoStep], target: list[UndoStep], verb: str) -> Changes:
-        if not source:
+    def undo_label_of(self, kind: str) -> str | None:
+        """Label of the last action of an origin's kind (``"phone"``) that undo would reverse."""
+        step = self._last(self._undo, kind)
+        return step.label if step else None
+
+    @staticmethod
+    def _last(steps: list[UndoStep], kind: str) -> UndoStep | None:
+        return next((step for step in reversed(steps) if step.origin.kind == kind), None)
+
+    def _check_nothing_after(self, step: UndoStep, verb: str) -> None:
+        """Refuse to reverse a step whose rows another origin's later action changed.
+
+        The inverse statements restore whole rows, so replaying them would silently take back
+        what a phone (or the desktop) wrote on those rows since.
+        """
+        rows = step.rows
+        for later in self._undo:
+            if later.sequence > step.sequence and later.origin.kind != step.origin.kind and rows & later.rows:
+                raise ActionRefused(
+                    f"Cannot {verb} '{step.label}': '{later.label}' changed the same "
+                    f"{'card' if any(t == 'boards_cards' for t, _ in rows & later.rows) else 'data'} "
+                    f"since, and {verb} would take that back too. Make the change by hand instead."
+                )
+
+    def _replay(self, source: list[UndoStep], target: list[UndoStep], verb: str, kind: str) -> Changes:
+        index = next((i for i in range(len(source) - 1, -1, -1) if source[i].origin.kind == kind), None)
+        if index is None:
             raise ActionRefused(f"There is nothing to {verb}.")
-        step = source.pop()
+        self._check_nothing_after(source[index], verb)
+        step = source.pop(index)
         try:
             with self.database.transaction():
                 self._journal.replay(list(step.entries))
                 inverse = self._journal.take()
         except sqlite3.Error as error:
+            # A deferred foreign key (a phone's dot on a card being taken back) fails at COMMIT,
+            # which leaves the transaction open: end it, or the reversal would stand uncommitted.
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
             self._journal.discard()
             raise ActionRefused(
                 f"Cannot {verb} '{step.label}': the workshop changed in a way that conflicts "
                 f"with it ({error})."
             ) from error
-        target.append(UndoStep(step.label, tuple(inverse)))
+        target.append(UndoStep(step.label, tuple(inverse), step.origin, next(self._sequence)))
         changes = Changes(step.topics, f"{verb.capitalize()} {step.label}")
         self._edited_since_backup = True
         self._announce(changes)
         return changes
 
-    def undo(self) -> Changes:
-        """Reverse the last action."""
-        return self._replay(self._undo, self._redo, "undo")
+    def undo(self, kind: str = DESKTOP.kind) -> Changes:
+        """Reverse the last action of one origin's kind (the desktop's, unless told otherwise).
 
-    def redo(self) -> Changes:
-        """Repeat the last undone action."""
-        return self._replay(self._redo, self._undo, "redo")
+        Raises:
+            ActionRefused: Nothing to undo, or another origin changed the same rows since.
+        """
+        return self._replay(self._undo, self._redo, "undo", kind)
+
+    def redo(self, kind: str = DESKTOP.kind) -> Changes:
+        """Repeat the last undone action of one origin's kind."""
+        return self._replay(self._redo, self._undo, "redo", kind)
 
     def reload(self, label: str) -> Changes:
         """Tell every listener that the whole workshop changed under it (a backup was restored).

@@ -1,0 +1,90 @@
+"""The history behind Undo and Redo: each step's inverse statements, and who asked for it.
+
+A workshop has more than one author while the room is open: the facilitator at the desktop and
+the groups' phones. Each undo step records its :class:`Origin`, so that the desktop's Undo takes
+back the desktop's own last action, and a step is never replayed over rows that another origin
+changed after it (the inverse statements restore whole rows, so that would silently revert a
+phone's card or a rapporteur's notes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from facilitator.app.changes import topic_of_table
+from facilitator.storage.undo import JournalEntry
+
+__all__ = ["DESKTOP", "Origin", "UndoStep", "phone_origin"]
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Who asked for an action.
+
+    Attributes:
+        kind: ``"desktop"`` (the window or the command line) or ``"phone"`` (a group's phone in
+            the room). Undo and redo work per kind.
+        group: The group a phone acts for, named in the action's label.
+    """
+
+    kind: str = "desktop"
+    group: str = ""
+
+    def label(self, label: str) -> str:
+        """The action's label as Undo names it: a phone's actions say whose they are.
+
+        ``Add red flag`` becomes ``Add red flag (Group 2, phone)``; a label that already ends
+        with the group (``Vote (Group 2)``) names it once: ``Vote (Group 2, phone)``.
+        """
+        if self.kind == DESKTOP.kind:
+            return label
+        who = f"{self.group}, {self.kind}" if self.group else self.kind
+        return f"{label.removesuffix(f' ({self.group})')} ({who})"
+
+
+#: Actions of the window and of the command line.
+DESKTOP = Origin()
+
+
+def phone_origin(group: str) -> Origin:
+    """The origin of an action a group's phone asked for in the room."""
+    return Origin("phone", group)
+
+
+# The inverse statements name the row they restore last ("… WHERE rowid=7") or first
+# ("INSERT INTO t(rowid,…) VALUES(7,…"): see facilitator.storage.undo.
+_ROWID = re.compile(r"WHERE rowid=(-?\d+)$|^INSERT INTO .*?VALUES\((-?\d+),", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    """One undoable action: its label, the inverse statements that reverse it, and who did it.
+
+    Attributes:
+        label: Shown as "Undo <label>".
+        entries: The inverse statements, in the order they were recorded.
+        origin: Who asked for the action; undo and redo go through one origin's steps.
+        sequence: When the step was recorded, across the undo and redo lists, so that undoing an
+            older step can tell which steps of other origins came after it.
+    """
+
+    label: str
+    entries: tuple[JournalEntry, ...]
+    origin: Origin = DESKTOP
+    sequence: int = 0
+
+    @property
+    def topics(self) -> frozenset[str]:
+        """The topics the step touches."""
+        return frozenset(topic_of_table(e.table) for e in self.entries)
+
+    @property
+    def rows(self) -> frozenset[tuple[str, int]]:
+        """The rows (table, rowid) the step's inverse statements would write."""
+        found = set()
+        for entry in self.entries:
+            match = _ROWID.search(entry.statement)
+            if match:
+                found.add((entry.table, int(match.group(1) or match.group(2))))
+        return frozenset(found)
