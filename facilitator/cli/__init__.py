@@ -9,7 +9,10 @@ details, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
@@ -106,8 +109,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FacilitatorError as error:
         print(f"facilitator: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader (``| head``) stopped reading: what it wanted is printed, the rest is not needed.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("facilitator: interrupted.", file=sys.stderr)
         return 130
+    except OSError as error:
+        print(f"facilitator: {_system_refusal(error)}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as error:
+        print(f"facilitator: {_database_refusal(error)}", file=sys.stderr)
+        return 1
     except Exception as error:
         return _report_crash(error)
+
+
+def _system_refusal(error: OSError) -> str:
+    """An operating-system refusal in plain words, naming the file concerned."""
+    name = Path(str(error.filename)) if error.filename else None
+    if name is not None and name.name.startswith(".") and ".partial" in name.name:
+        name = name.parent  # a document is first written under a hidden name in its folder
+    where = f"{name}: " if name is not None else ""
+    if error.errno == errno.ENOSPC:
+        return f"{where}the disk is full. Free some space and try again; nothing was changed."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{where}this file or folder cannot be written here (read-only). Choose another place."
+    return f"{where}{error.strerror or error}. Nothing was changed."
+
+
+def _database_refusal(error: sqlite3.DatabaseError) -> str:
+    """SQLite's refusal of a workshop in the middle of a command, said as what it means."""
+    message = str(error)
+    if "full" in message:
+        return "the disk is full, so the workshop could not be written. Free some space and try again."
+    if "readonly" in message or "read-only" in message:
+        return "the workshop file or its folder is read-only. Copy it to a folder you can write to."
+    return (
+        f"the workshop file is damaged ({message}). Nothing was changed. Open it in the Facilitator "
+        "window to be offered a copy of its newest good backup."
+    )

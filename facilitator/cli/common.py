@@ -9,8 +9,9 @@ from pathlib import Path
 
 from facilitator.app.session import WorkshopSession
 from facilitator.app.workshops import default_workshop_path, open_workshop
+from facilitator.core.errors import InputError
 
-__all__ = ["open_reader", "open_session", "print_json"]
+__all__ = ["checked_output", "open_reader", "open_session", "print_json"]
 
 
 def _workshop_path(args: argparse.Namespace) -> Path:
@@ -35,3 +36,23 @@ def open_reader(args: argparse.Namespace) -> WorkshopSession:
 def print_json(value: object) -> None:
     """Print a value as indented UTF-8 JSON (names in any script stay readable)."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def checked_output(path: Path | None) -> Path | None:
+    """An output file named on the command line, refused before any work if it cannot be a file.
+
+    Raises:
+        InputError: The path names a folder, or lies under something that is not a folder.
+    """
+    if path is None:
+        return None
+    if path.is_dir():
+        raise InputError(f"{path} is a folder. Name a file in it, for example {path / 'document.pdf'}.")
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise InputError(
+                    f"{parent} is a file, so {path} cannot be written under it. Choose a folder."
+                )
+            break
+    return path

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.app.exports import EXPORT_KINDS, ExportOptions, export_document
-from facilitator.cli.common import open_reader
+from facilitator.cli.common import checked_output, open_reader
 
 __all__ = ["register"]
 
@@ -28,7 +28,7 @@ def _export(args: argparse.Namespace) -> int:
         path = export_document(
             session,
             args.kind,
-            args.output,
+            checked_output(args.output),
             ExportOptions(day=args.day, sheet=args.sheet, board=args.board),
         )
     print(f"Wrote {path}")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.app import roster
-from facilitator.cli.common import open_reader, open_session
+from facilitator.cli.common import checked_output, open_reader, open_session
 from facilitator.core.errors import InputError, RosterImportError
 
 __all__ = ["register"]
@@ -63,7 +63,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     with open_reader(args) as session:
-        path = roster.export_roster(session, args.file)
+        path = roster.export_roster(session, checked_output(args.file))
         count = len(roster.participants(session))
     print(f"Wrote {count} participants to {path}.")
     return 0

@@ -8,7 +8,9 @@ loses nothing that was acknowledged (WAL with ``synchronous=FULL``).
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -28,16 +30,23 @@ __all__ = ["APPLICATION_ID", "WorkshopDatabase", "check_integrity"]
 #: "FACI" in ASCII: marks a SQLite file as a Facilitator workshop.
 APPLICATION_ID = 0x46414349
 _BUSY_TIMEOUT_MS = 1500
+#: Below this much free space a failure to create a file is put down to a full disk.
+_FULL_BELOW_BYTES = 1 << 20
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+class _NoSharedMemory(WorkshopFileError):
+    """SQLite could not create the WAL's shared-memory file beside the workshop."""
+
+
+def _connect(path: Path, immutable: bool = False) -> sqlite3.Connection:
+    target = f"{path.resolve().as_uri()}?mode=ro&immutable=1" if immutable else str(path)
+    conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=immutable)
     conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
 
-def _checked_connection(path: Path, integrity: bool) -> sqlite3.Connection:
+def _checked_connection(path: Path, integrity: bool, immutable: bool = False) -> sqlite3.Connection:
     """A connection to a file proven to be a workshop this version can read.
 
     The file is examined only through SQLite: reading its header with a plain ``open()`` and
@@ -45,13 +54,15 @@ def _checked_connection(path: Path, integrity: bool) -> sqlite3.Connection:
     while the GUI writes would then let another program delete the GUI's WAL).
     """
     try:
-        conn = _connect(path)
+        conn = _connect(path, immutable)
     except sqlite3.Error as error:
-        raise WorkshopFileError(f"{path}: cannot read the file ({error}).") from error
+        raise _refusal(error, path) from error
     try:
         app_id, version = _identity(conn, path)
         if app_id != APPLICATION_ID:
             raise NotAWorkshopError(f"{path}: this is not a Facilitator workshop file.")
+        if version < 0:
+            raise _damaged(path, f"its version number is {version}, which Facilitator never writes")
         if version > LATEST_VERSION:
             raise NewerVersionError(
                 f"{path}: this workshop was saved by a newer version of Facilitator "
@@ -71,15 +82,41 @@ def _identity(conn: sqlite3.Connection, path: Path) -> tuple[int, int]:
         app_id: int = conn.execute("PRAGMA application_id").fetchone()[0]
         version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        message = str(error)
-        if "locked" in message or "busy" in message:
-            raise _locked(path) from error
-        if "malformed" in message:
-            raise _damaged(path, message) from error
-        if "not a database" in message or "encrypted" in message:
-            raise NotAWorkshopError(f"{path}: this is not a Facilitator workshop file.") from error
-        raise WorkshopFileError(f"{path}: cannot read the file ({message}).") from error
+        raise _refusal(error, path) from error
     return app_id, version
+
+
+def _refusal(error: sqlite3.Error, path: Path) -> WorkshopFileError:
+    """What SQLite's refusal to read a workshop means, in the words a user can act on."""
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        return _locked(path)
+    if "malformed" in message:
+        return _damaged(path, message)
+    if "not a database" in message or "encrypted" in message:
+        return NotAWorkshopError(f"{path}: this is not a Facilitator workshop file.")
+    if "unable to open" in message or "disk I/O" in message:
+        if shutil.disk_usage(path.parent).free < _FULL_BELOW_BYTES:
+            where = "the disk is full"
+        elif not _folder_writable(path.parent):
+            where = "the folder is read-only"
+        else:
+            return WorkshopFileError(f"{path}: cannot read the file ({message}).")
+        return _NoSharedMemory(
+            f"{path}: {where}, so SQLite cannot keep its shared-memory file beside the workshop. "
+            "Free some space, or copy the workshop to a folder you can write to."
+        )
+    return WorkshopFileError(f"{path}: cannot read the file ({message}).")
+
+
+def _folder_writable(folder: Path) -> bool:
+    """Whether a file can be created in a folder (asked by trying: permissions alone miss
+    read-only mounts and immutable folders)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
 
 
 def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
@@ -200,7 +237,15 @@ class WorkshopDatabase:
         path = Path(path)
         if not path.is_file():
             raise WorkshopFileError(f"{path}: no such workshop file.")
-        conn = _checked_connection(path, integrity=False)
+        try:
+            conn = _checked_connection(path, integrity=False)
+        except _NoSharedMemory:
+            # On a full disk or in a read-only folder nobody can be writing to the workshop; it
+            # can still be read as it stands, unless a WAL holds changes not yet folded back.
+            wal = Path(f"{path}-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise
+            conn = _checked_connection(path, integrity=False, immutable=True)
         version: int = conn.execute("PRAGMA user_version").fetchone()[0]
         if version < LATEST_VERSION:
             conn.close()
@@ -229,6 +274,9 @@ class WorkshopDatabase:
                 conn.execute("PRAGMA foreign_keys = OFF")
             with self.transaction():
                 migrate(conn)
+                # A real write, so that a file SQLite could open only for reading is refused
+                # here and not at the user's first action.
+                conn.execute(f"PRAGMA user_version = {LATEST_VERSION}")
                 if upgrading and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
                     raise DamagedWorkshopError(
                         f"{self.path}: the workshop refers to rows that do not exist, so it was not "
@@ -238,6 +286,11 @@ class WorkshopDatabase:
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
                 raise _locked(self.path) from error
+            if "readonly" in str(error):
+                raise WorkshopFileError(
+                    f"{self.path}: the workshop file is read-only, so it cannot be changed here. Copy it "
+                    "to a folder you can write to; commands that only read it still work."
+                ) from error
             raise WorkshopFileError(f"{self.path}: cannot open the workshop ({error}).") from error
 
     @contextmanager

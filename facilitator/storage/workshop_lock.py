@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from facilitator.core.errors import WorkshopLockedError
+from facilitator.core.errors import WorkshopFileError, WorkshopLockedError
 
 __all__ = ["LockHolder", "WorkshopLock", "lock_path", "read_holder"]
 
@@ -126,9 +126,9 @@ class WorkshopLock:
             try:
                 fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as error:
-                raise WorkshopLockedError(
-                    f"{workshop}: cannot create the lock file {path.name} beside it ({error.strerror}). "
-                    "Check that the folder can be written to."
+                raise WorkshopFileError(
+                    f"{workshop}: its folder cannot be written to ({error.strerror}), so the workshop "
+                    "cannot be changed here. Copy it to a folder you can write to."
                 ) from error
             if not _try_lock(fd):
                 os.close(fd)
@@ -149,11 +149,19 @@ class WorkshopLock:
         since = datetime.now().isoformat(timespec="seconds")
         holder = LockHolder(socket.gethostname(), os.getpid(), program, since)
         note = json.dumps(asdict(holder)).encode("utf-8")
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.ftruncate(fd, 0)
-        os.write(fd, note)
-        os.fsync(fd)
-        return cls(path, fd, holder, left_behind)
+        lock = cls(path, fd, holder, left_behind)
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, note)
+            os.fsync(fd)
+        except OSError as error:
+            lock.release()
+            raise WorkshopFileError(
+                f"{workshop}: cannot write beside the workshop ({error.strerror}). Free some space, or "
+                "copy the workshop to a folder you can write to."
+            ) from error
+        return lock
 
     @property
     def held(self) -> bool:
