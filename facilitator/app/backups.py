@@ -89,16 +89,19 @@ def restore_backup(session: WorkshopSession, backup: Path) -> Changes:
             f"The workshop as it is now could not be backed up first ({error}), so nothing was "
             "restored. Check the disk space and try again."
         ) from error
-    try:
-        marks = id_high_water(session.connection)
+    marks = id_high_water(session.connection)
+
+    def copy_in() -> None:
         copy_backup(backup, session.connection)
         session.database.upgrade()
         keep_high_water(session.connection, marks)
+
+    try:
+        return session.replace_contents("Restore from backup", copy_in)
     except sqlite3.Error as error:
         raise ActionRefused(
             f"{backup.name} could not be restored ({error}). The workshop was not changed."
         ) from error
-    return session.reload("Restore from backup")
 
 
 def recover_into_copy(workshop: Path, backup: Path, now: datetime | None = None) -> Path:

@@ -290,11 +290,15 @@ class WorkshopSession:
         """Repeat the last undone action of one origin's kind."""
         return self._replay(self._redo, self._undo, "redo", kind)
 
-    def reload(self, label: str) -> Changes:
-        """Tell every listener that the whole workshop changed under it (a backup was restored).
+    def replace_contents(self, label: str, replace: Callable[[], None]) -> Changes:
+        """Let ``replace`` put other contents into the file (a backup), then tell every listener.
 
-        Undo steps refer to rows as they were, so the history goes too.
+        The undo triggers come off first (an older backup's tables are rebuilt on upgrade, and a
+        trigger must not refer to a table that is gone) and go back on at the next action. Undo
+        steps refer to rows as they were, so the history goes too.
         """
+        self._journal.uninstall()
+        replace()
         self.forget_history()
         changes = Changes.all(label)
         self._announce(changes)

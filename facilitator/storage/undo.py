@@ -97,6 +97,14 @@ class UndoJournal:
                 )
         self._installed = True
 
+    def uninstall(self) -> None:
+        """Drop every undo trigger; :meth:`install` puts them back for the tables there are then."""
+        names = self._conn.execute("SELECT name FROM temp.sqlite_master WHERE type = 'trigger'").fetchall()
+        for (name,) in names:
+            if name.startswith("undo_"):
+                self._conn.execute(f"DROP TRIGGER temp.{_quote_name(name)}")
+        self._installed = False
+
     def take(self) -> list[JournalEntry]:
         """Return and clear what was logged since the last call (call inside the transaction)."""
         if not self._installed:

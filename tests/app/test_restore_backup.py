@@ -61,3 +61,31 @@ def test_a_damaged_workshop_is_recovered_into_a_copy_from_its_newest_good_backup
     reopened = WorkshopSession.open_reader(copy)
     assert len(roster.participants(reopened)) == 68
     reopened.close()
+
+
+def test_a_backup_from_the_first_release_is_upgraded_as_it_is_restored(
+    empty_session: WorkshopSession,
+) -> None:
+    """Restoring a version-1 backup rebuilds its tables; undo keeps working on the result."""
+    import sqlite3
+
+    from facilitator.storage import migrations
+    from facilitator.storage.backups import backup_folder
+    from facilitator.storage.database import APPLICATION_ID
+
+    roster.add_participant(empty_session, name="Before Restore")  # undo triggers are installed
+    old = backup_folder(empty_session.path) / "empty-20190527-080000-000000.sqlite"
+    raw = sqlite3.connect(old, isolation_level=None)
+    raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    raw.execute("BEGIN")
+    migrations.MIGRATIONS[1](raw)
+    raw.execute("PRAGMA user_version = 1")
+    raw.execute("INSERT INTO participants (id, name) VALUES (7, 'ທ. ສົມໃຈ')")
+    raw.execute("COMMIT")
+    raw.close()
+    restore_backup(empty_session, old)
+    assert [(p.id, p.name) for p in roster.participants(empty_session)] == [(7, "ທ. ສົມໃຈ")]
+    added = roster.add_participant(empty_session, name="After Restore")
+    assert added > 7
+    empty_session.undo()
+    assert [p.name for p in roster.participants(empty_session)] == ["ທ. ສົມໃຈ"]
