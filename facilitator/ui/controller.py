@@ -72,8 +72,7 @@ class Controller(QObject):
         if left is None:
             return None
         return (
-            f"{self._session.path.name} was last held by {left.describe()}, which ended without "
-            "closing it. It is open here now; everything saved there is in the file."
+            f"Reopened after the last session (process {left.pid}) ended unexpectedly; all it saved is here."
         )
 
     @property

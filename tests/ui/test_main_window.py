@@ -122,3 +122,38 @@ def test_every_page_fits_a_projector_without_squashing(qtbot, sample_session: Wo
         if needed.width() > room.width() or needed.height() > room.height():
             too_big[spec.key] = (needed.toTuple(), room.toTuple())
     assert too_big == {}
+
+
+def test_a_workshop_left_by_a_killed_window_says_so_when_reopened(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """After kill -9 of the window holding it, the next window takes the file over and says so."""
+    import signal
+    import subprocess
+    import sys
+
+    from facilitator.app.workshops import create_workshop
+
+    path = tmp_path / "w.sqlite"
+    create_workshop(path, sample=True).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"from facilitator.app.session import WorkshopSession as S; "
+            f"s = S.open({str(path)!r}, backup=False); print('open', flush=True); input()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    holder.stdout.close()
+    holder.stdin.close()  # type: ignore[union-attr]
+    session = WorkshopSession.open(path, backup=False)
+    window = MainWindow(Controller(session))
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage() == (
+        f"Reopened after the last session (process {holder.pid}) ended unexpectedly; all it saved is here."
+    )
+    session.close()
