@@ -178,10 +178,15 @@ def check_in_participant(
     info = session.info
     validate_day(day, info.start, info.end)
     participant = roster_store.load_participant(session.connection, participant_id)
-    first = checkin_store.find_scan(session.connection, participant_id, day)
-    if first is not None:
-        raise AlreadyCheckedIn(participant, first)
     with session.action(_label(participant, day), [CHECKIN]) as conn:
+        # Checked inside the write transaction, which no other connection can enter meanwhile:
+        # checked before it, a second desk (or program) could check the same person in, or
+        # remove them, between the check and the write, and the write would fail on the
+        # file's one-check-in-per-day rule instead of naming the first check-in.
+        participant = roster_store.load_participant(conn, participant_id)
+        first = checkin_store.find_scan(conn, participant_id, day)
+        if first is not None:
+            raise AlreadyCheckedIn(participant, first)
         scan = checkin_store.insert_scan(conn, participant_id, day, now(), method)
     return CheckinResult(participant, scan)
 

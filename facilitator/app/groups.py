@@ -25,7 +25,7 @@ from facilitator.core.grouping import (
     evaluate,
     groups_for_size,
 )
-from facilitator.core.participants import Participant
+from facilitator.core.participants import Participant, describe_roster_change
 from facilitator.storage import agenda_store, groups_store, roster_store
 from facilitator.storage.groups_store import StoredRound
 
@@ -162,8 +162,8 @@ def find_round(session: WorkshopSession, name: str) -> RoundView | None:
     return _view(session.connection, stored) if stored else None
 
 
-def _editable(session: WorkshopSession, round_id: int) -> StoredRound:
-    stored = groups_store.load_round(session.connection, round_id)
+def _editable(conn: sqlite3.Connection, round_id: int) -> StoredRound:
+    stored = groups_store.load_round(conn, round_id)
     if stored.locked:
         raise ActionRefused(f"'{stored.name}' is locked because it was announced; unlock it to change it.")
     return stored
@@ -180,6 +180,8 @@ class RoundPlan:
         request: What was solved.
         groups: The solver's groups (participant ids).
         quality: The solver's report.
+        roster: The whole roster it was solved from, so that applying the plan can tell whether
+            anyone was added, removed or edited since.
     """
 
     name: str
@@ -188,6 +190,7 @@ class RoundPlan:
     request: GroupingRequest
     groups: tuple[tuple[int, ...], ...]
     quality: GroupingQuality
+    roster: tuple[Participant, ...]
 
 
 def _plan(
@@ -200,15 +203,30 @@ def _plan(
     eligibility: Eligibility,
     agenda_item: int | None,
 ) -> RoundPlan:
-    conn = session.connection
-    people = eligibility.select(roster_store.load_participants(conn))
+    everyone = tuple(roster_store.load_participants(session.connection))
+    request = _request(session.connection, eligibility.select(everyone), existing, groups, mode, seed)
+    result = assign_groups(request)
+    existing_id = existing.id if existing else None
+    return RoundPlan(name, existing_id, agenda_item, request, result.groups, result.quality, everyone)
+
+
+def _request(
+    conn: sqlite3.Connection,
+    people: tuple[Participant, ...],
+    existing: StoredRound | None,
+    groups: int,
+    mode: str,
+    seed: int,
+) -> GroupingRequest:
+    """What the solver is asked for these people, with the round's pins, the keep-apart pairs and
+    the earlier rounds as they are in the workshop now."""
     ids = {p.id for p in people}
     pins: list[tuple[int, int]] = []
     if existing is not None:
         members, pinned = groups_store.load_members(conn, existing.id)
         pins = [(pid, g) for g, group in enumerate(members) for pid in group if pid in pinned and pid in ids]
         pins = [(pid, g) for pid, g in pins if g < groups]
-    request = GroupingRequest.build(
+    return GroupingRequest.build(
         people,
         groups,
         mode=mode,
@@ -217,9 +235,6 @@ def _plan(
         apart=[(a, b) for a, b in groups_store.load_apart(conn) if a in ids and b in ids],
         history=_history(conn, existing.position if existing else None),
     )
-    result = assign_groups(request)
-    existing_id = existing.id if existing else None
-    return RoundPlan(name, existing_id, agenda_item, request, result.groups, result.quality)
 
 
 def plan_round(
@@ -245,7 +260,7 @@ def plan_round(
     eligibility = eligibility or Eligibility()
     existing = groups_store.find_round(session.connection, name)
     if existing is not None:
-        _editable(session, existing.id)
+        _editable(session.connection, existing.id)
         name = existing.name
     if groups is None:
         if size is None:
@@ -259,27 +274,69 @@ def plan_round(
 
 def plan_reshuffle(session: WorkshopSession, round_id: int, seed: int | None = None) -> RoundPlan:
     """Solve an unlocked round again with a new seed (the next one by default), keeping its pins."""
-    stored = _editable(session, round_id)
+    stored = _editable(session.connection, round_id)
     seed = stored.seed + 1 if seed is None else seed
     groups = max(1, len(stored.group_names))
     return _plan(session, stored.name, stored, groups, stored.mode, seed, Eligibility(), None)
 
 
-def apply_plan(session: WorkshopSession, plan: RoundPlan) -> RoundView:
-    """Write a solved round (replacing the round it was planned from).
+def _check_plan(conn: sqlite3.Connection, plan: RoundPlan) -> StoredRound | None:
+    """The round a plan replaces (None for a new round), once the plan is known to still hold.
+
+    Run inside the transaction that writes the plan: the GUI solves off the GUI thread and applies
+    the result later, and meanwhile other actions may have changed the roster or the round.
 
     Raises:
-        ActionRefused: The round was locked, or another round took its name, since it was planned.
+        ActionRefused: What the plan was solved from has changed; the message says what.
     """
-    existing = groups_store.find_round(session.connection, plan.name)
-    if existing is not None and existing.id != plan.existing:
-        raise ActionRefused(f"A round named '{plan.name}' was created meanwhile; form the round again.")
-    if existing is not None:
-        _editable(session, existing.id)
+    again = "Form the groups again; nothing was changed."
+    taken = groups_store.find_round(conn, plan.name)
+    existing = None
+    if plan.existing is not None:
+        try:
+            existing = _editable(conn, plan.existing)
+        except NotFoundError:
+            raise ActionRefused(
+                f"'{plan.name}' was deleted while its groups were being formed; nothing was changed."
+            ) from None
+    if taken is not None and taken.id != plan.existing:
+        raise ActionRefused(f"A round named '{plan.name}' was created meanwhile. {again}")
+    change = describe_roster_change(plan.roster, roster_store.load_participants(conn))
+    if change:
+        raise ActionRefused(
+            f"The roster changed since the groups of '{plan.name}' were formed: {change}. {again}"
+        )
+    request = plan.request
+    now = _request(conn, request.people, existing, request.groups, request.mode, request.seed)
+    changed = [
+        what
+        for what, before, after in (
+            ("pinned people", request.pins, now.pins),
+            ("keep-apart pairs", request.apart, now.apart),
+            ("earlier rounds", request.history, now.history),
+        )
+        if before != after
+    ]
+    if changed:
+        raise ActionRefused(
+            f"The {' and '.join(changed)} changed since the groups of '{plan.name}' were formed. {again}"
+        )
+    return existing
+
+
+def apply_plan(session: WorkshopSession, plan: RoundPlan) -> RoundView:
+    """Write a solved round (replacing the round it was planned from), if it still holds.
+
+    Raises:
+        ActionRefused: Since the plan was solved, the round was locked or deleted, another round
+            took its name, or the roster, pins, keep-apart pairs or earlier rounds changed.
+    """
     request, quality = plan.request, plan.quality
     names = [f"Group {n + 1}" for n in range(len(plan.groups))]
-    verb = "Shuffle" if existing is not None and existing.seed != request.seed else "Assign"
+    shown = groups_store.find_round(session.connection, plan.name)  # names the undo step only
+    verb = "Shuffle" if shown is not None and shown.seed != request.seed else "Assign"
     with session.action(f"{verb} {plan.name}", [GROUPS]) as conn:
+        existing = _check_plan(conn, plan)
         if existing is None:
             round_id = groups_store.insert_round(
                 conn,
@@ -367,7 +424,7 @@ def move_member(
         ActionRefused: The round is locked, or the person is pinned (unpin first).
         NotFoundError: No such round, group or participant.
     """
-    stored = _editable(session, round_id)
+    stored = _editable(session.connection, round_id)
     if not 0 <= group < len(stored.group_names):
         raise NotFoundError(f"'{stored.name}' has no group {group + 1}.")
     name = _name(session, participant_id)
@@ -382,7 +439,7 @@ def move_member(
 
 def set_pinned(session: WorkshopSession, round_id: int, participant_id: int, pinned: bool) -> Changes:
     """Pin a member to their group (a reshuffle keeps them there), or unpin them."""
-    stored = _editable(session, round_id)
+    stored = _editable(session.connection, round_id)
     label = f"{'Pin' if pinned else 'Unpin'} {_name(session, participant_id)}"
     with session.action(label, [GROUPS]) as conn:
         groups_store.set_pinned(conn, stored.id, participant_id, pinned)
@@ -400,7 +457,7 @@ def set_locked(session: WorkshopSession, round_id: int, locked: bool) -> Changes
 
 def delete_round(session: WorkshopSession, round_id: int) -> Changes:
     """Remove an unlocked round and its groups."""
-    stored = _editable(session, round_id)
+    stored = _editable(session.connection, round_id)
     label = f"Delete {stored.name}"
     with session.action(label, [GROUPS]) as conn:
         groups_store.delete_round(conn, round_id)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from facilitator.app.changes import ROSTER, Changes
 from facilitator.app.session import WorkshopSession
-from facilitator.core.errors import InputError, RosterImportError
-from facilitator.core.participants import FIELD_LABELS, ROLES, SECTORS, Participant
+from facilitator.core.errors import ActionRefused, InputError, RosterImportError
+from facilitator.core.participants import FIELD_LABELS, ROLES, SECTORS, Participant, describe_roster_change
 from facilitator.core.roster_rules import (
     normalise_delegation,
     normalise_role,
@@ -82,18 +82,35 @@ def prepare_import(
     mapping: dict[str, str] | None = None,
     replace: bool = False,
 ) -> ImportPlan:
-    """Check a table against the roster rules without changing anything."""
+    """Check a table against the roster rules without changing anything.
+
+    The plan remembers the roster it was checked against: :func:`apply_import` refuses it if the
+    roster has changed since.
+    """
     from facilitator.core.roster_import import plan_import
 
-    existing = () if replace else tuple(participants(session))
-    return plan_import(table, mapping, existing)
+    return plan_import(table, mapping, tuple(participants(session)), replace=replace)
 
 
 def apply_import(session: WorkshopSession, plan: ImportPlan, source: str, replace: bool) -> ImportResult:
-    """Write a checked import plan in one transaction (all or nothing)."""
+    """Write a checked import plan in one transaction (all or nothing).
+
+    Raises:
+        RosterImportError: The plan found problems in the file.
+        ActionRefused: The roster changed since the plan was checked (another action added,
+            removed or edited someone); the file must be checked again.
+    """
     if not plan.ok:
         raise RosterImportError(source, list(plan.problems))
     with session.action(f"Import {Path(source).name}", [ROSTER]) as conn:
+        # Checked here, inside the transaction, so that nothing can change between the check and
+        # the write: ids the plan hands out may have been taken, and its notes may be wrong.
+        change = describe_roster_change(plan.roster, roster_store.load_participants(conn))
+        if change:
+            raise ActionRefused(
+                f"The roster changed since this import was checked: {change}. "
+                "Check the file again; nothing was imported."
+            )
         removed = roster_store.delete_all_participants(conn) if replace else 0
         roster_store.insert_participants(conn, plan.participants)
     return ImportResult(len(plan.participants), removed, plan.notes, session.last_changes)

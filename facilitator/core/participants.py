@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "SEXES",
     "SEX_LABELS",
     "Participant",
+    "describe_roster_change",
 ]
 
 #: ASEAN Member State codes (ISO 3166 alpha-2) with their names, in ASEAN's alphabetical order.
@@ -110,3 +112,28 @@ class Participant:
     def as_row(self) -> dict[str, object]:
         """The participant as a mapping of roster field to value, in roster order."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def describe_roster_change(before: Iterable[Participant], after: Iterable[Participant]) -> str:
+    """How a roster changed between two readings, in words, or ``""`` when it did not.
+
+    A plan computed from the roster (an import checked in a dialog, groups solved off the GUI
+    thread) is applied later; the command compares the roster it was computed from with the one
+    in its transaction and names the difference in its refusal ("2 people were removed and
+    1 person was edited").
+    """
+    old = {p.id: p for p in before}
+    new = {p.id: p for p in after}
+    counts = (
+        (len(old.keys() - new.keys()), "removed"),
+        (len(new.keys() - old.keys()), "added"),
+        (sum(old[i] != new[i] for i in old.keys() & new.keys()), "edited"),
+    )
+    parts = [
+        f"1 person was {what}" if count == 1 else f"{count} people were {what}"
+        for count, what in counts
+        if count
+    ]
+    if len(parts) > 1:
+        return f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return "".join(parts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_fields
 
 from facilitator.core.errors import Problem
 from facilitator.core.participants import ROSTER_FIELDS, Participant
@@ -70,12 +71,16 @@ class ImportPlan:
         problems: Blocking problems; when any exist, nothing may be imported.
         notes: Things to review that do not block (inferred sectors, duplicates).
         mapping: The column mapping used.
+        roster: The roster the file was checked against. The plan holds for that roster only:
+            applying it after the roster changed is refused, because its id checks and its
+            duplicate notes would no longer be true.
     """
 
     participants: tuple[Participant, ...]
     problems: tuple[Problem, ...]
     notes: tuple[Problem, ...] = field(default_factory=tuple)
     mapping: ColumnMapping | None = None
+    roster: tuple[Participant, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -123,12 +128,25 @@ def plan_import(
     table: RawTable,
     overrides: dict[str, str] | None = None,
     existing: tuple[Participant, ...] = (),
+    *,
+    replace: bool = False,
 ) -> ImportPlan:
     """Validate every row and build the participants an import would add.
 
     Every problem is collected (not only the first) so the organiser can fix the file in one go.
+
+    Args:
+        table: The file's contents.
+        overrides: Header → roster field (or ``""`` to ignore the column), chosen by hand.
+        existing: The roster now.
+        replace: The import empties the roster first, so ids and names are not checked against it.
     """
-    overrides = overrides or {}
+    plan = _plan_rows(table, overrides or {}, () if replace else existing)
+    return replace_fields(plan, roster=existing)
+
+
+def _plan_rows(table: RawTable, overrides: dict[str, str], existing: tuple[Participant, ...]) -> ImportPlan:
+    """Check every row of the table against the rules and against ``existing``."""
     problems = _check_overrides(overrides, table.headers)
     mapping = map_columns(table.headers, overrides)
     if not table.headers or not any(h.strip() for h in table.headers):

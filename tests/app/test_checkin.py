@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -181,3 +183,56 @@ def test_search_ignores_case_and_accents(sample_session: WorkshopSession) -> Non
     assert checkin.search_participants(sample_session, "13")[0].id == 13
     assert checkin.search_participants(sample_session, "ພົມມະຈັນ")[0].id == 13
     assert checkin.search_participants(sample_session, "   ") == []
+
+
+@pytest.fixture
+def other_desk(
+    sample_session: WorkshopSession, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[str], None]]:
+    """A second connection to the workshop file that writes just before this desk's transaction
+    begins: after this desk's look-up, if the look-up is made outside that transaction."""
+    connection = sqlite3.connect(sample_session.path)
+    connection.execute("PRAGMA foreign_keys = ON")
+    begin = sample_session.database.transaction
+
+    def writes(statement: str) -> None:
+        @contextmanager
+        def after_the_other_desk() -> Iterator[sqlite3.Connection]:
+            with connection:
+                connection.execute(statement)
+            with begin() as conn:
+                yield conn
+
+        monkeypatch.setattr(sample_session.database, "transaction", after_the_other_desk)
+
+    yield writes
+    connection.close()
+
+
+def test_simultaneous_duplicate_check_in_is_reported_with_the_first_time(
+    sample_session: WorkshopSession, other_desk: Callable[[str], None]
+) -> None:
+    """The same badge checked in from another connection a moment earlier gives the duplicate
+    message with that time, not a raw IntegrityError; one check-in is stored."""
+    code = checkin.participant_code(sample_session, 13)
+    other_desk(
+        "INSERT INTO checkin_scans (participant_id, day, scanned_at, method) "
+        "VALUES (13, 1, '2019-05-27T08:41:50', 'scan')"
+    )
+    with pytest.raises(checkin.AlreadyCheckedIn, match="at 08:41") as duplicate:
+        checkin.check_in_code(sample_session, code, 1, now=lambda: _at(8, 42))
+    assert duplicate.value.participant.name == "Souksavanh Phommachanh"
+    assert _rows(sample_session.path) == [(13, 1, "2019-05-27T08:41:50", "scan")]
+    assert sample_session.undo_label is None
+
+
+def test_check_in_of_someone_removed_meanwhile_asks_for_a_walk_in(
+    sample_session: WorkshopSession, other_desk: Callable[[str], None]
+) -> None:
+    """A participant removed by another connection between the scan and the write is reported as
+    removed (it raised a foreign-key IntegrityError)."""
+    code = checkin.participant_code(sample_session, 13)
+    other_desk("DELETE FROM participants WHERE id = 13")
+    with pytest.raises(NotFoundError, match="walk-in"):
+        checkin.check_in_code(sample_session, code, 1, now=lambda: _at(8, 42))
+    assert _rows(sample_session.path) == []

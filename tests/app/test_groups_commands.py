@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from facilitator.app import group_documents, group_setup, groups
+from facilitator.app import group_documents, group_setup, groups, roster
 from facilitator.app.exports import ExportOptions, export_document
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import ActionRefused, InputError, NotFoundError
@@ -179,3 +179,61 @@ def test_export_without_rounds_is_refused(empty_session: WorkshopSession, tmp_pa
     """An empty workshop has no group lists to print."""
     with pytest.raises(ActionRefused, match="no breakout rounds"):
         export_document(empty_session, "groups", tmp_path / "g.pdf")
+
+
+def test_groups_solved_before_a_removal_are_refused_whole(sample_session: WorkshopSession) -> None:
+    """A person removed while the round was solved (off the GUI thread) makes applying it refuse."""
+    plan = groups.plan_round(sample_session, "Breakout 4 (ສະຫຼຸບ)", 6)
+    roster.remove_participants(sample_session, [plan.groups[0][0]])
+    with pytest.raises(ActionRefused) as refused:
+        groups.apply_plan(sample_session, plan)
+    assert str(refused.value).startswith(
+        "The roster changed since the groups of 'Breakout 4 (ສະຫຼຸບ)' were formed: 1 person was removed. "
+        "Form the groups again"
+    )
+    assert [r.name for r in groups.rounds(sample_session)] == ["Breakout 1", "Breakout 2", "Breakout 3"]
+
+
+def test_groups_solved_before_an_edit_or_a_walk_in_are_refused(sample_session: WorkshopSession) -> None:
+    """A changed sector and a walk-in both make the balance outdated; the refusal counts each."""
+    plan = groups.plan_round(sample_session, "Breakout 4", 6)
+    inspector = next(p for p in plan.request.people if p.sector == "labour")
+    roster.edit_participant(sample_session, inspector.id, sector="law-enforcement")
+    roster.add_participant(sample_session, name="Nguyễn Thị Hoa-2", sex="F", delegation="VN", sector="labour")
+    with pytest.raises(ActionRefused, match="1 person was added and 1 person was edited"):
+        groups.apply_plan(sample_session, plan)
+    assert groups.find_round(sample_session, "Breakout 4") is None
+
+
+def test_reshuffle_of_a_round_deleted_meanwhile_is_refused(sample_session: WorkshopSession) -> None:
+    """A shuffle solved for a round deleted since does not bring the round back."""
+    extra = groups.assign_round(sample_session, "Extra", 5)
+    plan = groups.plan_reshuffle(sample_session, extra.id)
+    groups.delete_round(sample_session, extra.id)
+    with pytest.raises(ActionRefused, match="'Extra' was deleted while its groups were being formed"):
+        groups.apply_plan(sample_session, plan)
+    assert groups.find_round(sample_session, "Extra") is None
+
+
+def test_reshuffle_of_a_round_locked_meanwhile_is_refused(sample_session: WorkshopSession) -> None:
+    """A round locked (announced) while its shuffle was solved keeps its groups."""
+    stored = groups.rounds(sample_session)[0]
+    before = groups.load_round(sample_session, stored.id).groups
+    plan = groups.plan_reshuffle(sample_session, stored.id)
+    groups.set_locked(sample_session, stored.id, True)
+    with pytest.raises(ActionRefused, match="locked"):
+        groups.apply_plan(sample_session, plan)
+    assert groups.load_round(sample_session, stored.id).groups == before
+
+
+def test_reshuffle_after_a_pin_or_keep_apart_changed_is_refused(sample_session: WorkshopSession) -> None:
+    """A pin or keep-apart pair added while solving would be ignored, so the plan is refused."""
+    stored = groups.rounds(sample_session)[0]
+    view = groups.load_round(sample_session, stored.id)
+    plan = groups.plan_reshuffle(sample_session, stored.id)
+    groups.set_pinned(sample_session, stored.id, view.groups[0][0].id, True)
+    group_setup.add_keep_apart(sample_session, view.groups[1][0].id, view.groups[2][0].id)
+    with pytest.raises(ActionRefused, match="The pinned people and keep-apart pairs changed"):
+        groups.apply_plan(sample_session, plan)
+    groups.apply_plan(sample_session, groups.plan_reshuffle(sample_session, stored.id))
+    assert sample_session.undo_label == "Shuffle Breakout 1"

@@ -8,7 +8,7 @@ import pytest
 
 from facilitator.app import roster
 from facilitator.app.session import WorkshopSession
-from facilitator.core.errors import InputError, RosterImportError
+from facilitator.core.errors import ActionRefused, InputError, RosterImportError
 from facilitator.core.participants import ROSTER_FIELDS
 
 
@@ -120,3 +120,69 @@ def test_an_edit_names_the_field_and_the_id_cannot_be_edited(sample_session: Wor
     with pytest.raises(InputError, match="'id' is not a roster field"):
         roster.edit_participant(sample_session, person.id, id="99")
     assert roster.participants(sample_session)[0].id == person.id
+
+
+_REGISTRATIONS = (
+    "No.,Full name,Name in own script,Sex,Country,Agency\n"
+    "69,Vongdeuane Sisouk,ວົງເດືອນ ສີສຸກ (ທ.),F,Lao PDR,Ministry of Labour – Dept. 2\n"
+    "70,Somsak Rattanaporn-2,สมศักดิ์ รัตนพร (๒),M,Thailand,Royal Thai Police\n"
+    "71,Daw Thandar [Aye],ဒေါ်သန္တာ အေး (၃),F,Myanmar,Myanmar Police Force\n"
+)
+
+
+def _checked(session: WorkshopSession, tmp_path: Path, replace: bool = False):  # type: ignore[no-untyped-def]
+    """A registration file read and checked, as the import dialog holds it before Import is pressed."""
+    path = tmp_path / "registrations.csv"
+    path.write_text(_REGISTRATIONS, encoding="utf-8")
+    plan = roster.prepare_import(session, roster.read_import_file(path), replace=replace)
+    assert plan.ok
+    return plan
+
+
+def test_import_checked_before_people_were_removed_is_refused_whole(
+    sample_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """Removing people after the check makes Import refuse, saying what changed; nothing is imported."""
+    plan = _checked(sample_session, tmp_path)
+    roster.remove_participants(sample_session, [3, 41])
+    before = roster.participants(sample_session)
+    with pytest.raises(ActionRefused) as refused:
+        roster.apply_import(sample_session, plan, "registrations.csv", replace=False)
+    assert str(refused.value).startswith(
+        "The roster changed since this import was checked: 2 people were removed. Check the file again"
+    )
+    assert roster.participants(sample_session) == before
+    assert sample_session.undo_label == "Remove 2 participants"
+
+
+def test_import_whose_id_a_walk_in_took_meanwhile_is_refused_not_crashed(
+    sample_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """A walk-in given id 69 after the check refuses the import (it raised IntegrityError), and the
+    file checked again names the taken id."""
+    plan = _checked(sample_session, tmp_path)
+    walk_in = roster.add_participant(sample_session, name="Chanthavong M.", sex="F", delegation="LA")
+    roster.edit_participant(sample_session, 12, position="Deputy Director (a.i.)")
+    assert walk_in == 69
+    with pytest.raises(ActionRefused, match="1 person was added and 1 person was edited"):
+        roster.apply_import(sample_session, plan, "registrations.csv", replace=False)
+    assert len(roster.participants(sample_session)) == 69
+    rechecked = roster.prepare_import(sample_session, roster.read_import_file(tmp_path / "registrations.csv"))
+    assert [str(p) for p in rechecked.problems] == [
+        "row 2, column 'No.': id 69 already belongs to someone on the roster"
+    ]
+
+
+def test_replacing_import_does_not_wipe_a_walk_in_registered_after_the_check(
+    sample_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """A replace checked before a walk-in arrived is refused, so the walk-in is not silently deleted."""
+    plan = _checked(sample_session, tmp_path, replace=True)
+    roster.add_participant(sample_session, name="Sok Sreyneang [walk-in]", sex="F", delegation="KH")
+    with pytest.raises(ActionRefused, match="1 person was added"):
+        roster.apply_import(sample_session, plan, "registrations.csv", replace=True)
+    assert roster.participants(sample_session)[-1].name == "Sok Sreyneang [walk-in]"
+    result = roster.apply_import(
+        sample_session, _checked(sample_session, tmp_path, replace=True), "registrations.csv", replace=True
+    )
+    assert (result.added, result.replaced) == (3, 69)

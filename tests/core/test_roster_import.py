@@ -105,3 +105,16 @@ def test_ids_must_be_whole_unique_and_free() -> None:
     assert [p.row for p in plan.problems] == [3, 4, 5]
     ok = plan_import(_table(("id", "Name"), ("12", "A"), ("13.0", "B")))
     assert [p.id for p in ok.participants] == [12, 13]
+
+
+def test_plan_remembers_the_roster_it_was_checked_against() -> None:
+    """The plan keeps the roster it checked, so a later apply can see whether it changed; a
+    replacing import ignores that roster's ids and names, since it empties the roster first."""
+    existing = (Participant(7, "Vongdeuane Sisouk", delegation="LA"), Participant(8, "Sok Chan [2]"))
+    table = _table(("No.", "Name", "Country"), ("7", "Vongdeuane Sisouk", "Lao PDR"))
+    adding = plan_import(table, existing=existing)
+    assert adding.roster == existing
+    assert [p.message for p in adding.problems] == ["id 7 already belongs to someone on the roster"]
+    replacing = plan_import(table, existing=existing, replace=True)
+    assert replacing.ok and replacing.notes == ()
+    assert replacing.roster == existing

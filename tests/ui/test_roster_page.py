@@ -83,6 +83,29 @@ def test_import_review_then_import(qtbot, open_page, empty_session: WorkshopSess
     assert page.model.rowCount() == 2
 
 
+def test_import_refused_after_the_roster_changed_checks_the_file_again(
+    qtbot, open_page, sample_session: WorkshopSession, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A walk-in registered while the review is open refuses Import with the reason, and the
+    review then shows the id the walk-in took."""
+    source = tmp_path / "ລາຍຊື່ (ຮອບ 2).csv"
+    source.write_text("No.,Full name,Sex,Country\n69,ວົງເດືອນ ສີສຸກ (ທ.),F,Lao PDR\n", encoding="utf-8")
+    page, controller = open_page(RosterPage, sample_session)
+    page.start_import(source)
+    qtbot.waitUntil(lambda: page.import_dialog is not None)
+    dialog = page.import_dialog
+    assert dialog.import_button.isEnabled()
+    controller.run(roster.add_participant, name="Chanthavong M.", sex="F", delegation="LA")
+    with qtbot.waitSignal(controller.error_reported) as reported:
+        dialog.import_now()
+    assert reported.args[1].startswith(
+        "The roster changed since this import was checked: 1 person was added."
+    )
+    assert dialog.result is None and not dialog.import_button.isEnabled()
+    assert "id 69 already belongs to someone" in dialog.problems.item(0).text()
+    assert len(roster.participants(sample_session)) == 69
+
+
 def test_header_sorts_by_column(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
     """Clicking a column header sorts by it; ids sort as numbers, not text."""
     page, _ = open_page(RosterPage, sample_session)

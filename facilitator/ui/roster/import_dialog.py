@@ -134,7 +134,12 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(self.plan.ok)
 
     def import_now(self) -> None:
-        """Import in one transaction and close."""
+        """Import in one transaction and close; if the import is refused, check the file again.
+
+        A refusal usually means the roster changed while the dialog was open (a walk-in was
+        registered, someone was removed): the check is redone against the roster as it is now, so
+        that what the dialog shows is true again and Import can be pressed once more.
+        """
         if self.plan is None or not self.plan.ok:
             return
         self.result = self.controller.run(
@@ -142,6 +147,8 @@ class ImportDialog(QDialog):
         )
         if self.result is not None:
             self.accept()
+        else:
+            self.replan()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """Enter imports only when the import button is enabled."""
