@@ -9,16 +9,15 @@ details, never as a traceback.
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import os
-import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from facilitator.core.errors import FacilitatorError
+from facilitator.core.system_errors import describe_system_error
 
 __all__ = ["COMMAND_MODULES", "main"]
 
@@ -32,6 +31,7 @@ COMMAND_MODULES = (
     "facilitator.cli.checkin_commands",
     "facilitator.cli.groups_commands",
     "facilitator.cli.guidelines_commands",
+    "facilitator.cli.room_commands",
 )
 
 
@@ -98,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from facilitator.ui.application import run_gui
 
         return run_gui(workshop)
+    import sqlite3  # here, not at the top: the window's start-up does not load SQLite before it draws
+
     args = build_parser().parse_args(args_list)
     if args.command is None:
         from facilitator.ui.application import run_gui
@@ -117,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("facilitator: interrupted.", file=sys.stderr)
         return 130
     except OSError as error:
-        print(f"facilitator: {_system_refusal(error)}", file=sys.stderr)
+        print(f"facilitator: {describe_system_error(error)}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as error:
         print(f"facilitator: {_database_refusal(error)}", file=sys.stderr)
@@ -126,20 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report_crash(error)
 
 
-def _system_refusal(error: OSError) -> str:
-    """An operating-system refusal in plain words, naming the file concerned."""
-    name = Path(str(error.filename)) if error.filename else None
-    if name is not None and name.name.startswith(".") and ".partial" in name.name:
-        name = name.parent  # a document is first written under a hidden name in its folder
-    where = f"{name}: " if name is not None else ""
-    if error.errno == errno.ENOSPC:
-        return f"{where}the disk is full. Free some space and try again; nothing was changed."
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{where}this file or folder cannot be written here (read-only). Choose another place."
-    return f"{where}{error.strerror or error}. Nothing was changed."
-
-
-def _database_refusal(error: sqlite3.DatabaseError) -> str:
+def _database_refusal(error: Exception) -> str:
     """SQLite's refusal of a workshop in the middle of a command, said as what it means."""
     message = str(error)
     if "full" in message:

@@ -6,6 +6,7 @@ migration (never edits a released one), so that older files upgrade step by step
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Callable
@@ -70,6 +71,20 @@ def _never_reuse_ids(conn: sqlite3.Connection) -> None:
         conn.execute(f'ALTER TABLE {rebuilt} RENAME TO "{name}"')
         for index in indexes:
             conn.execute(index)
+
+
+@_register(3)
+def _give_every_workshop_a_checkin_secret(conn: sqlite3.Connection) -> None:
+    """Version 3: a file made before check-in existed gets its check-in secret now.
+
+    Exports read through read-only sessions, which cannot create the secret the first time a QR
+    code is printed; a file that already has one keeps it (replacing it would void every code
+    printed with it).
+    """
+    conn.execute(
+        "INSERT INTO checkin_secret (secret) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM checkin_secret)",
+        (os.urandom(32).hex(),),
+    )
 
 
 LATEST_VERSION = max(MIGRATIONS)

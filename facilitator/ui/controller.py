@@ -19,6 +19,7 @@ from facilitator.app import workshops
 from facilitator.app.changes import Changes
 from facilitator.app.session import WorkshopSession, take_file_backup
 from facilitator.core.errors import DamagedWorkshopError, FacilitatorError
+from facilitator.core.system_errors import describe_system_error
 from facilitator.ui.gc_guard import install_gc_guard
 from facilitator.ui.tasks import run_in_background
 
@@ -184,6 +185,8 @@ class Controller(QObject):
             self.task_ended.emit()
             if isinstance(error, FacilitatorError):
                 self.error_reported.emit(f"{title} not done", str(error))
+            elif isinstance(error, OSError):
+                self.error_reported.emit(f"{title} not done", describe_system_error(error))
             else:
                 raise error
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.system_errors import describe_system_error
 from facilitator.core.wording import counted
 from facilitator.documents.atomic import atomic_output
 
@@ -71,7 +72,10 @@ class DocumentPreview(QDialog):
     def _on_save_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Save document as", str(self.path), "PDF (*.pdf)")
         if name:
-            self.save_copy(Path(name))
+            try:
+                self.save_copy(Path(name))
+            except OSError as error:
+                QMessageBox.warning(self, "Document not saved", describe_system_error(error))
 
     def _on_folder_clicked(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))

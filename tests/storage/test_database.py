@@ -177,3 +177,23 @@ def test_damaged_file_is_refused_untouched_with_the_way_out(tmp_path: Path) -> N
     with pytest.raises(DamagedWorkshopError, match=r"damaged.*newest good backup"):
         WorkshopDatabase.open(path)
     assert path.read_bytes() == bytes(data)
+
+
+def test_a_file_from_before_check_in_gets_a_secret_on_upgrade_and_keeps_an_existing_one(
+    tmp_path: Path,
+) -> None:
+    """A file without a secret gets one on upgrade (read-only exports print codes); one is never replaced."""
+    path = tmp_path / "v1.sqlite"
+    _version_1_file(path)
+    WorkshopDatabase.open(path).close()
+    reader = WorkshopDatabase.open_reader(path)
+    (secret,) = reader.connection.execute("SELECT secret FROM checkin_secret").fetchone()
+    reader.close()
+    assert len(bytes.fromhex(secret)) == 32
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA user_version = 2")
+    raw.commit()
+    raw.close()
+    database = WorkshopDatabase.open(path)
+    assert database.connection.execute("SELECT secret FROM checkin_secret").fetchall() == [(secret,)]
+    database.close()

@@ -157,3 +157,28 @@ def test_a_workshop_left_by_a_killed_window_says_so_when_reopened(qtbot, tmp_pat
         f"Reopened after the last session (process {holder.pid}) ended unexpectedly; all it saved is here."
     )
     session.close()
+
+
+def test_a_full_disk_during_an_export_is_explained_not_a_crash(qtbot, monkeypatch, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """An export that meets a full disk reports it in the window's usual refusal dialog."""
+    import errno
+
+    from facilitator.app import exports
+
+    def full_disk(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device", "/media/usb/.agenda.partial-1a2b.pdf")
+
+    monkeypatch.setattr(exports, "export_document", full_disk)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    controller = Controller(sample_session)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(controller.task_ended):
+        controller.export("agenda")
+    assert shown == [
+        (
+            "Export agenda not done",
+            "/media/usb: the disk is full. Free some space and try again; nothing was changed.",
+        )
+    ]
