@@ -73,6 +73,7 @@ def write_board_record(session: WorkshopSession, output: Path, options: ExportOp
             document_title=_title(session, board_ids),
             sections=sections,
             outputs=outputs,
+            workshop=session.info,
             progress=options.progress,
         )
     raise InputError(f"{output}: a board record can be written as .pdf, .csv or .xlsx only.")
@@ -91,4 +92,5 @@ def export_group_output(session: WorkshopSession, board_id: str, group: str, out
         document_title=f"{group}: group output",
         sections=[],
         outputs=chosen,
+        workshop=session.info,
     )

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitator.app import roster
-from facilitator.app.checkin import current_day, day_label, day_summary, participant_codes, workshop_days
+from facilitator.app.checkin import current_day, day_label, participant_codes, workshop_days
 from facilitator.app.exports import ExportOptions
 from facilitator.app.session import WorkshopSession
+from facilitator.core.attendance import AttendanceSummary, summarise_attendance
 from facilitator.core.checkin_codes import validate_day
 from facilitator.core.errors import InputError
 from facilitator.core.participants import Participant
@@ -23,6 +24,8 @@ __all__ = [
     "export_name_tags",
     "export_signin_sheet",
     "export_tent_cards",
+    "is_participant",
+    "participant_summary",
 ]
 
 
@@ -57,7 +60,8 @@ def export_name_tags(
     participant_ids: list[int] | None = None,
     cut_marks: bool | None = None,
 ) -> Path:
-    """Name tags on the chosen label sheet (``options.sheet``, Avery 5392 by default).
+    """Name tags on the chosen label sheet (``options.sheet``; by default the A4 or US Letter
+    sheet that the venue's country sells, see :func:`~facilitator.documents.label_sheets.sheet_for_venue`).
 
     Args:
         session: The workshop.
@@ -66,10 +70,11 @@ def export_name_tags(
         participant_ids: Print only these people (a walk-in's badge), in roster order.
         cut_marks: Crop marks in the margins; by default only on sheets cut by hand.
     """
-    from facilitator.documents.label_sheets import label_sheet
+    from facilitator.documents.label_sheets import label_sheet, sheet_for_venue
     from facilitator.documents.name_tags import NameTag, write_name_tags
+    from facilitator.documents.pdf import DocumentInfo
 
-    sheet = label_sheet(options.sheet)
+    sheet = label_sheet(options.sheet or sheet_for_venue(session.info.venue))
     people = _roster_or_refuse(session, "name tags")
     if participant_ids is not None:
         wanted = set(participant_ids)
@@ -80,7 +85,7 @@ def export_name_tags(
         [NameTag(p, codes[p.id]) for p in people],
         sheet,
         header=_header(session),
-        title=f"Name tags – {session.info.display_title}",
+        info=DocumentInfo.of(session.info, "Name tags"),
         cut_marks=sheet.cut_marks if cut_marks is None else cut_marks,
         progress=options.progress,
     )
@@ -88,6 +93,7 @@ def export_name_tags(
 
 def export_tent_cards(session: WorkshopSession, output: Path, options: ExportOptions) -> Path:
     """One folded A4 table tent card per participant, readable from both sides of the table."""
+    from facilitator.documents.pdf import DocumentInfo
     from facilitator.documents.tent_cards import write_tent_cards
 
     people = _roster_or_refuse(session, "tent cards")
@@ -95,7 +101,7 @@ def export_tent_cards(session: WorkshopSession, output: Path, options: ExportOpt
         output,
         people,
         header=_header(session),
-        title=f"Table tent cards – {session.info.display_title}",
+        info=DocumentInfo.of(session.info, "Table tent cards"),
         progress=options.progress,
     )
 
@@ -110,7 +116,7 @@ def export_signin_sheet(session: WorkshopSession, output: Path, options: ExportO
     return write_signin_sheet(
         output,
         [(p, codes[p.id]) for p in people],
-        title=session.info.display_title,
+        workshop=session.info,
         day_label=day_label(session, day),
         progress=options.progress,
     )
@@ -129,14 +135,20 @@ def export_attendance(session: WorkshopSession, output: Path, options: ExportOpt
     else:
         recorded = {scan.day for scan in checkin_store.load_scans(session.connection)}
         days = sorted(set(range(1, (workshop_days(session) or 1) + 1)) | recorded)
-    reports = [DayAttendance(day, day_label(session, day), day_summary(session, day)) for day in days]
+    reports = [DayAttendance(day, day_label(session, day), participant_summary(session, day)) for day in days]
     if Path(output).suffix.lower() == ".xlsx":
         return write_attendance_xlsx(output, reports, title=info.title)
-    return write_attendance_pdf(
-        output,
-        reports,
-        title=info.display_title,
-        full_title=info.title,
-        women_target=info.women_target,
-        progress=options.progress,
-    )
+    return write_attendance_pdf(output, reports, workshop=info, progress=options.progress)
+
+
+def is_participant(person: Participant) -> bool:
+    """Whether a person counts as a participant in attendance figures: staff who support the
+    workshop and drivers are on the roster (they get badges) but are not participants."""
+    return person.role != "staff" and "driver" not in person.position.casefold()
+
+
+def participant_summary(session: WorkshopSession, day: int) -> AttendanceSummary:
+    """Present against registered on a day, by sex, sector and delegation, participants only."""
+    people = [p for p in roster.participants(session) if is_participant(p)]
+    present = {scan.participant_id for scan in checkin_store.load_scans(session.connection, day)}
+    return summarise_attendance(people, present, session.info.women_target)

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from facilitator.app import boards, groups, guidelines, report_chapters, roster
+from facilitator.app.checkin_documents import is_participant
 from facilitator.app.exports import ExportOptions
 from facilitator.app.session import WorkshopSession
 from facilitator.core.report import WorkshopReport
@@ -20,11 +21,16 @@ __all__ = ["build_report", "export_report"]
 
 
 def _at_a_glance(session: WorkshopSession) -> tuple[tuple[str, str], ...]:
-    stats = roster.statistics(session)
-    women = stats.by_sex.get("F", 0)
+    everyone = roster.participants(session)
+    people = [p for p in everyone if is_participant(p)]
+    women = sum(1 for p in people if p.sex == "F")
+    support = len(everyone) - len(people)
     draft = guidelines.draft(session)
     counts = draft.status_counts()
-    lines = [("Participants registered", f"{stats.participants} ({women} women)")]
+    registered = f"{len(people)} ({women} women)" + (
+        f", besides {support} staff and drivers" if support else ""
+    )
+    lines = [("Participants registered", registered)]
     flags = sum(len(section.flags) for section in boards.referral_matrix(session))
     lines.append(("Red flags on the referral boards", str(flags)))
     rounds = groups.rounds(session)

@@ -38,9 +38,15 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Subheading:
-    """A heading inside a chapter (a day, a round, a board, a group)."""
+    """A heading inside a chapter (a day, a round, a board, a group).
+
+    Attributes:
+        text: The heading.
+        level: 1 under the chapter heading, 2 under a level-1 heading (a group in a round).
+    """
 
     text: str
+    level: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,9 @@ from typing import Any
 from facilitator.core.agenda import KIND_LABELS, DaySchedule, ScheduledItem, clock_text
 from facilitator.core.countdown import ItemRun
 from facilitator.core.workshop import WorkshopInfo
-from facilitator.documents.pdf import build_document, styles, table_style
+from facilitator.documents.pdf import DocumentInfo, build_document, styles
+from facilitator.documents.tables import Headed, Row, SectionTable
+from facilitator.documents.textblock import Outline, para
 
 __all__ = ["AgendaDocument", "agenda_story", "write_agenda_pdf"]
 
@@ -53,19 +55,31 @@ def _clock(wall: float | None) -> str:
     return "" if wall is None else clock_text(datetime.fromtimestamp(wall))
 
 
-def _difference(timed: ScheduledItem, run: ItemRun) -> tuple[str, str | None]:
-    """Actual length against planned, e.g. "+7 min", with the colour to print it in."""
-    if run.started is None or run.ended is None:
-        return "running", None
-    minutes = round((run.ended - run.started) / 60) - timed.item.duration
+def _minutes_between(planned: datetime, actual: float) -> int:
+    return round((datetime.fromtimestamp(actual) - planned).total_seconds() / 60)
+
+
+def _start_difference(timed: ScheduledItem, run: ItemRun) -> tuple[str, str | None]:
+    """When it started against the plan, e.g. "69 min late", with the colour to print it in."""
+    assert run.started is not None
+    minutes = _minutes_between(timed.start, run.started)
     if minutes == 0:
         return "on time", None
+    return (f"{minutes} min late", _LATE) if minutes > 0 else (f"{-minutes} min early", _EARLY)
+
+
+def _length_difference(timed: ScheduledItem, run: ItemRun) -> tuple[str, str | None]:
+    """Actual length against planned, e.g. "+7 min"; an item the timer has not left yet (running
+    or paused) is "not finished", since the document cannot tell which."""
+    if run.started is None or run.ended is None:
+        return "not finished", None
+    minutes = round((run.ended - run.started) / 60) - timed.item.duration
+    if minutes == 0:
+        return "as planned", None
     return (f"+{minutes} min", _LATE) if minutes > 0 else (f"-{-minutes} min", _EARLY)
 
 
 def _session_cell(timed: ScheduledItem) -> list[Any]:
-    from facilitator.documents.text import para
-
     style = styles()
     item = timed.item
     cell = [para(item.title, style["cell_bold"])]
@@ -78,63 +92,92 @@ def _session_cell(timed: ScheduledItem) -> list[Any]:
 
 def _day_table(document: AgendaDocument, day: DaySchedule, actuals: bool, width: float) -> Any:
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import Paragraph, Table
 
     style = styles()
-    kind_style = style["cell"]
+    cell = style["cell"]
     if actuals:
-        header = ["Planned", "Actual", "Difference", "Session", "Kind", "Obj."]
-        fixed: list[float | None] = [66, 66, 62, None, 68, 30]
+        header = ["Planned", "Actual", "Start", "Length", "Session", "Kind", "Obj."]
+        fixed: list[float | None] = [64, 64, 60, 56, None, 66, 32]
     else:
         header = ["Time", "Session", "Kind", "Obj."]
         fixed = [72, None, 76, 34]
     rest = width - sum(w for w in fixed if w is not None)
     widths = [w if w is not None else rest for w in fixed]
-    rows: list[list[Any]] = [header]
-    colours: list[tuple[int, str]] = []
+    rows: list[Row] = []
     for timed in day.items:
-        planned = f"{clock_text(timed.start)}–{clock_text(timed.end)}"
-        kind = Paragraph(KIND_LABELS.get(timed.item.kind, timed.item.kind), kind_style)
-        if actuals:
-            run = document.runs.get(timed.item.id)
-            if run is not None and run.started is not None:
-                actual = f"{_clock(run.started)}–{_clock(run.ended)}"
-                difference, colour = _difference(timed, run)
-                if colour:
-                    colours.append((len(rows), colour))
-            else:
-                actual, difference = "not run", ""
-            rows.append([planned, actual, difference, _session_cell(timed), kind, timed.item.objective])
-        else:
-            rows.append([planned, _session_cell(timed), kind, timed.item.objective])
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table_commands = table_style()
-    for row, colour in colours:
-        table_commands.add("TEXTCOLOR", (2, row), (2, row), HexColor(colour))
-    for row, timed in enumerate(day.items, start=1):
+        planned = para(f"{clock_text(timed.start)}–{clock_text(timed.end)}", cell)
+        kind = para(KIND_LABELS.get(timed.item.kind, timed.item.kind), cell)
+        objective = para(timed.item.objective, cell)
+        shade: tuple[tuple[Any, ...], ...] = ()
         if timed.item.kind in ("break", "meal"):
-            table_commands.add("BACKGROUND", (0, row), (-1, row), HexColor("#f4f6f8"))
-    table.setStyle(table_commands)
-    return table
+            shade = (("BACKGROUND", (0, 0), (-1, 0), HexColor("#f4f6f8")),)
+        if not actuals:
+            rows.append(Row([planned, _session_cell(timed), kind, objective], commands=shade))
+            continue
+        run = document.runs.get(timed.item.id)
+        if run is None or run.started is None:
+            rows.append(
+                Row(
+                    [planned, para("not run", cell), "", "", _session_cell(timed), kind, objective],
+                    commands=shade,
+                )
+            )
+            continue
+        actual = f"{_clock(run.started)}–{_clock(run.ended) or '…'}"
+        differences = [
+            para(text, cell.clone("diff", textColor=HexColor(colour)) if colour else cell)
+            for text, colour in (_start_difference(timed, run), _length_difference(timed, run))
+        ]
+        rows.append(
+            Row(
+                [planned, para(actual, cell), *differences, _session_cell(timed), kind, objective],
+                commands=shade,
+            )
+        )
+    header_cells = [para(text, style["cell_bold"]) for text in header]
+    return SectionTable(header_cells, rows, widths, title=_day_title(day))
+
+
+def _day_title(day: DaySchedule) -> str:
+    return day.day.label if day.day.title else f"Day {day.number}: {day.day.label}"
 
 
 def _day_summary(document: AgendaDocument, day: DaySchedule, actuals: bool) -> str:
+    """The day's plan, and once run, when it really ended against its "must end by" time."""
     parts = [f"Planned {clock_text(day.start)}–{clock_text(day.end)}"]
     if day.planned_end is not None:
         parts.append(f"must end by {clock_text(day.planned_end)}")
-    if actuals:
-        ended = [document.runs[t.item.id].ended for t in day.items if t.item.id in document.runs]
-        last = max((e for e in ended if e is not None), default=None)
-        if last is not None:
-            parts.append(f"last item run ended at {_clock(last)}")
-    return "; ".join(parts) + "."
+    summary = "; ".join(parts) + "."
+    if not actuals:
+        return summary
+    runs = [document.runs.get(t.item.id) for t in day.items]
+    ran = [run for run in runs if run is not None and run.started is not None]
+    if not ran:
+        return summary + " Not run with the timer."
+    ended = [run.ended for run in ran if run.ended is not None]
+    open_items = len(ran) - len(ended)
+    if not ended:
+        return summary + " Under way: no item has finished yet."
+    last = max(ended)
+    text = f" The last item run ended at {_clock(last)}"
+    if day.planned_end is not None:
+        over = _minutes_between(day.planned_end, last)
+        if over > 0:
+            text += f", {over} min after the {clock_text(day.planned_end)} limit: the day overran"
+        else:
+            text += f", within the {clock_text(day.planned_end)} limit"
+    text += "."
+    if open_items:
+        text += f" {open_items} item(s) started but not finished."
+    not_run = len(day.items) - len(ran)
+    if not_run:
+        text += f" {not_run} item(s) not run."
+    return summary + text
 
 
 def agenda_story(document: AgendaDocument, width: float) -> list[Any]:
     """The flowables of the agenda: title block, one table per day, objectives."""
-    from reportlab.platypus import KeepTogether, Spacer
-
-    from facilitator.documents.text import para
+    from reportlab.platypus import Spacer
 
     style = styles()
     info = document.info
@@ -146,23 +189,20 @@ def agenda_story(document: AgendaDocument, width: float) -> list[Any]:
     if not document.days:
         story.append(para("The agenda has no days yet.", style["body"]))
     for day in document.days:
-        title = day.day.label if day.day.title else f"Day {day.number}: {day.day.label}"
-        block = [para(title, style["h1"])]
+        title = _day_title(day)
+        block = [para(title, style["h1"], outline=Outline(0, f"day-{day.number}", title))]
         if day.day.title:
             block.append(para(day.day.title, style["h2"]))
         block.append(para(_day_summary(document, day, actuals), style["small"]))
-        block.append(Spacer(1, 4))
-        story.append(KeepTogether(block))
-        story.append(_day_table(document, day, actuals, width))
+        story.append(Headed(block, _day_table(document, day, actuals, width)))
         if day.warning:
             story.append(Spacer(1, 4))
             story.append(para(f"Warning: {day.warning}", style["body"]))
     letters = {t.item.objective for d in document.days for t in d.items}
     objectives = [o for o in info.objectives if o.letter in letters]
     if objectives:
-        block = [para("Objectives", style["h2"])]
-        block += [para(f"{o.letter}. {o.text}", style["small"]) for o in objectives]
-        story.append(KeepTogether(block))
+        story.append(para("Objectives", style["h2"], outline=Outline(0, "objectives", "Objectives")))
+        story += [para(f"{o.letter}. {o.text}", style["small"]) for o in objectives]
     return story
 
 
@@ -176,6 +216,7 @@ def write_agenda_pdf(path: Path, document: AgendaDocument, progress: Progress | 
         path,
         agenda_story(document, width),
         title=document.info.display_title,
+        info=DocumentInfo.of(document.info, subtitle),
         subtitle=subtitle,
         progress=progress,
     )

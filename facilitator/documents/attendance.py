@@ -13,15 +13,31 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.attendance import AttendanceLine, AttendanceSummary
+from facilitator.core.workshop import WorkshopInfo
 from facilitator.documents.atomic import atomic_output
-from facilitator.documents.pdf import build_document, styles, table_style
-from facilitator.documents.text import para
+from facilitator.documents.pdf import DocumentInfo, build_document, styles
+from facilitator.documents.spreadsheets import write_xlsx_row
+from facilitator.documents.tables import Headed, Row, SectionTable
+from facilitator.documents.textblock import Outline, para
 
-__all__ = ["DayAttendance", "write_attendance_pdf", "write_attendance_xlsx"]
+__all__ = ["LEGEND", "DayAttendance", "write_attendance_pdf", "write_attendance_xlsx"]
 
 Progress = Callable[[int, int], None]
 
-_COLUMNS = ("Registered", "Women", "Men", "Other / not given", "Present", "Women's share", "")
+_COLUMNS = (
+    "Registered",
+    "Present: women",
+    "Present: men",
+    "Present: other or not given",
+    "Present: total",
+    "Women's share of those present",
+)
+#: What each column counts, printed under every day's heading and in the workbook.
+LEGEND = (
+    "Registered: people on the roster in the group. Present: those checked in at the desk on the "
+    "day, by sex. Women's share: women among those present. Staff and drivers who support the "
+    "workshop are not participants and are left out of every count."
+)
 _FLAG_FILL = "#fbe3c2"
 
 
@@ -55,45 +71,42 @@ def _values(line: AttendanceLine) -> list[object]:
     ]
 
 
-def _table(first_header: str, lines: Sequence[AttendanceLine], total: AttendanceLine, flags: bool) -> Any:
+def _table(
+    title: str, first_header: str, lines: Sequence[AttendanceLine], total: AttendanceLine, flags: bool
+) -> SectionTable:
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.lib.enums import TA_RIGHT
 
     style = styles()
-    header = [Paragraph(h, style["cell_bold"]) for h in (first_header, *_COLUMNS[:-1])]
+    number = style["cell"].clone("number", alignment=TA_RIGHT)
+    number_bold = style["cell_bold"].clone("number_bold", alignment=TA_RIGHT)
+    header = [para(h, style["cell_bold"]) for h in (first_header, *_COLUMNS)]
     if flags:
-        header.append(Paragraph("Target", style["cell_bold"]))
-    rows: list[list[Any]] = [header]
+        header.append(para("Target", style["cell_bold"]))
+    rows: list[Row] = []
     for line in lines:
-        rows.append([para(line.label, style["cell"]), *_values(line)] + ([_flag(line)] if flags else []))
-    rows.append([Paragraph("Total", style["cell_bold"]), *_values(total)] + ([""] if flags else []))
-    widths = [130, 62, 48, 38, 60, 50, 55] + ([62] if flags else [])
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    commands: list[tuple[Any, ...]] = [
-        ("ALIGN", (1, 1), (6, -1), "RIGHT"),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor("#1d2433")),
-        ("FONT", (1, -1), (-1, -1), "NotoSans-Bold", 9),
-    ]
-    for index, line in enumerate(lines, start=1):
-        if flags and line.below_target:
-            commands.append(("BACKGROUND", (0, index), (-1, index), HexColor(_FLAG_FILL)))
-    table.setStyle(table_style())
-    table.setStyle(commands)
-    return table
+        cells = [para(line.label, style["cell"]), *(para(str(v), number) for v in _values(line))]
+        fill = (("BACKGROUND", (0, 0), (-1, 0), HexColor(_FLAG_FILL)),) if flags and line.below_target else ()
+        rows.append(Row(cells + ([para(_flag(line), style["cell"])] if flags else []), commands=fill))
+    rule = (("LINEABOVE", (0, 0), (-1, 0), 0.8, HexColor("#1d2433")),)
+    cells = [para("Total", style["cell_bold"]), *(para(str(v), number_bold) for v in _values(total))]
+    rows.append(Row(cells + ([""] if flags else []), commands=rule))
+    widths = [118, 56, 50, 50, 56, 50, 66] + ([55] if flags else [])
+    return SectionTable(header, rows, widths, title=title)
 
 
 def _day_story(report: DayAttendance, women_target: float) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import Spacer
 
     style = styles()
     summary = report.summary
     total = summary.total
-    story: list[Any] = [para(report.label, style["h1"])]
+    heading = para(report.label, style["h1"], outline=Outline(0, f"day-{report.day}", report.label))
     if total.present_total == 0:
-        story.append(Paragraph("No check-ins were recorded on this day.", style["body"]))
-        return story
+        return [heading, para("No check-ins were recorded on this day.", style["body"])]
+    story: list[Any] = [heading, para(LEGEND, style["small"]), Spacer(0, 4)]
     story.append(
-        Paragraph(
+        para(
             f"{total.present_total} of {total.expected_total} registered participants attended: "
             f"{total.women_present} women, {total.men_present} men"
             + (f", {total.others_present} other or not given" if total.others_present else "")
@@ -101,12 +114,11 @@ def _day_story(report: DayAttendance, women_target: float) -> list[Any]:
             style["body"],
         )
     )
+    title = f"{report.label}: by delegation"
     story.append(
-        KeepTogether(
-            [
-                Paragraph("By delegation", style["h2"]),
-                _table("Delegation", summary.by_delegation, total, True),
-            ]
+        Headed(
+            [para("By delegation", style["h2"])],
+            _table(title, "Delegation", summary.by_delegation, total, True),
         )
     )
     below = summary.below_target
@@ -122,11 +134,10 @@ def _day_story(report: DayAttendance, women_target: float) -> list[Any]:
             )
         )
     else:
-        story.append(
-            Paragraph(f"Every delegation present reached the {target} women's target.", style["body"])
-        )
+        story.append(para(f"Every delegation present reached the {target} women's target.", style["body"]))
+    title = f"{report.label}: by sector"
     story.append(
-        KeepTogether([Paragraph("By sector", style["h2"]), _table("Sector", summary.by_sector, total, False)])
+        Headed([para("By sector", style["h2"])], _table(title, "Sector", summary.by_sector, total, False))
     )
     return story
 
@@ -135,9 +146,7 @@ def write_attendance_pdf(
     path: Path,
     reports: Sequence[DayAttendance],
     *,
-    title: str,
-    full_title: str,
-    women_target: float,
+    workshop: WorkshopInfo,
     progress: Progress | None = None,
 ) -> Path:
     """Write the attendance report, one section per day.
@@ -145,20 +154,25 @@ def write_attendance_pdf(
     Args:
         path: Output PDF.
         reports: The days to report.
-        title: The workshop's short title (page header).
-        full_title: The workshop's full title (under the document title).
-        women_target: Share of women each delegation is asked to reach.
+        workshop: The workshop (titles, women's target, document properties).
         progress: Called with (pages done, 0) as pages are laid out.
     """
-    from reportlab.platypus import CondPageBreak, Paragraph
+    from reportlab.platypus import CondPageBreak
 
     style = styles()
-    story: list[Any] = [Paragraph("Attendance report", style["title"]), para(full_title, style["subtitle"])]
+    story: list[Any] = [para("Attendance report", style["title"]), para(workshop.title, style["subtitle"])]
     for index, report in enumerate(reports):
         if index:
             story.append(CondPageBreak(300))
-        story += _day_story(report, women_target)
-    return build_document(path, story, title=title, subtitle="Attendance report", progress=progress)
+        story += _day_story(report, workshop.women_target)
+    return build_document(
+        path,
+        story,
+        title=workshop.display_title,
+        info=DocumentInfo.of(workshop, "Attendance report"),
+        subtitle="Attendance report",
+        progress=progress,
+    )
 
 
 def write_attendance_xlsx(path: Path, reports: Sequence[DayAttendance], *, title: str) -> Path:
@@ -172,8 +186,9 @@ def write_attendance_xlsx(path: Path, reports: Sequence[DayAttendance], *, title
     flag_fill = PatternFill("solid", fgColor=_FLAG_FILL.lstrip("#"))
     for report in reports:
         sheet = book.create_sheet(f"Day {report.day}")
-        sheet.append([title])
+        write_xlsx_row(sheet, [title])
         sheet.append([report.label])
+        sheet.append([LEGEND])
         sheet["A1"].font = Font(bold=True, size=13)
         summary = report.summary
         for first, lines, flags in (
@@ -181,14 +196,14 @@ def write_attendance_xlsx(path: Path, reports: Sequence[DayAttendance], *, title
             ("Sector", summary.by_sector, False),
         ):
             sheet.append([])
-            sheet.append([first, *_COLUMNS[:-1]] + (["Target"] if flags else []))
+            sheet.append([first, *_COLUMNS] + (["Target"] if flags else []))
             for cell in sheet[sheet.max_row]:
                 cell.font = bold
             for line in (*lines, summary.total):
                 share = round(line.women_share, 4) if line.present_total else None
                 label = "Total" if line is summary.total else line.label
                 values = [label, *_values(line)[:5], share] + ([_flag(line)] if flags else [])
-                sheet.append(values)
+                write_xlsx_row(sheet, values)
                 sheet.cell(sheet.max_row, 7).number_format = "0%"
                 if flags and line.below_target and line is not summary.total:
                     for cell in sheet[sheet.max_row]:

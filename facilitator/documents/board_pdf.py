@@ -15,8 +15,10 @@ from typing import Any
 
 from facilitator.core.boards import GroupOutput, MatrixSection, RedFlag
 from facilitator.core.wording import counted
-from facilitator.documents.pdf import build_document, styles, table_style
-from facilitator.documents.text import para
+from facilitator.core.workshop import WorkshopInfo
+from facilitator.documents.pdf import DocumentInfo, build_document, styles
+from facilitator.documents.tables import Headed, Row, SectionTable
+from facilitator.documents.textblock import Outline, para
 
 __all__ = ["write_board_pdf"]
 
@@ -25,8 +27,6 @@ Progress = Callable[[int, int], None]
 _CORE_FILL = "#fbe9d0"
 _CATEGORY_FILL = "#eef1f5"
 _NO_FLAGS = "No red flag raised."
-#: Characters of a red flag above which it may start on the page after its category heading.
-_KEEP_WITH_HEADING = 1500
 
 
 def _lines(values: Sequence[str]) -> str:
@@ -40,90 +40,84 @@ def _flag_cell(flag: RedFlag) -> list[Any]:
     return cell
 
 
-def _matrix_table(board_sections: list[MatrixSection], width: float) -> Any:
+def _matrix_table(board_sections: list[MatrixSection], width: float) -> SectionTable:
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import Table
 
     style = styles()
     head = ["#", "Red flag", "Evidence to identify and secure", "Refer to", "Votes", "Raised by"]
-    rows: list[list[Any]] = [[para(h, style["cell_bold"]) for h in head]]
-    commands: list[tuple[Any, ...]] = []
+    rows: list[Row] = []
     for section in board_sections:
-        heading = section.category.label + ("  ·  core ILO indicator" if section.category.core else "")
-        rows.append([para(heading, style["cell_bold"]), "", "", "", "", ""])
-        row = len(rows) - 1
-        fill = _CORE_FILL if section.category.core else _CATEGORY_FILL
-        commands += [
-            ("SPAN", (0, row), (-1, row)),
-            ("BACKGROUND", (0, row), (-1, row), HexColor(fill)),
-        ]
-        first = section.flags[0] if section.flags else None
-        if (
-            first is None
-            or sum(map(len, (first.text, *first.merged_texts, *first.evidence))) < _KEEP_WITH_HEADING
-        ):
-            # Keep a heading with its first red flag, unless that flag is too long to move as a block.
-            commands.append(("NOSPLIT", (0, row), (-1, row + 1)))
+        label = section.category.label
+        heading = label + (" · core ILO indicator" if section.category.core else "")
+        fill = (("BACKGROUND", (0, 0), (-1, 0), HexColor(_CORE_FILL)),) if section.category.core else ()
+        rows.append(Row([para(heading, style["cell_bold"])], section=label, commands=fill))
         if not section.flags:
-            rows.append(["", para(_NO_FLAGS, style["small"]), "", "", "", ""])
+            rows.append(Row(["", para(_NO_FLAGS, style["small"]), "", "", "", ""]))
         for rank, flag in enumerate(section.flags, start=1):
             rows.append(
-                [
-                    para(str(rank), style["cell"]),
-                    _flag_cell(flag),
-                    para(_lines(flag.evidence), style["cell"]),
-                    para(_lines(flag.refer_to), style["cell"]),
-                    para(str(flag.votes), style["cell_bold"]),
-                    para(", ".join(flag.sources), style["cell"]),
-                ]
+                Row(
+                    [
+                        para(str(rank), style["cell"]),
+                        _flag_cell(flag),
+                        para(_lines(flag.evidence), style["cell"]),
+                        para(_lines(flag.refer_to), style["cell"]),
+                        para(str(flag.votes), style["cell_bold"]),
+                        para(", ".join(flag.sources), style["cell"]),
+                    ]
+                )
             )
     fractions = (0.04, 0.35, 0.27, 0.16, 0.06, 0.12)
-    # splitInRow: a very long red flag continues on the next page instead of failing the document.
-    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, splitInRow=1)
-    table.setStyle(table_style())
-    table.setStyle(commands)
-    return table
+    header = [para(h, style["cell_bold"]) for h in head]
+    title = board_sections[0].board.title if board_sections else ""
+    return SectionTable(
+        header, rows, [width * f for f in fractions], title=title, section_fill=_CATEGORY_FILL
+    )
 
 
-def _group_story(output: GroupOutput, width: float) -> list[Any]:
-    from reportlab.platypus import Paragraph, Spacer, Table
+def _has_notes(output: GroupOutput) -> bool:
+    notes = output.notes
+    return any(text.strip() for text in (notes.summary, notes.disagreements, notes.questions))
+
+
+def _group_story(output: GroupOutput, index: int, width: float) -> list[Any]:
+    from reportlab.platypus import Spacer
 
     style = styles()
+    title = f"{output.group} — {output.board.title}"
     story: list[Any] = [
-        para(f"{output.group} — {output.board.title}", style["h1"]),
+        para(title, style["h1"], outline=Outline(0, f"group-{index}", title)),
         para(counted(len(output.cards), "card"), style["small"]),
         Spacer(0, 6),
     ]
+    if _has_notes(output):
+        for heading, text in (
+            ("Discussion summary", output.notes.summary),
+            ("Points of disagreement", output.notes.disagreements),
+            ("Questions for plenary", output.notes.questions),
+        ):
+            if text.strip():
+                story += [para(heading, style["h2"]), para(text, style["body"])]
+    if not output.cards:
+        return story
     head = ["Category", "Red flag", "Evidence to identify and secure", "Refer to", "Votes"]
-    rows: list[list[Any]] = [[para(h, style["cell_bold"]) for h in head]]
+    rows: list[Row] = []
     for flag in output.cards:
         votes = f"merged into #{flag.merged_into}" if flag.merged_into else str(flag.votes)
         rows.append(
-            [
-                para(flag.category_label + (" (core)" if flag.core else ""), style["cell"]),
-                _flag_cell(flag),
-                para(_lines(flag.evidence), style["cell"]),
-                para(_lines(flag.refer_to), style["cell"]),
-                para(votes, style["cell"]),
-            ]
+            Row(
+                [
+                    para(flag.category_label + (" (core)" if flag.core else ""), style["cell"]),
+                    _flag_cell(flag),
+                    para(_lines(flag.evidence), style["cell"]),
+                    para(_lines(flag.refer_to), style["cell"]),
+                    para(votes, style["cell"]),
+                ]
+            )
         )
-    notes: list[Any] = []
-    for title, text in (
-        ("Discussion summary", output.notes.summary),
-        ("Points of disagreement", output.notes.disagreements),
-        ("Questions for plenary", output.notes.questions),
-    ):
-        notes.append(para(title, style["h2"]))
-        notes.append(para(text, style["body"]) if text.strip() else Paragraph("—", style["small"]))
-    story += notes
-    story.append(para("Cards", style["h2"]))
-    if output.cards:
-        fractions = (0.18, 0.36, 0.25, 0.13, 0.08)
-        cards = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, splitInRow=1)
-        cards.setStyle(table_style())
-        story.append(cards)
-    else:
-        story.append(para("This group wrote no card on this board.", style["body"]))
+    fractions = (0.18, 0.36, 0.25, 0.13, 0.08)
+    header = [para(h, style["cell_bold"]) for h in head]
+    cards = SectionTable(header, rows, [width * f for f in fractions], title=f"{title}: cards")
+    story.append(Headed([para("Cards", style["h2"])], cards))
     return story
 
 
@@ -134,9 +128,14 @@ def write_board_pdf(
     document_title: str,
     sections: Sequence[MatrixSection],
     outputs: Sequence[GroupOutput],
+    workshop: WorkshopInfo,
     progress: Progress | None = None,
 ) -> Path:
-    """Write the referral matrix of the given sections, then each group's output on its own page."""
+    """Write the referral matrix of the given sections, then each group's output on its own page.
+
+    A group's output with neither notes nor cards is left out: a page of empty headings records
+    nothing.
+    """
     from reportlab.lib import pagesizes
     from reportlab.platypus import PageBreak, Spacer
 
@@ -149,18 +148,19 @@ def write_board_pdf(
         if index:
             story.append(PageBreak())
         heading = board.title + (f" — refer to {board.refer_to}" if board.refer_to else "")
-        story.append(para(heading, style["h1"]))
+        story.append(para(heading, style["h1"], outline=Outline(0, f"board-{board.id}", board.title)))
         if board.description:
             story.append(para(board.description, style["body"]))
         story += [Spacer(0, 4), _matrix_table(board_sections, width)]
-    for index, output in enumerate(outputs):
+    for index, output in enumerate(o for o in outputs if o.cards or _has_notes(o)):
         if sections or index:
             story.append(PageBreak())
-        story += _group_story(output, width)
+        story += _group_story(output, index, width)
     return build_document(
         path,
         story,
         title=workshop_title,
+        info=DocumentInfo.of(workshop, document_title),
         subtitle=document_title,
         landscape=True,
         progress=progress,

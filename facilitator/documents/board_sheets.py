@@ -1,51 +1,63 @@
 """Board records as spreadsheets: the referral matrix as CSV, or a workbook with the matrix, every
 group's cards and the rapporteurs' notes.
 
-Card text goes out exactly as written (quotes, line breaks and all). In the workbook every value is
-written as text, so a red flag that starts with ``=`` is never taken for a formula.
+Card text goes out as written (quotes, line breaks and all), under headings a person would write.
+A red flag that starts like a formula is never run as one (see
+:mod:`facilitator.documents.spreadsheets`): the CSV puts an apostrophe before it, the workbook
+stores it as text with Excel's quote prefix.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from facilitator.core.boards import GroupOutput, MatrixSection, RedFlag
 from facilitator.documents.atomic import atomic_output
+from facilitator.documents.spreadsheets import write_csv, write_xlsx_row
 
 __all__ = ["CARD_COLUMNS", "MATRIX_COLUMNS", "NOTES_COLUMNS", "write_matrix_csv", "write_workbook"]
 
 Progress = Callable[[int, int], None]
 
 MATRIX_COLUMNS: tuple[str, ...] = (
-    "board",
-    "category",
-    "category_label",
-    "core",
-    "rank",
-    "votes",
-    "red_flag",
-    "merged_texts",
-    "evidence",
-    "refer_to",
-    "sources",
-    "card_id",
+    "Board",
+    "Category key",
+    "Category",
+    "Core ILO indicator",
+    "Rank",
+    "Votes",
+    "Red flag",
+    "Merged red flags",
+    "Evidence to secure",
+    "Refer to",
+    "Raised by",
+    "Card no.",
 )
 CARD_COLUMNS: tuple[str, ...] = (
-    "board",
-    "group",
-    "category",
-    "category_label",
-    "red_flag",
-    "evidence",
-    "refer_to",
-    "votes",
-    "merged_into",
-    "card_id",
+    "Board",
+    "Group",
+    "Category key",
+    "Category",
+    "Red flag",
+    "Evidence to secure",
+    "Refer to",
+    "Votes",
+    "Merged into card no.",
+    "Card no.",
 )
-NOTES_COLUMNS: tuple[str, ...] = ("board", "group", "summary", "disagreements", "questions")
+NOTES_COLUMNS: tuple[str, ...] = (
+    "Board",
+    "Group",
+    "Discussion summary",
+    "Points of disagreement",
+    "Questions for plenary",
+)
+_WIDE = frozenset(
+    {"Red flag", "Merged red flags", "Evidence to secure", "Discussion summary", "Points of disagreement",
+     "Questions for plenary"}
+)  # fmt: skip
 
 #: Excel keeps at most this many characters in a cell.
 _EXCEL_CELL_LIMIT = 32_767
@@ -93,12 +105,9 @@ def _card_row(output: GroupOutput, flag: RedFlag) -> list[object]:
 
 
 def write_matrix_csv(path: Path, sections: Sequence[MatrixSection]) -> Path:
-    """The referral matrix as CSV (UTF-8): one row per red flag, ranked within its category."""
-    with atomic_output(path) as partial, partial.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(MATRIX_COLUMNS)
-        writer.writerows(_matrix_rows(sections))
-    return Path(path)
+    """The referral matrix as CSV (UTF-8 with a byte-order mark, cells safe to open): one row per
+    red flag, ranked within its category."""
+    return write_csv(path, MATRIX_COLUMNS, _matrix_rows(sections))
 
 
 def _cell_text(value: object) -> object:
@@ -137,15 +146,13 @@ def write_workbook(
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([_cell_text(value) for value in row])
+            write_xlsx_row(sheet, [_cell_text(value) for value in row])
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, str):
-                    cell.data_type = "s"
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A2"
         for column, name in zip(sheet.columns, columns, strict=True):
-            wide = name in ("red_flag", "merged_texts", "evidence", "summary", "disagreements", "questions")
-            sheet.column_dimensions[column[0].column_letter].width = 48 if wide else 16
+            sheet.column_dimensions[column[0].column_letter].width = 48 if name in _WIDE else 16
         if progress:
             progress(done, len(sheets))
     with atomic_output(path) as partial:

@@ -15,7 +15,8 @@ from typing import Any
 from facilitator.core.grouping import OK, GroupingQuality
 from facilitator.core.participants import SECTOR_LABELS, Participant
 from facilitator.core.workshop import WorkshopInfo
-from facilitator.documents.pdf import MUTED, RULE, build_document, styles, table_style
+from facilitator.documents.pdf import MUTED, RULE, DocumentInfo, build_document, styles, table_style
+from facilitator.documents.textblock import Outline, Span, para, rich
 
 __all__ = ["RoundSheet", "group_lists_story", "write_group_lists"]
 
@@ -58,26 +59,25 @@ def _mode_text(sheet: RoundSheet) -> str:
     return "Country teams" if sheet.mode == "country" else "Mixed groups"
 
 
-def _overview(sheet: RoundSheet, width: float) -> list[Any]:
+def _overview(sheet: RoundSheet, index: int, width: float) -> list[Any]:
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
-
-    from facilitator.documents.text import markup, para
+    from reportlab.platypus import Spacer, Table, TableStyle
 
     style = styles()
     name_style = style["body"].clone("overview_name", fontSize=10.5, leading=13, spaceAfter=1)
-    story: list[Any] = [para(f"{sheet.name}: groups", style["title"])]
+    title = f"{sheet.name}: groups"
+    story: list[Any] = [para(title, style["title"], outline=Outline(0, f"round-{index}", sheet.name))]
     subtitle = " · ".join(part for part in (sheet.agenda_title, _mode_text(sheet)) if part)
     story.append(para(subtitle, style["subtitle"]))
     cells: list[list[Any]] = []
     for name, members in zip(sheet.group_names, sheet.groups, strict=True):
         cell: list[Any] = [para(f"{name} · {len(members)}", style["h2"])]
         for person in members:
-            text = markup(_who(person))
+            spans = [Span(_who(person))]
             role = _ROLE_NOTES.get(person.role)
             if role:
-                text += f' <font size="8" color="{MUTED}">{role.lower()}</font>'
-            cell.append(Paragraph(text, name_style))
+                spans.append(Span(f" {role.lower()}", colour=MUTED, size=8))
+            cell.append(rich(spans, name_style))
         cells.append(cell)
     rows: list[list[Any]] = [cells[i : i + _COLUMNS] for i in range(0, len(cells), _COLUMNS)]
     rows[-1] += [""] * (_COLUMNS - len(rows[-1]))
@@ -116,21 +116,22 @@ def _counts_line(sheet: RoundSheet, group: int) -> list[tuple[str, bool]]:
     return parts
 
 
-def _group_page(sheet: RoundSheet, group: int, width: float) -> list[Any]:
-    from reportlab.platypus import Paragraph, Spacer, Table
-
-    from facilitator.documents.text import markup, para
+def _group_page(sheet: RoundSheet, index: int, group: int, width: float) -> list[Any]:
+    from reportlab.platypus import Spacer, Table
 
     style = styles()
     members = sheet.groups[group]
-    story: list[Any] = [para(f"{sheet.name} · {sheet.group_names[group]}", style["title"])]
+    outline = Outline(1, f"round-{index}-group-{group}", sheet.group_names[group])
+    story: list[Any] = [para(f"{sheet.name} · {sheet.group_names[group]}", style["title"], outline=outline)]
     if sheet.agenda_title:
         story.append(para(sheet.agenda_title, style["subtitle"]))
     for role, label in _ROLE_NOTES.items():
         holders = [p.name for p in members if p.role == role]
         story.append(para(f"{label}: {', '.join(holders) if holders else 'none'}", style["body"]))
     story.append(Spacer(1, 6))
-    header = ["No.", "Name", "Delegation", "Organisation", "Sector", "Sex"]
+    header = [
+        para(h, style["cell_bold"]) for h in ("No.", "Name", "Delegation", "Organisation", "Sector", "Sex")
+    ]
     rows: list[list[Any]] = [header]
     for number, person in enumerate(members, start=1):
         name = [para(person.name, style["cell_bold"])]
@@ -141,12 +142,12 @@ def _group_page(sheet: RoundSheet, group: int, width: float) -> list[Any]:
             name.append(para(note, style["small"]))
         rows.append(
             [
-                str(number),
+                para(str(number), style["cell"]),
                 name,
                 para(person.delegation_name, style["cell"]),
                 para(person.organisation, style["cell"]),
                 para(SECTOR_LABELS.get(person.sector, person.sector), style["cell"]),
-                person.sex,
+                para(person.sex, style["cell"]),
             ]
         )
     fixed = [26, None, 78, 130, 76, 28]
@@ -154,11 +155,12 @@ def _group_page(sheet: RoundSheet, group: int, width: float) -> list[Any]:
     table = Table(rows, colWidths=[w if w is not None else rest for w in fixed], repeatRows=1)
     table.setStyle(table_style())
     story += [table, Spacer(1, 10), para("Balance of this group", style["h2"])]
-    text = " · ".join(
-        f'<font color="{_OFF}">{markup(part)}</font>' if off else markup(part)
-        for part, off in _counts_line(sheet, group)
-    )
-    story.append(Paragraph(text, style["small"]))
+    spans: list[Span] = []
+    for part, off in _counts_line(sheet, group):
+        if spans:
+            spans.append(Span(" · "))
+        spans.append(Span(part, colour=_OFF if off else None))
+    story.append(rich(spans, style["small"]))
     return story
 
 
@@ -167,13 +169,13 @@ def group_lists_story(sheets: Sequence[RoundSheet], width: float) -> list[Any]:
     from reportlab.platypus import PageBreak
 
     story: list[Any] = []
-    for sheet in sheets:
+    for index, sheet in enumerate(sheets):
         if story:
             story.append(PageBreak())
-        story += _overview(sheet, width)
+        story += _overview(sheet, index, width)
         for group in range(len(sheet.groups)):
             story.append(PageBreak())
-            story += _group_page(sheet, group, width)
+            story += _group_page(sheet, index, group, width)
     return story
 
 
@@ -189,6 +191,7 @@ def write_group_lists(
         path,
         group_lists_story(sheets, width),
         title=info.display_title,
+        info=DocumentInfo.of(info, "Breakout group lists"),
         subtitle=subtitle,
         progress=progress,
     )

@@ -6,16 +6,16 @@ workshop report can print the same draft inside its own chapters.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from facilitator.core.guidelines import STATUS_LABELS, GuidelinesDraft, KeyAction, ReferralTrigger, Section
 from facilitator.core.reference import Recommendation
 from facilitator.core.workshop import WorkshopInfo
-from facilitator.documents.contents import MarkFactory, build_with_contents, contents_table
-from facilitator.documents.pdf import MUTED, styles, table_style
-from facilitator.documents.text import markup, para
+from facilitator.documents.pdf import MUTED, DocumentInfo, build_document, contents_flowable, styles
+from facilitator.documents.tables import Headed, Row, SectionTable
+from facilitator.documents.textblock import Outline, Span, para, rich
 
 __all__ = ["ACTION_COLUMNS", "TRIGGER_COLUMNS", "guidelines_body", "write_guidelines_pdf"]
 
@@ -48,21 +48,16 @@ def _style(name: str, **changes: Any) -> Any:
     return ParagraphStyle(f"guidelines-{name}", styles()[name], **changes)
 
 
-def _table(header: Sequence[str], rows: list[list[Any]], widths: Sequence[float]) -> Any:
-    from reportlab.platypus import Table
-
+def _table(header: Sequence[str], rows: list[list[Any]], widths: Sequence[float], title: str = "") -> Any:
     cell_bold = _style("cell_bold", fontSize=8.5, leading=10.5)
-    table = Table(
-        [[para(h, cell_bold) for h in header], *rows], colWidths=list(widths), repeatRows=1, hAlign="LEFT"
+    return SectionTable(
+        [para(h, cell_bold) for h in header], [Row(row) for row in rows], widths, title=title, padding=3
     )
-    table.setStyle(table_style())
-    table.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)])
-    return table
 
 
 def _cell_style(**changes: Any) -> Any:
-    """Table text a little smaller than body text, breaking long names at their hyphens."""
-    return _style("cell", fontSize=8.5, leading=10.5, embeddedHyphenation=1, **changes)
+    """Table text a little smaller than body text."""
+    return _style("cell", fontSize=8.5, leading=10.5, **changes)
 
 
 def _action_rows(number: str, actions: Sequence[KeyAction]) -> list[list[Any]]:
@@ -102,31 +97,26 @@ def _trigger_rows(triggers: Sequence[ReferralTrigger]) -> list[list[Any]]:
 
 
 def _section_flowables(
-    number: str, section: Section, draft: GuidelinesDraft, heading: Any, mark: MarkFactory | None
+    number: str, section: Section, draft: GuidelinesDraft, heading: Any, level: int | None, contents: bool
 ) -> list[Any]:
     from reportlab.platypus import Spacer
 
     body = styles()["body"]
     label = _style("h2", fontSize=10, spaceBefore=6, keepWithNext=1)
-    story: list[Any] = [para(f"{number}. {section.title}", heading)]
-    if mark is not None:
-        story.append(mark(f"section-{section.id}"))
+    title = f"{number}. {section.title}"
+    outline = None if level is None else Outline(level, f"section-{section.id}", title, contents)
+    story: list[Any] = [para(title, heading, outline=outline)]
     story += [para(paragraph, body) for paragraph in section.body.split("\n\n") if paragraph.strip()]
     triggers = draft.triggers_in(section.id)
     actions = draft.actions_in(section.id)
     if triggers:
-        story += [
-            para("Referral triggers", label),
-            _table([h for h, _ in TRIGGER_COLUMNS], _trigger_rows(triggers), [w for _, w in TRIGGER_COLUMNS]),
-            Spacer(1, 4),
-        ]
+        columns, widths = [h for h, _ in TRIGGER_COLUMNS], [w for _, w in TRIGGER_COLUMNS]
+        table = _table(columns, _trigger_rows(triggers), widths, f"{title}: referral triggers")
+        story += [Headed([para("Referral triggers", label)], table), Spacer(1, 4)]
     if actions:
-        story += [
-            para("Key actions", label),
-            _table(
-                [h for h, _ in ACTION_COLUMNS], _action_rows(number, actions), [w for _, w in ACTION_COLUMNS]
-            ),
-        ]
+        columns, widths = [h for h, _ in ACTION_COLUMNS], [w for _, w in ACTION_COLUMNS]
+        table = _table(columns, _action_rows(number, actions), widths, f"{title}: key actions")
+        story.append(Headed([para("Key actions", label)], table))
     if not (section.body.strip() or triggers or actions):
         story.append(para("Nothing has been written in this section yet.", _style("body", textColor=MUTED)))
     return story
@@ -138,7 +128,8 @@ def guidelines_body(
     *,
     prefix: str = "",
     heading: Any = None,
-    mark: MarkFactory | None = None,
+    level: int | None = 0,
+    contents: bool = True,
 ) -> list[Any]:
     """Flowables for every section of the draft and the list of cited recommendations.
 
@@ -147,34 +138,29 @@ def guidelines_body(
         recommendations: Every known Manila recommendation (the cited ones are listed).
         prefix: Put before section numbers ("7." makes 7.1, 7.2 … inside a report chapter).
         heading: Paragraph style of section headings (``h1`` by default).
-        mark: Page-mark factory of :func:`build_with_contents`, for a contents page.
+        level: Outline level of the section headings (bookmarks), or None for none.
+        contents: Whether the section headings are also listed on the contents page.
     """
     heading = heading or _style("h1", keepWithNext=1)
     story: list[Any] = []
     for index, section in enumerate(draft.sections, start=1):
-        story += _section_flowables(f"{prefix}{index}", section, draft, heading, mark)
+        story += _section_flowables(f"{prefix}{index}", section, draft, heading, level, contents)
     cited = {r for a in draft.actions for r in a.recommendations}
     listed = [r for r in recommendations if r.id in cited]
     if listed:
-        story.append(para(f"{prefix}{len(draft.sections) + 1}. Manila recommendations cited", heading))
-        if mark is not None:
-            story.append(mark("recommendations"))
+        title = f"{prefix}{len(draft.sections) + 1}. Manila recommendations cited"
+        outline = None if level is None else Outline(level, f"recommendations-{prefix}", title, contents)
+        story.append(para(title, heading, outline=outline))
         story += [_recommendation_paragraph(r) for r in listed]
     return story
 
 
 def _recommendation_paragraph(recommendation: Recommendation) -> Any:
-    from reportlab.platypus import Paragraph
-
-    text = (
-        f"<b>{markup(recommendation.id)} {markup(recommendation.title)}.</b> {markup(recommendation.summary)}"
-    )
-    return Paragraph(text, styles()["body"])
+    spans = [Span(f"{recommendation.id} {recommendation.title}. ", bold=True), Span(recommendation.summary)]
+    return rich(spans, styles()["body"])
 
 
-def _front_matter(
-    info: WorkshopInfo, draft: GuidelinesDraft, pages: Mapping[str, int], entries: list[tuple[str, str]]
-) -> list[Any]:
+def _front_matter(info: WorkshopInfo, draft: GuidelinesDraft) -> list[Any]:
     from reportlab.platypus import Spacer
 
     s = styles()
@@ -196,8 +182,7 @@ def _front_matter(
             for v in reversed(draft.versions)
         ]
         story += [Spacer(1, 4), _table(["Version", "Date", "Changes"], rows, [60, 100, FRAME_WIDTH - 160])]
-    story += [Spacer(1, 8), para("Contents", _style("h1", keepWithNext=1))]
-    story.append(contents_table(entries, pages, FRAME_WIDTH))
+    story += [Spacer(1, 8), para("Contents", _style("h1", keepWithNext=1)), contents_flowable()]
     return story
 
 
@@ -211,19 +196,15 @@ def write_guidelines_pdf(
     """Write the draft as an A4 PDF marked DRAFT on every page."""
     from reportlab.platypus import PageBreak
 
-    entries = [(f"section-{s.id}", f"{i}. {s.title}") for i, s in enumerate(draft.sections, start=1)]
-    if any(a.recommendations for a in draft.actions):
-        entries.append(("recommendations", f"{len(draft.sections) + 1}. Manila recommendations cited"))
     version = draft.current_version
     subtitle = f"Guidelines draft {version.label}" if version else "Guidelines draft"
-
-    def story(pages: Mapping[str, int], mark: MarkFactory) -> list[Any]:
-        return [
-            *_front_matter(info, draft, pages, entries),
-            PageBreak(),
-            *guidelines_body(draft, recommendations, mark=mark),
-        ]
-
-    return build_with_contents(
-        path, story, title=info.display_title, subtitle=subtitle, draft="DRAFT", progress=progress
+    story = [*_front_matter(info, draft), PageBreak(), *guidelines_body(draft, recommendations)]
+    return build_document(
+        path,
+        story,
+        title=info.display_title,
+        info=DocumentInfo.of(info, f"{draft.title} ({subtitle})"),
+        subtitle=subtitle,
+        draft="DRAFT",
+        progress=progress,
     )

@@ -15,9 +15,31 @@ from typing import cast
 from facilitator import paths
 from facilitator.core.errors import InputError
 
-__all__ = ["DEFAULT_SHEET", "LabelBox", "LabelSheet", "label_sheet", "label_sheets"]
+__all__ = [
+    "DEFAULT_SHEET",
+    "LETTER_SHEET",
+    "LabelBox",
+    "LabelSheet",
+    "label_sheet",
+    "label_sheets",
+    "sheet_for_venue",
+    "uses_letter_paper",
+]
 
-DEFAULT_SHEET = "avery-5392"
+#: The sheet for A4 paper, which most countries (and every ASEAN member but the Philippines) use.
+DEFAULT_SHEET = "avery-l4785"
+#: The sheet for US Letter paper.
+LETTER_SHEET = "avery-5392"
+
+#: Countries whose shops sell US Letter paper and label sheets, by name or ISO 3166 code.
+_LETTER_COUNTRIES = frozenset(
+    {
+        "united states", "united states of america", "usa", "us", "u.s.", "u.s.a.", "canada", "ca",
+        "mexico", "mx", "philippines", "the philippines", "ph", "chile", "cl", "colombia", "co",
+        "venezuela", "ve", "guatemala", "gt", "costa rica", "cr", "panama", "pa", "el salvador", "sv",
+        "dominican republic", "do", "puerto rico", "pr", "belize", "bz", "nicaragua", "ni",
+    }
+)  # fmt: skip
 
 _POINTS_PER_UNIT = {"in": 72.0, "mm": 72.0 / 25.4, "pt": 1.0}
 
@@ -142,8 +164,20 @@ def label_sheets() -> dict[str, LabelSheet]:
     return {sheet.key: sheet for sheet in sheets}
 
 
+def uses_letter_paper(venue: str) -> bool:
+    """Whether the venue ("Luang Prabang, Lao PDR", "Manila, Philippines") is in a US Letter
+    country: its last comma-separated part names the country."""
+    country = venue.rsplit(",", 1)[-1].strip().casefold()
+    return country in _LETTER_COUNTRIES
+
+
+def sheet_for_venue(venue: str) -> str:
+    """The label sheet a shop in the venue's country sells: A4 unless the country uses Letter."""
+    return LETTER_SHEET if uses_letter_paper(venue) else DEFAULT_SHEET
+
+
 def label_sheet(key: str | None) -> LabelSheet:
-    """A sheet by key (the default sheet when ``key`` is empty).
+    """A sheet by key (the A4 default sheet when ``key`` is empty).
 
     Raises:
         InputError: No sheet has this key; the message lists the ones that exist.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +15,17 @@ from facilitator.core.report import (
     Subheading,
     WorkshopReport,
 )
-from facilitator.documents.contents import MarkFactory, build_with_contents, contents_table
 from facilitator.documents.guidelines_pdf import FRAME_WIDTH, guidelines_body
-from facilitator.documents.pdf import MUTED, styles, table_style
-from facilitator.documents.text import para
+from facilitator.documents.pdf import (
+    MUTED,
+    DocumentInfo,
+    build_document,
+    contents_flowable,
+    styles,
+    table_style,
+)
+from facilitator.documents.tables import Headed, Row, SectionTable
+from facilitator.documents.textblock import Outline, para
 
 __all__ = ["write_report_pdf"]
 
@@ -31,42 +38,60 @@ def _style(name: str, **changes: Any) -> Any:
     return ParagraphStyle(f"report-{name}", styles()[name], **changes)
 
 
-def _table(block: ReportTable) -> Any:
-    from reportlab.platypus import Table
-
-    cell = _style("cell", fontSize=8.5, leading=10.5, embeddedHyphenation=1)
+def _table(block: ReportTable, title: str) -> SectionTable:
+    cell = _style("cell", fontSize=8.5, leading=10.5)
     bold = _style("cell_bold", fontSize=8.5, leading=10.5)
     weights = block.widths or (1.0,) * len(block.headers)
     scale = FRAME_WIDTH / sum(weights)
-    rows = [[para(h, bold) for h in block.headers]]
+    rows = []
     for index, row in enumerate(block.rows):
         style = bold if block.total_row and index == len(block.rows) - 1 else cell
-        rows.append([para(value, style) for value in row])
-    result = Table(rows, colWidths=[w * scale for w in weights], repeatRows=1, hAlign="LEFT")
-    result.setStyle(table_style())
-    result.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)])
-    return result
+        rows.append(Row([para(value, style) for value in row]))
+    return SectionTable(
+        [para(h, bold) for h in block.headers], rows, [w * scale for w in weights], title=title, padding=3
+    )
 
 
-def _blocks(number: str, blocks: tuple[Block, ...]) -> list[Any]:
+def _blocks(number: str, key: str, blocks: tuple[Block, ...]) -> list[Any]:
+    """The chapter's flowables: every subheading a bookmark, kept with the table under it."""
     from reportlab.platypus import Spacer
 
     body = styles()["body"]
     muted = _style("body", textColor=MUTED)
-    subheading = _style("h2", keepWithNext=1)
+    subheadings = {
+        1: _style("h2", keepWithNext=1),
+        2: _style("h2", fontSize=10.5, leading=13.5, keepWithNext=1),
+    }
     story: list[Any] = []
-    for block in blocks:
+    pending: list[Any] = []
+    title = ""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Subheading):
+            outline = Outline(block.level, f"{key}-{index}", block.text, contents=False)
+            pending.append(para(block.text, subheadings.get(block.level, subheadings[2]), outline=outline))
+            title = block.text
+            continue
+        if isinstance(block, ReportTable):
+            story += [
+                Headed(pending, _table(block, title)) if pending else _table(block, title),
+                Spacer(1, 6),
+            ]
+            pending = []
+            continue
+        story += pending
+        pending = []
         if isinstance(block, Note):
             story.append(para(block.text, muted if block.muted else body))
-        elif isinstance(block, Subheading):
-            story.append(para(block.text, subheading))
-        elif isinstance(block, ReportTable):
-            story += [_table(block), Spacer(1, 6)]
         elif isinstance(block, DraftBlock):
             story += guidelines_body(
-                block.draft, block.recommendations, prefix=f"{number}.", heading=subheading
+                block.draft,
+                block.recommendations,
+                prefix=f"{number}.",
+                heading=subheadings[1],
+                level=1,
+                contents=False,
             )
-    return story
+    return story + pending
 
 
 def _numbers(report: WorkshopReport) -> dict[str, str]:
@@ -103,40 +128,33 @@ def _cover(report: WorkshopReport) -> list[Any]:
         story += [para("At a glance", s["h2"]), glance]
     story += [
         Spacer(1, 30),
-        para(f"Prepared with Facilitator on {report.generated:%d %B %Y at %H:%M}.", s["small"]),
+        para(f"Prepared on {report.generated:%d %B %Y at %H:%M}.", s["small"]),
     ]
     return story
 
 
 def write_report_pdf(path: Path, report: WorkshopReport, progress: Progress | None = None) -> Path:
-    """Write the report as an A4 PDF with a contents page."""
-    from reportlab.platypus import PageBreak
+    """Write the report as an A4 PDF: cover, linked contents, chapters; every chapter and
+    subheading (each round and group of the annex) a bookmark."""
+    from reportlab.platypus import PageBreak, Spacer
 
     numbers = _numbers(report)
-    entries = [(f"chapter-{c.key}", _heading_text(c, numbers[c.key])) for c in report.chapters]
     heading = _style("h1", keepWithNext=1)
-
-    def story(pages: Mapping[str, int], mark: MarkFactory) -> list[Any]:
-        flowables: list[Any] = [*_cover(report), PageBreak(), para("Contents", heading)]
-        flowables.append(contents_table(entries, pages, FRAME_WIDTH))
-        for chapter in report.chapters:
-            number = numbers[chapter.key]
-            starts_page = not chapter.numbered or any(isinstance(b, DraftBlock) for b in chapter.blocks)
-            flowables.append(PageBreak() if starts_page or chapter is report.chapters[0] else _gap())
-            flowables += [para(_heading_text(chapter, number), heading), mark(f"chapter-{chapter.key}")]
-            flowables += _blocks(number, chapter.blocks)
-        return flowables
-
-    return build_with_contents(
+    story: list[Any] = [*_cover(report), PageBreak(), para("Contents", heading), contents_flowable()]
+    for index, chapter in enumerate(report.chapters):
+        number = numbers[chapter.key]
+        starts_page = (
+            index == 0 or not chapter.numbered or any(isinstance(b, DraftBlock) for b in chapter.blocks)
+        )
+        story.append(PageBreak() if starts_page else Spacer(1, 10))
+        title = _heading_text(chapter, number)
+        story.append(para(title, heading, outline=Outline(0, f"chapter-{chapter.key}", title)))
+        story += _blocks(number, chapter.key, chapter.blocks)
+    return build_document(
         path,
         story,
         title=report.info.display_title,
+        info=DocumentInfo.of(report.info, "Workshop report"),
         subtitle="Workshop report",
         progress=progress,
     )
-
-
-def _gap() -> Any:
-    from reportlab.platypus import Spacer
-
-    return Spacer(1, 10)

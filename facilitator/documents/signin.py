@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.participants import Participant
-from facilitator.documents.pdf import INK, build_document, styles, table_style
+from facilitator.core.workshop import WorkshopInfo
+from facilitator.documents.pdf import INK, DocumentInfo, build_document, styles
 from facilitator.documents.qr import QrFlowable
-from facilitator.documents.text import markup, para
+from facilitator.documents.textblock import Span, para, rich
 
 __all__ = ["QR_SIZE", "write_signin_sheet"]
 
@@ -24,23 +25,21 @@ Progress = Callable[[int, int], None]
 QR_SIZE = 40.0
 
 _HEADERS = ("No.", "Name", "Delegation", "Sex", "Position", "QR code", "Signature")
-_WIDTHS = (28, 126, 76, 26, 111, 50, 94)
+_WIDTHS = (28, 126, 76, 30, 107, 50, 94)
 
 
 def _name_cell(person: Participant, style: Any) -> Any:
-    from reportlab.platypus import Paragraph
-
-    text = markup(person.name, bold=True)
+    spans = [Span(person.name, bold=True)]
     if person.native_name:
-        text += "<br/>" + markup(person.native_name)
-    return Paragraph(text, style)
+        spans.append(Span("\n" + person.native_name))
+    return rich(spans, style)
 
 
 def write_signin_sheet(
     path: Path,
     rows: Sequence[tuple[Participant, str]],
     *,
-    title: str,
+    workshop: WorkshopInfo,
     day_label: str,
     progress: Progress | None = None,
 ) -> Path:
@@ -49,53 +48,51 @@ def write_signin_sheet(
     Args:
         path: Output PDF.
         rows: (participant, QR code text) in the order to print (by delegation).
-        title: The workshop's title, in the page header.
+        workshop: The workshop (page header and document properties).
         day_label: Which day, e.g. "Day 1 – Monday 27 May 2019".
         progress: Called with (pages done, 0) as pages are laid out.
     """
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import Paragraph, Spacer, Table
+    from reportlab.platypus import Spacer
+
+    from facilitator.documents.tables import Row, SectionTable
 
     style = styles()
     cell, small = style["cell"], style["small"]
-    data: list[list[Any]] = [[Paragraph(h, style["cell_bold"]) for h in _HEADERS]]
-    delegation_starts = []
+    header = [para(h, style["cell_bold"]) for h in _HEADERS]
+    table_rows: list[Row] = []
     previous = None
     for number, (person, code) in enumerate(rows, start=1):
-        if person.delegation != previous and number > 1:
-            delegation_starts.append(number)
+        starts_delegation = person.delegation != previous and number > 1
         previous = person.delegation
-        data.append(
-            [
-                Paragraph(str(number), cell),
-                _name_cell(person, cell),
-                para(person.delegation_name, cell),
-                Paragraph(person.sex, cell),
-                para(person.position, small),
-                QrFlowable(code, QR_SIZE),
-                "",
-            ]
-        )
-    table = Table(data, colWidths=_WIDTHS, repeatRows=1)
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+        cells = [
+            para(str(number), cell),
+            _name_cell(person, cell),
+            para(person.delegation_name, cell),
+            para(person.sex, cell),
+            para(person.position, small),
+            QrFlowable(code, QR_SIZE),
+            "",
+        ]
+        rule = (("LINEABOVE", (0, 0), (-1, 0), 1.0, HexColor(INK)),) if starts_delegation else ()
+        table_rows.append(Row(cells, commands=rule))
+    body: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (0, -1), 3),
         ("RIGHTPADDING", (0, 0), (0, -1), 3),
         ("LEFTPADDING", (3, 0), (3, -1), 3),
         ("RIGHTPADDING", (3, 0), (3, -1), 3),
-        ("ALIGN", (5, 1), (5, -1), "CENTER"),
-        ("TOPPADDING", (5, 1), (5, -1), 2),
-        ("BOTTOMPADDING", (5, 1), (5, -1), 2),
-        ("BOX", (6, 1), (6, -1), 0.6, HexColor(INK)),
-        ("INNERGRID", (6, 1), (6, -1), 0.6, HexColor(INK)),
+        ("ALIGN", (5, 0), (5, -1), "CENTER"),
+        ("TOPPADDING", (5, 0), (5, -1), 2),
+        ("BOTTOMPADDING", (5, 0), (5, -1), 2),
+        ("BOX", (6, 0), (6, -1), 0.6, HexColor(INK)),
+        ("INNERGRID", (6, 0), (6, -1), 0.6, HexColor(INK)),
     ]
-    commands += [("LINEABOVE", (0, row), (-1, row), 1.0, HexColor(INK)) for row in delegation_starts]
-    table.setStyle(table_style())
-    table.setStyle(commands)
+    table = SectionTable(header, table_rows, _WIDTHS, title=f"Sign-in sheet, {day_label}", body_commands=body)
     story = [
-        Paragraph("Sign-in sheet", style["title"]),
+        para("Sign-in sheet", style["title"]),
         para(day_label, style["subtitle"]),
-        Paragraph(
+        para(
             "Please find your name, check the details and sign in the last column. "
             "The desk can scan the QR code in your row if you do not have your name tag.",
             style["small"],
@@ -104,5 +101,10 @@ def write_signin_sheet(
         table,
     ]
     return build_document(
-        path, story, title=title, subtitle=f"Sign-in sheet · {day_label}", progress=progress
+        path,
+        story,
+        title=workshop.display_title,
+        info=DocumentInfo.of(workshop, f"Sign-in sheet, {day_label}"),
+        subtitle=f"Sign-in sheet · {day_label}",
+        progress=progress,
     )

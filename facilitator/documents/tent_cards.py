@@ -13,9 +13,12 @@ from typing import Any
 
 from facilitator.core.participants import Participant
 from facilitator.documents.atomic import atomic_output
+from facilitator.documents.fitting import FittedText, fit_text
+from facilitator.documents.fonts import SANS, register_fonts
+from facilitator.documents.pdf import DocumentInfo, start_canvas
 from facilitator.documents.text import draw_line, shape_line
 
-__all__ = ["draw_tent_card", "write_tent_cards"]
+__all__ = ["NAME_FLOOR", "draw_tent_card", "write_tent_cards"]
 
 Progress = Callable[[int, int], None]
 
@@ -24,27 +27,60 @@ _MUTED = "#5b6473"
 _RULE = "#c9ced6"
 
 
+#: Smallest size a name is set in on a tent card while the card has room: capitals 10 mm high,
+#: read across a meeting room (four to five metres), not only across the table.
+NAME_FLOOR = 40.0
+
+
 def _draw_face(canvas: Any, width: float, height: float, person: Participant, header: str) -> None:
-    """One face in local coordinates: (0, 0) is the table edge's left corner, ``height`` the fold."""
+    """One face in local coordinates: (0, 0) is the table edge's left corner, ``height`` the fold.
+
+    The name (up to three balanced lines), the native name and the delegation are stacked and
+    centred a little above the middle of the face, between the footer line and the fold.
+    """
     from reportlab.lib.colors import HexColor
 
     margin = 0.05 * width
     inner = width - 2 * margin
-    name = shape_line(person.name, True)
-    name_size = name.fit(inner, 0.25 * height, 0.1 * height)
-    lines = [(name, name_size, _INK)]
-    if person.native_name:
-        native = shape_line(person.native_name)
-        lines.append((native, native.fit(inner, 0.13 * height, 0.06 * height), _INK))
+    room_top, room_bottom = 0.94 * height, 0.16 * height
+    room = room_top - room_bottom
+    blocks: list[tuple[FittedText, str]] = []
+    delegation = native = None
     if person.delegation_name:
-        delegation = shape_line(person.delegation_name, True)
-        lines.append((delegation, delegation.fit(inner, 0.085 * height, 0.05 * height), _MUTED))
-    block = sum(size * 1.3 for _, size, _ in lines)
-    cursor = height * 0.56 + block / 2
-    for line, size, colour in lines:
-        cursor -= size * 1.3
+        delegation = fit_text(
+            person.delegation_name,
+            inner,
+            0.12 * room,
+            size=0.085 * height,
+            floor=0.05 * height,
+            max_lines=1,
+            gap=1.3,
+        )
+    if person.native_name:
+        native = fit_text(
+            person.native_name,
+            inner,
+            0.3 * room,
+            size=0.13 * height,
+            floor=0.06 * height,
+            bold=False,
+            max_lines=2,
+            gap=1.4,
+        )
+    rest = sum(block.height for block in (delegation, native) if block)
+    name = fit_text(person.name, inner, room - rest, size=0.25 * height, floor=NAME_FLOOR, gap=1.15)
+    blocks.append((name, _INK))
+    if native:
+        blocks.append((native, _INK))
+    if delegation:
+        blocks.append((delegation, _MUTED))
+    total = sum(block.height for block, _ in blocks)
+    top = min(room_top, height * 0.56 + total / 2)
+    for block, colour in blocks:
         canvas.setFillColor(HexColor(colour))
-        draw_line(canvas, width / 2, cursor + size * 0.25, line, size, "center")
+        for line in block.lines:
+            draw_line(canvas, width / 2, top - block.size * 0.95, line, block.size, "center")
+            top -= block.step
     canvas.setFillColor(HexColor(_MUTED))
     footer = shape_line(header)
     draw_line(canvas, width / 2, 0.09 * height, footer, footer.fit(inner, 9, 6), "center")
@@ -76,7 +112,7 @@ def write_tent_cards(
     people: Sequence[Participant],
     *,
     header: str,
-    title: str,
+    info: DocumentInfo,
     progress: Progress | None = None,
 ) -> Path:
     """One A4 landscape page per person, in the order given.
@@ -85,17 +121,23 @@ def write_tent_cards(
         path: Output PDF.
         people: Whom to print cards for.
         header: Small line under the name (workshop title and dates).
-        title: PDF document title.
+        info: The PDF's properties.
         progress: Called with (pages done, pages in all).
     """
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen.canvas import Canvas
 
     width, height = landscape(A4)
+    register_fonts()
     with atomic_output(path) as partial:
-        canvas = Canvas(str(partial), pagesize=(width, height), pageCompression=1)
-        canvas.setTitle(title)
-        canvas.setAuthor("Facilitator")
+        canvas = Canvas(
+            str(partial),
+            pagesize=(width, height),
+            pageCompression=1,
+            initialFontName=SANS,
+            lang=info.language,
+        )
+        start_canvas(canvas, info)
         for index, person in enumerate(people, start=1):
             draw_tent_card(canvas, width, height, person, header)
             canvas.showPage()

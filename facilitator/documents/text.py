@@ -1,9 +1,12 @@
-"""Text in any of the workshop's scripts, drawn correctly shaped by reportlab.
+"""Text in any of the workshop's scripts, in the right font for every character and correctly shaped.
 
-reportlab shapes complex scripts (marks above and below Lao, Thai, Khmer and Myanmar letters) only
-through ``Paragraph`` with ``shaping=1`` when ``uharfbuzz`` is installed, and each script's Noto font
-lacks Latin letters. So text is cut into runs by script, each run wrapped in its own ``<font>``, and
-all drawing and measuring goes through ``Paragraph`` — also for single lines on a canvas.
+reportlab draws a string in one font, and each script's Noto font lacks Latin letters, digits and
+most punctuation: "พ.ต.ท. สมชาย (ใจดี)" drawn in Noto Sans Thai prints a box for every full stop
+and bracket. So text is cut into *character clusters* (a letter with its marks, a Khmer or Myanmar
+letter with its subscript), each cluster takes the first font of its script's fallback chain that
+holds all of it, and neighbouring clusters in one font form a run. Runs in a script font are shaped
+by HarfBuzz (through reportlab, whose text objects then place every glyph where HarfBuzz put it);
+Latin runs are drawn unshaped so that "ff" stays two letters for search and copy.
 """
 
 from __future__ import annotations
@@ -14,24 +17,21 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from facilitator.documents.fonts import SANS, SANS_BOLD, font_name, register_fonts
+from facilitator.documents.fonts import coverage, fallback_chain, register_fonts
 
 if TYPE_CHECKING:
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Paragraph
 
 __all__ = [
     "ShapedLine",
+    "clean_text",
+    "clusters",
     "draw_line",
-    "draw_text",
-    "fit_size",
+    "font_runs",
     "markup",
-    "para",
     "script_of",
-    "script_runs",
     "shape_line",
-    "text_width",
+    "shape_run",
 ]
 
 _RANGES: tuple[tuple[int, int, str], ...] = (
@@ -43,148 +43,136 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x1780, 0x17FF, "khmer"),
     (0x19E0, 0x19FF, "khmer"),
 )
+#: Joiners and selectors that change how a cluster looks but need no glyph of their own.
+_IGNORABLE = frozenset({0x200B, 0x200C, 0x200D, *range(0xFE00, 0xFE10)})
+#: Khmer coeng and Myanmar virama: the letter after them is part of the same cluster (a subscript).
+_STACKERS = frozenset({"\u17d2", "\u1039", "\u200d"})
 
 
 def script_of(char: str) -> str | None:
-    """The script of a letter, ``"latin"`` for any other letter, ``None`` for spaces, digits and
-    punctuation (which join the run around them so shaping is not broken mid-word)."""
+    """The script of a letter or mark: one of the four, ``"latin"`` for any other letter, and
+    ``None`` for spaces, digits and punctuation, which belong to the text around them."""
     code = ord(char)
     for low, high, script in _RANGES:
         if low <= code <= high:
             return script
-    if char.isspace() or (not char.isalpha() and code < 0x3000):
-        return None
-    return "latin"
+    if char.isalpha():
+        return "latin"
+    return None
 
 
-def script_runs(text: str) -> list[tuple[str, str]]:
-    """Split text into (script, run) pairs.
+def clean_text(text: str) -> str:
+    """NFC (Vietnamese typed with combining marks gets its precomposed letters), without soft
+    hyphens: a name is never hyphenated, so a hyphen that only appears at a line end has no place."""
+    return unicodedata.normalize("NFC", text).replace("\u00ad", "")
 
-    Punctuation and digits take the script of the first letter of their word, and spaces join the
-    run before them, so runs change only at word boundaries: reportlab shapes a word that mixes
-    two fonts with the first font only.
+
+def clusters(text: str) -> list[str]:
+    """Cut text into clusters that must be drawn in one font: a base character with its combining
+    marks, joiners and (after a coeng or virama) the subscript letter."""
+    result: list[str] = []
+    for char in text:
+        joins = result and (
+            unicodedata.category(char)[0] == "M" or ord(char) in _IGNORABLE or result[-1][-1] in _STACKERS
+        )
+        if joins:
+            result[-1] += char
+        else:
+            result.append(char)
+    return result
+
+
+def _cluster_scripts(parts: list[str]) -> list[str]:
+    """Each cluster's script; spaces, digits and punctuation take the script of the letter before
+    them (or after them, at the start), so "ທ. " looks for its full stop in the Lao font first."""
+    scripts: list[str | None] = [script_of(part[0]) for part in parts]
+    following = next((s for s in scripts if s), "latin")
+    previous: str | None = None
+    resolved = []
+    for script in scripts:
+        previous = script or previous
+        resolved.append(previous or following)
+    return resolved
+
+
+def _font_for(cluster: str, chain: tuple[str, ...]) -> str:
+    codes = [ord(char) for char in cluster if ord(char) not in _IGNORABLE] or [ord(cluster[0])]
+    for name in chain:
+        covered = coverage(name)
+        if all(code in covered for code in codes):
+            return name
+    # No shipped font has it (a Chinese character, an emoji): the script font's empty glyph.
+    return chain[0]
+
+
+@lru_cache(maxsize=16384)
+def font_runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
+    """(font name, text) runs: every cluster in the first font of its fallback chain that has it.
+
+    Args:
+        text: Text already cleaned (:func:`clean_text`); newlines are kept as they are.
+        bold: Use the bold faces.
     """
-    scripts: list[str | None] = [script_of(char) for char in text]
-    start = 0
-    while start < len(text):
-        if text[start].isspace():
-            start += 1
-            continue
-        end = start
-        while end < len(text) and not text[end].isspace():
-            end += 1
-        word_script = next((s for s in scripts[start:end] if s), None)
-        for index in range(start, end):
-            scripts[index] = scripts[index] or word_script
-        start = end
-    runs: list[tuple[str, str]] = []
-    current: str | None = None
-    buffer: list[str] = []
-    for char, script in zip(text, scripts, strict=True):
-        if script is None or script == current or current is None:
-            current = current or script
-            buffer.append(char)
-            continue
-        runs.append((current, "".join(buffer)))
-        current, buffer = script, [char]
-    if buffer:
-        runs.append((current or "latin", "".join(buffer)))
-    return runs
+    register_fonts()
+    parts = clusters(text)
+    runs: list[list[str]] = []
+    for part, script in zip(parts, _cluster_scripts(parts), strict=True):
+        name = _font_for(part, fallback_chain(script, bold))
+        if runs and runs[-1][0] == name:
+            runs[-1][1] += part
+        else:
+            runs.append([name, part])
+    return tuple((name, run) for name, run in runs)
 
 
 def markup(text: str, bold: bool = False) -> str:
-    """Paragraph markup for plain user text: escaped, per-script font runs, newlines kept."""
-    register_fonts()
-    parts = []
-    for script, run in script_runs(unicodedata.normalize("NFC", text)):
-        escaped = escape(run).replace("\n", "<br/>")
-        parts.append(f'<font name="{font_name(script, bold)}">{escaped}</font>')
-    return "".join(parts)
+    """Paragraph markup for plain user text: escaped, one ``<font>`` per font run, newlines kept.
 
-
-def para(text: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
-    """A shaped paragraph of plain user text."""
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(markup(text, bold), style)
-
-
-def _line_style(size: float, bold: bool, align: str) -> ParagraphStyle:
-    from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
-
-    alignment = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}[align]
-    return ParagraphStyle(
-        "line",
-        fontName=SANS_BOLD if bold else SANS,
-        fontSize=size,
-        leading=size * 1.25,
-        alignment=alignment,
-        shaping=1,
+    For the few places that hand text to a reportlab Paragraph (the table of contents);
+    everything else draws :class:`ShapedLine` and :class:`facilitator.documents.textblock.TextBlock`.
+    """
+    return "".join(
+        f'<font name="{name}">{escape(run).replace(chr(10), "<br/>")}</font>'
+        for name, run in font_runs(clean_text(text), bold)
     )
 
 
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width of one shaped line in points (what ``stringWidth`` gets wrong for complex scripts)."""
-    from reportlab.platypus import Paragraph
-
-    paragraph = Paragraph(markup(text, bold), _line_style(size, bold, "left"))
-    paragraph.wrap(100_000, 1_000)
-    widths = paragraph.getActualLineWidths0()
-    return float(max(widths)) if widths else 0.0
+# Script runs shape with their ligatures and mark positioning; Latin runs are never shaped (see
+# fonts.LatinTTFont), so a ligature glyph with no Unicode value never hides "ff" from search.
+_FEATURES = {"kern": True, "liga": True, "dlig": True}
 
 
-def fit_size(text: str, max_width: float, size: float, min_size: float, bold: bool = False) -> float:
-    """The largest font size from ``size`` down to ``min_size`` at which the text fits one line."""
-    width = text_width(text, size, bold)
-    if width <= max_width or width == 0:
-        return size
-    return max(min_size, size * max_width / width * 0.995)
+@lru_cache(maxsize=32768)
+def shape_run(font: str, text: str) -> tuple[str, float]:
+    """One run shaped in one font: what to draw (reportlab's ``ShapedStr`` when HarfBuzz moved or
+    substituted glyphs, else the plain text) and its advance in thousandths of the font size."""
+    from reportlab.lib.abag import ABag
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfbase.ttfonts import shapeFragWord
 
-
-def draw_text(
-    canvas: Canvas,
-    x: float,
-    y: float,
-    text: str,
-    size: float,
-    bold: bool = False,
-    align: str = "left",
-    width: float | None = None,
-) -> None:
-    """Draw one shaped line with its baseline at ``y``.
-
-    ``x`` is the left edge, the centre or the right edge by ``align``; ``width`` (default: the text's
-    own width) is the box it is aligned in.
-    """
-    from reportlab.platypus import Paragraph
-
-    own = text_width(text, size, bold)
-    box = width if width is not None else own
-    left = {"left": x, "center": x - box / 2, "right": x - box}[align]
-    paragraph = Paragraph(markup(text, bold), _line_style(size, bold, align))
-    _, height = paragraph.wrap(max(box, own) + 1, size * 3)
-    # A paragraph is placed by its bottom edge; its first baseline sits one descent above it.
-    descent = size * 0.25
-    paragraph.drawOn(canvas, left, y - descent - (height - size * 1.25))
+    word = [stringWidth(text, font, 10), (ABag(fontName=font, fontSize=10), text)]
+    shaped = shapeFragWord(word, _FEATURES)
+    if len(shaped) == 2:
+        drawn = shaped[1][1]
+        data = getattr(drawn, "__shapeData__", None)
+        units = sum(d.x_advance for d in data) if data else stringWidth(drawn, font, 1000)
+        return drawn, float(units)
+    # HarfBuzz split the run (it never does within one font); measure it whole, unshaped.
+    return text, float(stringWidth(text, font, 1000))
 
 
 @dataclass(frozen=True, slots=True)
 class ShapedLine:
-    """One line of text shaped once by HarfBuzz, drawable and measurable at any size.
-
-    ``draw_text`` builds a Paragraph per call (about a millisecond); badges draw thousands of short
-    lines, so they shape each line once and draw the glyph runs straight onto the canvas.
+    """One line of text shaped once, drawable and measurable at any size.
 
     Attributes:
         text: The text as given.
-        runs: (font name, shaped text) per script run; shaped text is reportlab's ``ShapedStr``
-            when HarfBuzz moved or substituted glyphs, else a plain string.
-        units: Advance width in thousandths of the font size.
+        runs: (font name, what to draw, advance in thousandths of the font size) per font run.
+        units: Advance width of the whole line in thousandths of the font size.
     """
 
     text: str
-    runs: tuple[tuple[str, str], ...]
+    runs: tuple[tuple[str, str, float], ...]
     units: float
 
     def width(self, size: float) -> float:
@@ -198,34 +186,23 @@ class ShapedLine:
             return size
         return max(min_size, size * max_width / width)
 
+    @property
+    def fonts(self) -> frozenset[str]:
+        """The fonts the line is drawn in."""
+        return frozenset(font for font, _, _ in self.runs)
 
-# Latin runs keep kerning but not ligatures: an "ff" or "fi" ligature glyph has no Unicode value
-# in reportlab's subset fonts, so "Provincial staff" would not be found by search or copy.
-_LATIN_FEATURES = {"kern": True, "liga": False, "dlig": False}
-_SCRIPT_FEATURES = {"kern": True, "liga": True, "dlig": True}
+
+@lru_cache(maxsize=16384)
+def shape_text(text: str, bold: bool = False) -> ShapedLine:
+    """Shape text exactly as given (spaces kept), in font runs."""
+    runs = tuple((font, *shape_run(font, run)) for font, run in font_runs(text, bold))
+    return ShapedLine(text, runs, sum(units for _, _, units in runs))
 
 
-@lru_cache(maxsize=8192)
 def shape_line(text: str, bold: bool = False) -> ShapedLine:
-    """Shape one line of plain text (newlines become spaces) in per-script font runs."""
-    import unicodedata
-
-    from reportlab.lib.abag import ABag
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfbase.ttfonts import shapeFragWord
-
-    register_fonts()
-    clean = unicodedata.normalize("NFC", " ".join(text.split()))
-    runs: list[tuple[str, str]] = []
-    units = 0.0
-    for script, run in script_runs(clean):
-        font = font_name(script, bold)
-        word = [stringWidth(run, font, 10), (ABag(fontName=font, fontSize=10), run)]
-        shaped = shapeFragWord(word, _LATIN_FEATURES if script == "latin" else _SCRIPT_FEATURES)[1][1]
-        data = getattr(shaped, "__shapeData__", None)
-        units += sum(d.x_advance for d in data) if data else stringWidth(run, font, 1000)
-        runs.append((font, shaped))
-    return ShapedLine(text, tuple(runs), units)
+    """Shape one line of plain user text: cleaned, with runs of white space (and newlines) as one
+    space."""
+    return shape_text(" ".join(clean_text(text).split()), bold)
 
 
 def draw_line(
@@ -234,16 +211,16 @@ def draw_line(
     """Draw a shaped line with its baseline at ``y``; returns its width.
 
     ``x`` is the left edge, the centre or the right edge by ``align``. The canvas's fill colour is
-    used; its font is left changed.
+    used. The line is one text object: each run starts where HarfBuzz's advances put it.
     """
     shaped = shape_line(line) if isinstance(line, str) else line
     width = shaped.width(size)
     cursor = {"left": x, "center": x - width / 2, "right": x - width}[align]
-    for font, run in shaped.runs:
-        canvas.setFont(font, size)
-        canvas.drawString(cursor, y, run)
-        data = getattr(run, "__shapeData__", None)
-        cursor += (
-            sum(d.x_advance for d in data) * size / 1000 if data else canvas.stringWidth(run, font, size)
-        )
+    text = canvas.beginText()
+    for font, drawn, units in shaped.runs:
+        text.setTextOrigin(cursor, y)
+        text.setFont(font, size)
+        text.textOut(drawn)
+        cursor += units * size / 1000
+    canvas.drawText(text)
     return width

@@ -21,34 +21,38 @@ def test_report_has_every_chapter_in_order(sample_session) -> None:  # type: ign
     assert [c.key for c in report.chapters] == CHAPTERS
     assert [c.numbered for c in report.chapters] == [True] * 6 + [False]
     assert report.generated == datetime(2019, 5, 28, 17, 0)
-    assert ("Participants registered", "68 (38 women)") in report.at_a_glance
+    assert ("Participants registered", "65 (36 women), besides 3 staff and drivers") in report.at_a_glance
     assert ("Breakout rounds", "3") in report.at_a_glance
 
 
 def test_objectives_and_attendance_carry_the_sample_figures(sample_session) -> None:  # type: ignore[no-untyped-def]
-    """Objectives A–D are listed; attendance totals add up by sector and name Member States in full."""
+    """Objectives A–D are listed; attendance totals add up by sector and name Member States in full;
+    the three provincial staff (one of them the driver) are not counted as participants."""
     report = build_report(sample_session)
     objectives = report.chapter("objectives")
     assert [b.text[:2] for b in objectives.blocks] == ["A.", "B.", "C.", "D."]  # type: ignore[union-attr]
     by_sector, by_delegation = _tables(report.chapter("attendance"))[:2]
-    assert by_sector.rows[-1] == ("All participants", "38", "30", "0", "68", "56%")
+    assert by_sector.rows[-1] == ("All participants", "36", "29", "0", "65", "55%")
     assert by_sector.total_row
     assert ("Brunei Darussalam", "2", "2", "0", "4", "50%") in by_delegation.rows
     assert any(row[-1].endswith("(below target)") for row in by_delegation.rows)
 
 
 def test_guidelines_chapter_carries_the_draft_and_annex_groups_its_outputs(sample_session) -> None:  # type: ignore[no-untyped-def]
-    """The draft is embedded whole; the annex lists each group's key actions in group order."""
+    """The draft is embedded whole; the annex lists the key actions each group proposed, in group
+    order, under their own heading (the draft records the group, not the round)."""
     report = build_report(sample_session)
     chapter = report.chapter("guidelines")
     draft_blocks = [b for b in chapter.blocks if isinstance(b, DraftBlock)]  # type: ignore[union-attr]
     assert len(draft_blocks) == 1 and len(draft_blocks[0].draft.actions) == 11
     annex = report.chapter("annex")
     groups = [b.text for b in annex.blocks if isinstance(b, Subheading)]  # type: ignore[union-attr]
-    assert groups[:6] == [f"Group {n}" for n in range(1, 7)]
+    assert groups[:7] == ["Key actions proposed by each group"] + [
+        f"Key actions: Group {n}" for n in range(1, 7)
+    ]
     guidelines.merge_actions(sample_session, [a.id for a in guidelines.draft(sample_session).actions[3:5]])
     annex = build_report(sample_session).chapter("annex")
-    group_three = annex.blocks.index(Subheading("Group 3"))  # type: ignore[union-attr]
+    group_three = annex.blocks.index(Subheading("Key actions: Group 3", 2))  # type: ignore[union-attr]
     assert "focal point" in annex.blocks[group_three + 1].rows[0][0]  # type: ignore[union-attr]
 
 
@@ -86,7 +90,8 @@ class _Clocks:
 
 
 def test_agenda_chapter_sets_actual_times_beside_the_plan(sample_session) -> None:  # type: ignore[no-untyped-def]
-    """Items run with the timer show their actual times and how far they ran over."""
+    """Items run with the timer show their actual times, how late they started and how long they
+    ran against the plan; an item still under way is "not finished", never "running"."""
     from facilitator.app.timer import AgendaTimer
 
     clocks = _Clocks(datetime(2019, 5, 27, 8, 0))
@@ -104,17 +109,19 @@ def test_agenda_chapter_sets_actual_times_beside_the_plan(sample_session) -> Non
         "Day 2: from red flags to guidelines for cooperation (Tuesday 28 May 2019)",
     ]
     monday = _tables(chapter)[0]
-    assert monday.headers == ("Planned", "Item", "Lead", "Actual", "Length vs plan")
+    assert monday.headers == ("Planned", "Item", "Lead", "Actual", "Start vs plan", "Length vs plan")
     assert monday.rows[0] == (
         "08:00–08:30",
         "Registration and name tags",
         "Organising committee",
         "08:00–08:40",
+        "on time",
         "+10 min",
     )
-    assert monday.rows[1][3:] == ("08:40–09:05", "-5 min")
-    assert monday.rows[2][3] == "09:05–…"
-    assert Note("3 of 15 items were run with the timer.") in chapter.blocks  # type: ignore[union-attr]
+    assert monday.rows[1][3:] == ("08:40–09:05", "10 min late", "-5 min")
+    assert monday.rows[2][3:] == ("09:05–…", "5 min late", "not finished")
+    outcome = next(b for b in chapter.blocks if isinstance(b, Note) and b.text.startswith("3 of 15"))  # type: ignore[union-attr]
+    assert "1 started but did not finish" in outcome.text and "within the 17:00" in outcome.text
 
 
 def test_agenda_chapter_of_a_workshop_without_agenda(empty_session) -> None:  # type: ignore[no-untyped-def]
@@ -135,11 +142,15 @@ def test_attendance_chapter_counts_check_ins_per_day(sample_session) -> None:  #
     for person in [*women, *men]:
         checkin.check_in_participant(sample_session, person.id, 1)
     checkin.check_in_participant(sample_session, women[0].id, 2)
-    present = _tables(build_report(sample_session).chapter("attendance"))[-1]
+    tables = _tables(build_report(sample_session).chapter("attendance"))
+    present = next(t for t in tables if t.headers[0] == "Day")
     assert present.rows == (
-        ("Day 1 – Monday 27 May 2019", "3", "2", "5", "7%"),
-        ("Day 2 – Tuesday 28 May 2019", "1", "0", "1", "1%"),
+        ("Day 1 – Monday 27 May 2019", "3", "2", "5", "8%"),
+        ("Day 2 – Tuesday 28 May 2019", "1", "0", "1", "2%"),
     )
+    by_delegation = [t for t in tables if t.headers[:2] == ("Delegation", "Registered")]
+    assert len(by_delegation) == 2
+    assert by_delegation[1].rows[-1] == ("All participants", "65", "1", "0", "1", "100%")
 
 
 def test_matrix_chapter_and_annex_show_the_boards_red_flags(sample_session) -> None:  # type: ignore[no-untyped-def]
@@ -177,7 +188,8 @@ def test_matrix_chapter_and_annex_show_the_boards_red_flags(sample_session) -> N
     assert "Debt bondage" in unraised.text
     assert ("Red flags on the referral boards", "1") in report.at_a_glance
     annex = report.chapter("annex")
-    group_two = annex.blocks.index(Subheading("Group 2"))  # type: ignore[union-attr]
+    assert Subheading("Breakout 1") in annex.blocks  # type: ignore[union-attr]
+    group_two = annex.blocks.index(Subheading("Breakout 1: Group 2", 2))  # type: ignore[union-attr]
     assert annex.blocks[group_two + 1].rows[0][:2] == ("Labour to police", "Passports kept by the employer")  # type: ignore[union-attr]
 
 

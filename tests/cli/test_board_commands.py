@@ -79,9 +79,9 @@ def test_export_board_csv_and_pdf(workshop: Path, tmp_path: Path, capsys: pytest
     _run(workshop, "board", "add", "police-to-labour", "No contract", "--category", "no-contract")
     out = tmp_path / "matrix.csv"
     assert _run(workshop, "export", "board", "-o", str(out)) == 0
-    with out.open(encoding="utf-8", newline="") as handle:
+    with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [(r["board"], r["category"], r["red_flag"]) for r in rows] == [
+    assert [(r["Board"], r["Category key"], r["Red flag"]) for r in rows] == [
         ("labour-to-police", "debt-bondage", text),
         ("police-to-labour", "no-contract", "No contract"),
     ]

@@ -95,7 +95,7 @@ def test_exports_write_pdfs(
     output = tmp_path / f"{kind}.pdf"
     assert main(["--workshop", str(workshop), "export", kind, "-o", str(output), *extra]) == 0
     assert str(output) in capsys.readouterr().out
-    text = "".join(page.extract_text() for page in PdfReader(output).pages)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(output).pages)
     assert expected in text
 
 
@@ -117,4 +117,4 @@ def test_unknown_sheet_is_refused(workshop: Path, tmp_path: Path, capsys: pytest
         == 1
     )
     err = capsys.readouterr().err
-    assert "avery-5392, avery-l4785, avery-5395, a4-plain" in err
+    assert "avery-l4785, a4-plain, avery-5392, avery-5395" in err

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import subprocess
 import unicodedata
 from pathlib import Path
 
 import pytest
+from checkin_raster import ink_mask, render_page
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -79,29 +79,46 @@ def test_single_board_pdf_leaves_the_other_board_out(filled: WorkshopSession, tm
 
 
 def test_pdf_renders_pages(filled: WorkshopSession, tmp_path: Path) -> None:
-    """The PDF rasterises without errors into landscape pages."""
+    """Every page rasterises (with PDFium, from PyPI) into a landscape page with ink on it."""
     path = export_document(filled, "board", tmp_path / "m.pdf")
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True
-    )
-    from PySide6.QtGui import QImage
-
-    image = QImage(str(next(tmp_path.glob("p*.png"))))
-    assert image.width() > image.height()
+    for index in range(len(PdfReader(path).pages)):
+        image = render_page(path, index, 30)
+        assert image.shape[1] > image.shape[0]
+        assert ink_mask(image).any()
 
 
 def test_csv_holds_the_ranked_matrix_exactly(filled: WorkshopSession, tmp_path: Path) -> None:
-    """The CSV has one row per red flag with votes summed, merged texts and sources."""
+    """The CSV has one row per red flag with votes summed, merged texts and sources, under headings
+    a person would write, in UTF-8 with a byte-order mark (so Excel on Windows reads it as UTF-8)."""
     path = export_document(filled, "board", tmp_path / "m.csv", ExportOptions(board=L2P))
-    with path.open(encoding="utf-8", newline="") as handle:
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [(r["category"], r["rank"], r["votes"], r["red_flag"]) for r in rows] == [
+    assert [(r["Category key"], r["Rank"], r["Votes"], r["Red flag"]) for r in rows] == [
         ("retention-of-documents", "1", "3", "Passports held in the manager's safe"),
         ("debt-bondage", "1", "1", "Debt for travel grows every month"),
     ]
-    assert rows[0]["merged_texts"] == "Recruiter keeps ID cards"
-    assert rows[0]["sources"] == "Group 1, Group 2" and rows[0]["core"] == "yes"
-    assert rows[1]["refer_to"] == "Anti-trafficking police"
+    assert rows[0]["Merged red flags"] == "Recruiter keeps ID cards"
+    assert rows[0]["Raised by"] == "Group 1, Group 2" and rows[0]["Core ILO indicator"] == "yes"
+    assert rows[1]["Refer to"] == "Anti-trafficking police"
+    assert rows[0]["Category"] == "Retention of identity documents"
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\tTAB", "\r=CR"])
+def test_csv_and_xlsx_never_hold_a_formula(empty_session: WorkshopSession, tmp_path: Path, text: str) -> None:
+    """A red flag typed like a formula comes back as text: an apostrophe before it in the CSV,
+    a text cell with Excel's quote prefix in the workbook."""
+    boards.add_card(empty_session, L2P, f"{text} in a red flag", category="deception", group="Group 1")
+    csv_path = export_document(empty_session, "board", tmp_path / "m.csv", ExportOptions(board=L2P))
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        flags = [row["Red flag"] for row in csv.DictReader(handle)]
+    assert len(flags) == 1 and flags[0].startswith("'") and flags[0].endswith("in a red flag")
+    book = load_workbook(
+        export_document(empty_session, "board", tmp_path / "m.xlsx", ExportOptions(board=L2P))
+    )
+    cells = [row[6] for row in book["Referral matrix"].iter_rows(min_row=2)]
+    assert cells and all(cell.data_type == "s" and cell.quotePrefix for cell in cells)
+    assert not any(str(cell.value).startswith("=") and cell.data_type == "f" for cell in cells)
 
 
 def test_workbook_has_matrix_group_cards_and_notes(filled: WorkshopSession, tmp_path: Path) -> None:
@@ -110,6 +127,13 @@ def test_workbook_has_matrix_group_cards_and_notes(filled: WorkshopSession, tmp_
     path = export_document(filled, "board", tmp_path / "m.xlsx", ExportOptions(board=L2P))
     book = load_workbook(path)
     assert book.sheetnames == ["Referral matrix", "Cards by group", "Group notes"]
+    assert [c.value for c in book["Cards by group"][1]][:5] == [
+        "Board",
+        "Group",
+        "Category key",
+        "Category",
+        "Red flag",
+    ]
     cards = [row for row in book["Cards by group"].iter_rows(min_row=2, values_only=True)]
     assert [(row[1], row[2]) for row in cards[:3]] == [
         ("Group 1", "retention-of-documents"),

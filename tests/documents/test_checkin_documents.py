@@ -85,11 +85,15 @@ def _check_in_sample(session: WorkshopSession) -> None:
 def test_attendance_pdf_flags_delegations_under_target(
     sample_session: WorkshopSession, tmp_path: Path
 ) -> None:
-    """Cambodia (two men present) is flagged; Brunei (two of four women) is not; day 2 is empty."""
+    """Cambodia (two men present) is flagged; Brunei (two of four women) is not; day 2 is empty;
+    the three provincial staff (one a driver) are not counted as participants."""
     _check_in_sample(sample_session)
     output = export_attendance(sample_session, tmp_path / "attendance.pdf", ExportOptions())
     text = " ".join(" ".join(page.split()) for page in _pages_text(output))
-    assert "6 of 68 registered participants attended: 2 women, 4 men" in text
+    assert "6 of 65 registered participants attended: 2 women, 4 men" in text
+    assert "Registered: people on the roster in the group." in text
+    assert "Present: women Present: men" in text and "Women's share of those present" in text
+    assert "Provincial staff" not in text
     assert "Cambodia 4 0 2 0 2 0% under 50%" in text
     assert "Brunei Darussalam 4 2 2 0 4 50%" in text
     assert "Delegations under the 50% women's target on this day: Cambodia." in text
@@ -116,5 +120,5 @@ def test_attendance_counts_a_walk_in(sample_session: WorkshopSession, tmp_path: 
     checkin.register_walk_in(sample_session, 1, name="Malee Chanthavong", sex="F", delegation="LA")
     output = export_attendance(sample_session, tmp_path / "a.pdf", ExportOptions(day=1))
     text = " ".join(" ".join(page.split()) for page in _pages_text(output))
-    assert "1 of 69 registered participants attended" in text
+    assert "1 of 66 registered participants attended" in text
     assert "Lao PDR 5 1 0 0 1 100%" in text

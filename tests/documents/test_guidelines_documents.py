@@ -36,13 +36,13 @@ def test_pdf_is_marked_draft_on_every_page_with_version_and_date(sample_session,
 
 
 def test_pdf_contents_gives_the_page_each_section_starts_on(sample_session, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The contents lists every section with the page its heading really is on."""
+    """reportlab's contents lists every section, dotted to the page its heading really is on."""
     pages = [_squash(p) for p in _pages(export_document(sample_session, "guidelines", tmp_path / "g.pdf"))]
+    numbers = [int(n) for n in re.findall(r"(?:\. )+(\d+)", pages[0])]
+    assert len(numbers) == 10
     for number, title in ((1, "Purpose and scope"), (9, "Follow-up"), (10, "Manila recommendations cited")):
-        match = re.search(rf"{number}\. {re.escape(title)} (\d+)", pages[0])
-        assert match, f"{title} missing from the contents"
-        page = int(match.group(1))
-        assert f"{number}. {title}" in pages[page - 1]
+        assert f"{number}. {title}" in pages[0]
+        assert f"{number}. {title}" in pages[numbers[number - 1] - 1]
 
 
 def test_pdf_key_action_tables_hold_every_field(sample_session, tmp_path) -> None:  # type: ignore[no-untyped-def]

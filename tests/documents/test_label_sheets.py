@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.core.errors import InputError
-from facilitator.documents.label_sheets import DEFAULT_SHEET, label_sheet, label_sheets
+from facilitator.documents.label_sheets import DEFAULT_SHEET, label_sheet, label_sheets, sheet_for_venue
 
 INCH = 72.0
 MM = 72.0 / 25.4
@@ -32,9 +32,25 @@ EXPECTED = {
 
 
 def test_the_four_sheets_of_the_design_exist() -> None:
-    """Exactly the sheets named in DESIGN.md, with Avery 5392 as the default."""
-    assert list(label_sheets()) == list(EXPECTED)
-    assert label_sheet(None).key == DEFAULT_SHEET == "avery-5392"
+    """Exactly the sheets named in DESIGN.md, A4 first, with Avery L4785 (A4) as the default."""
+    assert sorted(label_sheets()) == sorted(EXPECTED)
+    assert list(label_sheets())[:2] == ["avery-l4785", "a4-plain"]
+    assert label_sheet(None).key == DEFAULT_SHEET == "avery-l4785"
+
+
+@pytest.mark.parametrize(
+    ("venue", "sheet"),
+    [
+        ("Luang Prabang, Lao PDR", "avery-l4785"),
+        ("Bangkok, Thailand", "avery-l4785"),
+        ("Manila, Philippines", "avery-5392"),
+        ("Washington, DC, USA", "avery-5392"),
+        ("", "avery-l4785"),
+    ],
+)
+def test_the_default_sheet_follows_the_paper_of_the_venues_country(venue: str, sheet: str) -> None:
+    """A4 label sheets for A4 countries (the sample in Laos), US Letter ones where shops sell Letter."""
+    assert sheet_for_venue(venue) == sheet
 
 
 @pytest.mark.parametrize("key", list(EXPECTED))
@@ -78,5 +94,5 @@ def test_cut_edges_of_the_plain_sheet() -> None:
 
 def test_unknown_sheet_lists_the_known_ones() -> None:
     """A mistyped sheet name is refused with the list of sheets."""
-    with pytest.raises(InputError, match="avery-5392, avery-l4785, avery-5395, a4-plain"):
+    with pytest.raises(InputError, match="avery-l4785, a4-plain, avery-5392, avery-5395"):
         label_sheet("avery-5160")

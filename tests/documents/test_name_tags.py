@@ -76,7 +76,7 @@ def test_cut_marks_can_be_turned_on_for_any_sheet(sample_session: WorkshopSessio
 
 def test_every_name_is_on_the_badges(sample_session: WorkshopSession, tmp_path: Path) -> None:
     """Every participant's name and delegation is printed, on 12 pages of six Avery 5392 badges."""
-    output = export_name_tags(sample_session, tmp_path / "tags.pdf", ExportOptions())
+    output = export_name_tags(sample_session, tmp_path / "tags.pdf", ExportOptions(sheet="avery-5392"))
     reader = PdfReader(output)
     assert len(reader.pages) == 12
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
@@ -87,7 +87,9 @@ def test_every_name_is_on_the_badges(sample_session: WorkshopSession, tmp_path: 
 
 def test_one_walk_in_badge(sample_session: WorkshopSession, tmp_path: Path) -> None:
     """A single badge for one person prints on one page, in the first label."""
-    output = export_name_tags(sample_session, tmp_path / "one.pdf", ExportOptions(), participant_ids=[40])
+    output = export_name_tags(
+        sample_session, tmp_path / "one.pdf", ExportOptions(sheet="avery-5392"), participant_ids=[40]
+    )
     reader = PdfReader(output)
     assert len(reader.pages) == 1
     assert "Phạm Thị Lan Anh" in reader.pages[0].extract_text()
@@ -124,7 +126,7 @@ def test_band_by_role_then_sector() -> None:
 
 def test_band_colour_is_printed(sample_session: WorkshopSession, tmp_path: Path) -> None:
     """The first badge (a labour official) carries the labour band's green."""
-    output = export_name_tags(sample_session, tmp_path / "tags.pdf", ExportOptions())
+    output = export_name_tags(sample_session, tmp_path / "tags.pdf", ExportOptions(sheet="avery-5392"))
     document = pdfium.PdfDocument(str(output))
     try:
         rgb = document[0].render(scale=1).to_numpy()[..., :3]

@@ -1,0 +1,98 @@
+"""Names set as large as their box allows: wrapped at word boundaries before they are shrunk.
+
+A badge or a tent card has a fixed box for the name. One line at the design size is best; a name
+too long for it is broken at its line-break opportunities (ICU's, so Thai and Lao break between
+words) into balanced lines; only when even the best split does not fit is it made smaller. Sizes
+are computed in font units, so finding the size is arithmetic, not trial drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations, pairwise
+
+from facilitator.documents.linebreak import line_segments
+from facilitator.documents.text import ShapedLine, shape_line
+
+__all__ = ["FittedText", "fit_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class FittedText:
+    """Lines to draw and their size.
+
+    Attributes:
+        lines: The shaped lines, top to bottom.
+        size: Font size in points.
+        step: Baseline-to-baseline distance in points.
+    """
+
+    lines: tuple[ShapedLine, ...]
+    size: float
+    step: float
+
+    @property
+    def height(self) -> float:
+        """Height of the block: one step per line."""
+        return self.step * len(self.lines)
+
+
+def _best_split(pieces: list[str], count: int, bold: bool) -> tuple[list[str], float] | None:
+    """The ``count`` lines (cut between pieces) whose widest line is the narrowest, in units."""
+    if count > len(pieces):
+        return None
+    best: tuple[list[str], float] | None = None
+    for cuts in combinations(range(1, len(pieces)), count - 1):
+        bounds = (0, *cuts, len(pieces))
+        lines = ["".join(pieces[a:b]).strip() for a, b in pairwise(bounds)]
+        widest = max(shape_line(line, bold).units for line in lines)
+        if best is None or widest < best[1]:
+            best = (lines, widest)
+    return best
+
+
+def fit_text(
+    text: str,
+    width: float,
+    height: float,
+    *,
+    size: float,
+    floor: float,
+    bold: bool = True,
+    gap: float = 1.12,
+    max_lines: int = 3,
+) -> FittedText:
+    """Set ``text`` in at most ``max_lines`` lines inside ``width`` × ``height`` points.
+
+    One line when it fits at ``size``; otherwise the fewest lines that keep the text at least at
+    ``floor`` and nearly as large as any split allows; the text is smaller than ``floor`` only when
+    no split reaches it (and then as large as the box allows, never outside it).
+
+    Args:
+        text: Plain text (runs of white space count as one space).
+        width: Widest line in points.
+        height: Tallest block in points.
+        size: Design size in points.
+        floor: Smallest size to keep when the box allows it.
+        bold: Bold face.
+        gap: Baseline distance as a multiple of the size.
+        max_lines: Most lines to use.
+    """
+    pieces = list(line_segments(" ".join(text.split()))) or [""]
+    options: list[tuple[float, list[str]]] = []
+    for count in range(1, max_lines + 1):
+        split = _best_split(pieces, count, bold)
+        if split is None:
+            break
+        lines, units = split
+        fitted = min(size, width * 1000 / units if units else size, height / (count * gap))
+        options.append((fitted, lines))
+    largest = max(fitted for fitted, _ in options)
+    chosen = options[0]
+    if chosen[0] < size:
+        chosen = next(
+            (option for option in options if option[0] >= max(floor, 0.9 * largest)),
+            max(options, key=lambda option: option[0]),
+        )
+    fitted, lines = chosen
+    return FittedText(tuple(shape_line(line, bold) for line in lines), fitted, fitted * gap)

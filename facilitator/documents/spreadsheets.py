@@ -1,0 +1,52 @@
+"""Cells that a spreadsheet opens as text, never as a formula, and CSV that Excel reads as UTF-8.
+
+A red flag typed as "=HYPERLINK(…)" or "+cmd|' /C calc'!A0", or a phone number "+856 20 …", would
+be run as a formula by Excel or LibreOffice when the exported file is opened (CSV injection). As
+OWASP recommends, a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return gets a leading apostrophe, which spreadsheets show as a text marker. Numbers stay numbers.
+Excel on Windows reads a CSV without a byte-order mark in the local code page, which turns Lao and
+Vietnamese into mojibake, so CSV files start with one. In a workbook the same cells are stored as
+text with Excel's quote prefix, so they read back exactly as typed.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from facilitator.documents.atomic import atomic_output
+
+__all__ = ["FORMULA_STARTS", "safe_cell", "write_csv", "write_xlsx_row"]
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV Injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A value that no spreadsheet runs: text starting like a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_xlsx_row(sheet: Any, values: Sequence[object]) -> None:
+    """Append a row to an openpyxl sheet with every text cell stored as text: typed as a string,
+    and one that starts like a formula marked with Excel's own quote prefix (the apostrophe of a
+    typed cell, kept in the cell's style rather than in its text)."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if cell.value.startswith(FORMULA_STARTS):
+                cell.quotePrefix = True
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
+    """Write a CSV file in UTF-8 with a byte-order mark, every text cell made safe."""
+    with atomic_output(Path(path)) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([safe_cell(name) for name in header])
+        writer.writerows([safe_cell(value) for value in row] for row in rows)
+    return Path(path)
