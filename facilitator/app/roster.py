@@ -47,14 +47,22 @@ class ImportResult:
     Attributes:
         added: How many participants were added.
         replaced: How many were removed first (with ``replace``).
-        notes: Things to review (inferred sectors, possible duplicates).
+        notes: Things to review (inferred sectors, new delegations, Zawgyi names).
         changes: What changed.
+        updated: How many people on the roster were changed by the file.
+        unchanged: How many people the file listed as they already were.
+        missing: How many people on the roster the file does not list.
+        removed: How many of those were removed (only when asked for).
     """
 
     added: int
     replaced: int
     notes: tuple[object, ...]
     changes: Changes
+    updated: int = 0
+    unchanged: int = 0
+    missing: int = 0
+    removed: int = 0
 
 
 def participants(session: WorkshopSession) -> list[Participant]:
@@ -89,31 +97,53 @@ def prepare_import(
     """
     from facilitator.core.roster_import import plan_import
 
-    return plan_import(table, mapping, tuple(participants(session)), replace=replace)
+    highest = roster_store.highest_participant_id(session.connection)
+    return plan_import(table, mapping, tuple(participants(session)), replace=replace, highest_id=highest)
 
 
-def apply_import(session: WorkshopSession, plan: ImportPlan, source: str, replace: bool) -> ImportResult:
-    """Write a checked import plan in one transaction (all or nothing).
+def apply_import(
+    session: WorkshopSession, plan: ImportPlan, source: str, replace: bool, remove_missing: bool = False
+) -> ImportResult:
+    """Write a checked import plan in one transaction (all or nothing), as one undo step.
+
+    New people are added; changed people are updated in place, so their check-ins, groups, cards
+    and printed codes stay theirs; people the file does not list stay unless ``remove_missing``.
 
     Raises:
         RosterImportError: The plan found problems in the file.
         ActionRefused: The roster changed since the plan was checked (another action added,
-            removed or edited someone); the file must be checked again.
+            removed or edited someone), or the plan was checked for the other kind of import;
+            the file must be checked again.
     """
     if not plan.ok:
         raise RosterImportError(source, list(plan.problems))
+    if replace != plan.replace:
+        raise ActionRefused("This import was checked for the other kind of import; check the file again.")
     with session.action(f"Import {Path(source).name}", [ROSTER]) as conn:
         # Checked here, inside the transaction, so that nothing can change between the check and
-        # the write: ids the plan hands out may have been taken, and its notes may be wrong.
+        # the write: the plan's matches and the ids it hands out hold for that roster only.
         change = describe_roster_change(plan.roster, roster_store.load_participants(conn))
         if change:
             raise ActionRefused(
                 f"The roster changed since this import was checked: {change}. "
                 "Check the file again; nothing was imported."
             )
-        removed = roster_store.delete_all_participants(conn) if replace else 0
+        replaced = roster_store.delete_all_participants(conn) if replace else 0
+        roster_store.update_participants(conn, [update.after for update in plan.updates])
+        removed = (
+            roster_store.delete_participants(conn, [p.id for p in plan.missing]) if remove_missing else 0
+        )
         roster_store.insert_participants(conn, plan.participants)
-    return ImportResult(len(plan.participants), removed, plan.notes, session.last_changes)
+    return ImportResult(
+        added=len(plan.participants),
+        replaced=replaced,
+        notes=plan.notes,
+        changes=session.last_changes,
+        updated=len(plan.updates),
+        unchanged=len(plan.unchanged),
+        missing=len(plan.missing),
+        removed=removed,
+    )
 
 
 def import_roster(
@@ -121,11 +151,12 @@ def import_roster(
     path: Path,
     mapping: dict[str, str] | None = None,
     replace: bool = False,
+    remove_missing: bool = False,
 ) -> ImportResult:
     """Read, check and import a registration file in one go (the CLI's path)."""
     table = read_import_file(path)
     plan = prepare_import(session, table, mapping, replace)
-    return apply_import(session, plan, str(path), replace)
+    return apply_import(session, plan, str(path), replace, remove_missing)
 
 
 def export_roster(session: WorkshopSession, path: Path) -> Path:

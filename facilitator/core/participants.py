@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
+
+from facilitator import paths
 
 __all__ = [
     "ASEAN_MEMBERS",
     "FIELD_LABELS",
+    "MEMBERS_FILE",
     "ROLES",
     "ROSTER_FIELDS",
     "SECTORS",
@@ -18,19 +22,20 @@ __all__ = [
     "describe_roster_change",
 ]
 
-#: ASEAN Member State codes (ISO 3166 alpha-2) with their names, in ASEAN's alphabetical order.
-ASEAN_MEMBERS: dict[str, str] = {
-    "BN": "Brunei Darussalam",
-    "KH": "Cambodia",
-    "ID": "Indonesia",
-    "LA": "Lao PDR",
-    "MY": "Malaysia",
-    "MM": "Myanmar",
-    "PH": "Philippines",
-    "SG": "Singapore",
-    "TH": "Thailand",
-    "VN": "Viet Nam",
-}
+#: Where the member states, their names and the variants people type for them are kept.
+MEMBERS_FILE = ("countries", "asean_members.json")
+
+
+def _load_members() -> dict[str, str]:
+    """Member codes and names from ``resources/``: membership changes (Timor-Leste joined in
+    October 2025) are a data update, not a code change."""
+    folder = paths.resources_dir().joinpath(*MEMBERS_FILE)
+    data = json.loads(folder.read_text(encoding="utf-8"))
+    return {member["code"]: member["name"] for member in data["members"]}
+
+
+#: ASEAN Member State codes (ISO 3166 alpha-2) with the names ASEAN uses, in its alphabetical order.
+ASEAN_MEMBERS: dict[str, str] = _load_members()
 
 SEXES: tuple[str, ...] = ("F", "M", "X", "")
 SEX_LABELS: dict[str, str] = {"F": "Women", "M": "Men", "X": "Other", "": "Not given"}

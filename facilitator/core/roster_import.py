@@ -1,21 +1,32 @@
-"""Turning a table read from a registration file into participants, or into a list of problems.
+"""Turning a table read from a registration file into an import plan, or into a list of problems.
 
 Reading the file (encodings, delimiters, Excel) happens in ``facilitator.storage.roster_file``; this
 module only sees strings, so every rule here is tested without files. Problems name rows the way a
-spreadsheet shows them, and columns by their header as written.
+spreadsheet shows them, and columns by their header as written. The plan says what the import
+would do to the roster: the people it adds, those it changes (field by field), those it leaves as
+they are, and those on the roster whom the file does not list.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from dataclasses import replace as replace_fields
 
 from facilitator.core.errors import Problem
-from facilitator.core.participants import ROSTER_FIELDS, Participant
+from facilitator.core.participants import ASEAN_MEMBERS, Participant
+from facilitator.core.roster_headers import (
+    HONORIFIC,
+    IMPORT_FIELDS,
+    SERIAL,
+    column_kind,
+    fold,
+    is_facilitator_export,
+)
+from facilitator.core.roster_matching import FileRow, PersonUpdate, reconcile
+from facilitator.core.roster_review import delegation_notes, row_notes
 from facilitator.core.roster_rules import (
-    guess_field,
+    clean_text,
     infer_sector,
+    is_honorific,
     normalise_delegation,
     normalise_role,
     normalise_sector,
@@ -50,12 +61,15 @@ class ColumnMapping:
     """Which roster field each column feeds.
 
     Attributes:
-        fields: For each column index, the roster field or ``None`` (ignored column).
+        fields: For each column index, the field of ``IMPORT_FIELDS`` or ``None`` (ignored column).
         unrecognised: Headers that matched no field and were not mapped by hand.
+        serial: Headers of serial-number columns ("No.", "S/N", "ID" outside a Facilitator
+            export), never read as participant ids.
     """
 
     fields: tuple[str | None, ...]
     unrecognised: tuple[str, ...]
+    serial: tuple[str, ...] = ()
 
     def column_of(self, field_name: str) -> int | None:
         """Index of the column that feeds a field, if any."""
@@ -64,16 +78,20 @@ class ColumnMapping:
 
 @dataclass(frozen=True, slots=True)
 class ImportPlan:
-    """What an import would do: the participants it would add, or why it cannot.
+    """What an import would do, or why it cannot.
 
     Attributes:
-        participants: New participants (id 0 means "assign one").
+        participants: New people to add (id 0 means "assign one").
         problems: Blocking problems; when any exist, nothing may be imported.
-        notes: Things to review that do not block (inferred sectors, duplicates).
+        notes: Things to review that do not block (inferred sectors, new delegations).
         mapping: The column mapping used.
         roster: The roster the file was checked against. The plan holds for that roster only:
-            applying it after the roster changed is refused, because its id checks and its
-            duplicate notes would no longer be true.
+            applying it after the roster changed is refused, because its matches, id checks and
+            notes would no longer be true.
+        updates: People on the roster whom the file changes, with each field's old and new value.
+        unchanged: People on the roster whom the file lists as they already are.
+        missing: People on the roster whom the file does not list (removed only on request).
+        replace: The plan empties the roster first.
     """
 
     participants: tuple[Participant, ...]
@@ -81,6 +99,10 @@ class ImportPlan:
     notes: tuple[Problem, ...] = field(default_factory=tuple)
     mapping: ColumnMapping | None = None
     roster: tuple[Participant, ...] = ()
+    updates: tuple[PersonUpdate, ...] = ()
+    unchanged: tuple[Participant, ...] = ()
+    missing: tuple[Participant, ...] = ()
+    replace: bool = False
 
     @property
     def ok(self) -> bool:
@@ -89,37 +111,47 @@ class ImportPlan:
 
 
 def map_columns(headers: tuple[str, ...], overrides: dict[str, str] | None = None) -> ColumnMapping:
-    """Map headers onto roster fields: overrides first (header → field or ``""`` to ignore), then
-    the known header variants. A field is fed by the first column that claims it."""
+    """Map headers onto fields: overrides first (header → field or ``""`` to ignore), then the
+    headings' meaningful words. A field is fed by the first column that claims it; an ``id``
+    heading is read only in a roster exported by Facilitator."""
     overrides = {k.strip().casefold(): v for k, v in (overrides or {}).items()}
+    export = is_facilitator_export(headers)
     taken: set[str] = set()
     fields: list[str | None] = []
     unrecognised: list[str] = []
-    for header in headers:
+    serial: list[str] = []
+    for index, header in enumerate(headers):
         key = header.strip().casefold()
-        if key in overrides:
-            target: str | None = overrides[key] or None
+        target: str | None
+        if key in overrides or (f"column {index + 1}" in overrides and not key):
+            target = overrides.get(key, overrides.get(f"column {index + 1}", "")) or None
         else:
-            target = guess_field(header)
-            if target is None and header.strip():
+            kind = column_kind(header)
+            target = kind if kind in IMPORT_FIELDS else None
+            if (kind == "id" and not export) or kind == SERIAL:
+                target = None
+                serial.append(header)
+            elif kind is None and header.strip():
                 unrecognised.append(header)
+            elif kind == HONORIFIC:
+                target = None
         if target in taken:
             target = None
         if target:
             taken.add(target)
         fields.append(target)
-    return ColumnMapping(tuple(fields), tuple(unrecognised))
+    return ColumnMapping(tuple(fields), tuple(unrecognised), tuple(serial))
 
 
 def _check_overrides(overrides: dict[str, str], headers: tuple[str, ...]) -> list[Problem]:
-    known = {h.strip().casefold() for h in headers}
+    known = {h.strip().casefold() for h in headers} | {f"column {i + 1}" for i in range(len(headers))}
     problems = []
     for column, target in overrides.items():
         if column.strip().casefold() not in known:
             problems.append(Problem(f"there is no column named '{column}' to map"))
-        if target and target not in ROSTER_FIELDS:
+        if target and target not in IMPORT_FIELDS:
             problems.append(
-                Problem(f"'{target}' is not a roster field; use one of {', '.join(ROSTER_FIELDS)}")
+                Problem(f"'{target}' is not a roster field; use one of {', '.join(IMPORT_FIELDS)}")
             )
     return problems
 
@@ -130,122 +162,165 @@ def plan_import(
     existing: tuple[Participant, ...] = (),
     *,
     replace: bool = False,
+    highest_id: int | None = None,
 ) -> ImportPlan:
-    """Validate every row and build the participants an import would add.
+    """Validate every row and set the file against the roster.
 
     Every problem is collected (not only the first) so the organiser can fix the file in one go.
 
     Args:
         table: The file's contents.
-        overrides: Header → roster field (or ``""`` to ignore the column), chosen by hand.
+        overrides: Header → field (or ``""`` to ignore the column), chosen by hand.
         existing: The roster now.
-        replace: The import empties the roster first, so ids and names are not checked against it.
+        replace: The import empties the roster first, so nobody is matched.
+        highest_id: The highest participant id the workshop ever handed out (ids are never
+            reused); the roster's highest when not given.
     """
-    plan = _plan_rows(table, overrides or {}, () if replace else existing)
-    return replace_fields(plan, roster=existing)
-
-
-def _plan_rows(table: RawTable, overrides: dict[str, str], existing: tuple[Participant, ...]) -> ImportPlan:
-    """Check every row of the table against the rules and against ``existing``."""
+    overrides = overrides or {}
     problems = _check_overrides(overrides, table.headers)
     mapping = map_columns(table.headers, overrides)
     if not table.headers or not any(h.strip() for h in table.headers):
-        return ImportPlan((), (Problem("the file is empty: no header row was found"),), (), mapping)
+        return ImportPlan((), (Problem("the file is empty: no header row was found"),), (), mapping, existing)
     name_col = mapping.column_of("name")
-    if name_col is None:
+    if name_col is None and mapping.column_of("given_name") is None:
         problems.append(
             Problem(
                 f"the header row (row {table.header_row}) has no column for participants' names; "
                 "head one 'Name' or 'Full name', or choose the column that holds them"
             )
         )
-        return ImportPlan((), tuple(problems), (), mapping)
+        return ImportPlan((), tuple(problems), (), mapping, existing)
     if not table.rows:
         problems.append(Problem("the file has a header row but no participants", row=table.header_row))
-        return ImportPlan((), tuple(problems), (), mapping)
+        return ImportPlan((), tuple(problems), (), mapping, existing)
 
-    notes: list[Problem] = []
+    columns = {f: table.headers[i] for i, f in enumerate(mapping.fields) if f} | {
+        "name": table.headers[name_col] if name_col is not None else None
+    }
+    rows: list[FileRow] = []
+    # "asean secretariat" in the file is the roster's "ASEAN Secretariat", not a new delegation.
+    spelling = {fold(p.delegation): p.delegation for p in existing if p.delegation}
+    for number, row in zip(table.row_numbers, table.rows, strict=True):
+        values = {f: clean_text(row[i]) for i, f in enumerate(mapping.fields) if f and i < len(row)}
+        if "delegation" in values:
+            delegation = normalise_delegation(values["delegation"])
+            values["delegation"] = spelling.get(fold(delegation), delegation)
+        file_row = _read_row(number, values, mapping, columns, problems)
+        if file_row is not None:
+            rows.append(file_row)
+    matched = reconcile(rows, existing, columns, replace=replace)
+    problems.extend(matched.problems)
+    problems.sort(key=lambda p: p.row or 0)
+    ceiling = max((p.id for p in existing), default=0) if highest_id is None else highest_id
+    notes = [Problem(f"column '{h}' is a serial number, not read: only a roster exported by Facilitator "
+                     "carries participant ids") for h in mapping.serial]  # fmt: skip
+    new_people, id_notes = _fresh_ids(matched.new, ceiling, columns.get("id"))
+    notes += id_notes
+    notes += row_notes(matched.new, matched.updates, columns)
+    known = {p.delegation for p in existing} if not replace else set()
+    notes += delegation_notes(rows, known, columns.get("delegation"))
+    return ImportPlan(
+        participants=new_people,
+        problems=tuple(problems),
+        notes=tuple(notes),
+        mapping=mapping,
+        roster=existing,
+        updates=matched.updates,
+        unchanged=matched.unchanged,
+        missing=matched.missing,
+        replace=replace,
+    )
+
+
+def _fresh_ids(
+    rows: tuple[FileRow, ...], ceiling: int, column: str | None
+) -> tuple[tuple[Participant, ...], list[Problem]]:
+    """New people; an id from the file is kept only if the workshop never handed it out."""
     people: list[Participant] = []
-    people_rows: list[int] = []
-    has_sector = mapping.column_of("sector") is not None
-    header_of = {i: h for i, h in enumerate(table.headers)}
-    used_ids = {p.id for p in existing}
-    seen_ids: dict[int, int] = {}
-    for row_number, row in zip(table.row_numbers, table.rows, strict=True):
-        values: dict[str, str] = {}
-        for index, target in enumerate(mapping.fields):
-            if target:
-                values[target] = row[index].strip() if index < len(row) else ""
-        row_problems: list[Problem] = []
+    notes: list[Problem] = []
+    for row in rows:
+        person = row.person
+        if person.id and person.id <= ceiling:
+            notes.append(
+                Problem(f"id {person.id} was handed out before in this workshop; the person gets a new id",
+                        row.row, column)
+            )  # fmt: skip
+            person = person.with_changes(id=0)
+        people.append(person)
+    return tuple(people), notes
 
-        def problem(
-            message: str, field_name: str, _row: int = row_number, _into: list[Problem] = row_problems
-        ) -> None:
-            column = mapping.column_of(field_name)
-            _into.append(Problem(message, _row, header_of.get(column) if column is not None else None))
 
-        name = " ".join(values.get("name", "").split())
-        if not name:
-            problem("the name is empty", "name")
-        sex = normalise_sex(values.get("sex", ""))
-        if sex is None:
-            problem(f"'{values['sex']}' is not a sex; write F, M or X (or Female, Male)", "sex")
-        sector_text = values.get("sector", "")
-        sector = normalise_sector(sector_text)
-        if sector is None:
-            problem(
-                f"'{sector_text}' is not a sector; use labour, law-enforcement, asean, partner or organiser",
-                "sector",
-            )
-        role = normalise_role(values.get("role", ""))
-        if role is None:
-            problem(
-                f"'{values['role']}' is not a role; use participant, resource, facilitator, "
-                "rapporteur, organiser or staff",
-                "role",
-            )
-        email = values.get("email", "")
-        if not validate_email(email):
-            problem(f"'{email}' is not an e-mail address", "email")
-        participant_id = 0
-        raw_id = values.get("id", "")
-        if raw_id:
-            participant_id = _parse_id(raw_id)
-            if participant_id <= 0:
-                problem(f"'{raw_id}' is not a participant id; ids are whole numbers from 1", "id")
-            elif participant_id in seen_ids:
-                problem(f"id {participant_id} is used again (first in row {seen_ids[participant_id]})", "id")
-            elif participant_id in used_ids:
-                problem(f"id {participant_id} already belongs to someone on the roster", "id")
-            else:
-                seen_ids[participant_id] = row_number
-        delegation = normalise_delegation(values.get("delegation", ""))
-        organisation = " ".join(values.get("organisation", "").split())
-        position = " ".join(values.get("position", "").split())
-        if not has_sector:
-            sector = infer_sector(organisation, position, delegation)
-            if sector:
-                notes.append(Problem(f"sector set to '{sector}' from the agency name; check it", row_number))
-        if row_problems:
-            problems.extend(row_problems)
-            continue
-        people_rows.append(row_number)
-        people.append(
-            Participant(
-                id=max(participant_id, 0),
-                name=name,
-                native_name=" ".join(values.get("native_name", "").split()),
-                sex=sex or "",
-                delegation=delegation,
-                organisation=organisation,
-                position=position,
-                sector=sector or "",
-                role=role or "participant",
-                email=email,
-            )
+def _read_row(
+    number: int,
+    values: dict[str, str],
+    mapping: ColumnMapping,
+    columns: dict[str, str | None],
+    problems: list[Problem],
+) -> FileRow | None:
+    """One row as a person, or ``None`` after adding its problems to ``problems``."""
+    found: list[Problem] = []
+
+    def problem(message: str, field_name: str) -> None:
+        found.append(Problem(message, number, columns.get(field_name)))
+
+    given = {f for f, v in values.items() if v and f not in ("given_name", "family_name")}
+    name = values.get("name", "")
+    if not name and ("given_name" in values or "family_name" in values):
+        name = " ".join(
+            part for part in (values.get("given_name", ""), values.get("family_name", "")) if part
         )
-    notes.extend(_duplicates(people, people_rows, existing))
-    return ImportPlan(tuple(people), tuple(problems), tuple(notes), mapping)
+        if name:
+            given.add("name")
+    if not name:
+        problem("the name is empty", "name")
+    sex_text = values.get("sex", "")
+    sex = normalise_sex(sex_text)
+    if sex is None:
+        hint = "is a title, not a sex" if is_honorific(sex_text) else "is not a sex"
+        problem(f"'{sex_text}' {hint}; write F, M or X (or Female, Male)", "sex")
+    sector_text = values.get("sector", "")
+    sector = normalise_sector(sector_text)
+    if sector is None:
+        problem(f"'{sector_text}' is not a sector; use labour, law-enforcement, asean, partner or organiser",
+                "sector")  # fmt: skip
+    role = normalise_role(values.get("role", ""))
+    if role is None:
+        problem(f"'{values['role']}' is not a role; use participant, resource, facilitator, "
+                "rapporteur, organiser or staff", "role")  # fmt: skip
+    email = values.get("email", "")
+    if not validate_email(email):
+        problem(f"'{email}' is not an e-mail address", "email")
+    participant_id = 0
+    raw_id = values.get("id", "")
+    if raw_id:
+        participant_id = _parse_id(raw_id)
+        if participant_id <= 0:
+            problem(f"'{raw_id}' is not a participant id; ids are whole numbers from 1", "id")
+    delegation = normalise_delegation(values.get("delegation", ""))
+    organisation = values.get("organisation", "")
+    position = values.get("position", "")
+    inferred = False
+    if mapping.column_of("sector") is None:
+        sector = infer_sector(organisation, position, delegation if delegation not in ASEAN_MEMBERS else "")
+        inferred = bool(sector)
+        if inferred:
+            given.add("sector")
+    if found:
+        problems.extend(found)
+        return None
+    person = Participant(
+        id=max(participant_id, 0),
+        name=name,
+        native_name=values.get("native_name", ""),
+        sex=sex or "",
+        delegation=delegation,
+        organisation=organisation,
+        position=position,
+        sector=sector or "",
+        role=role or "participant",
+        email=email,
+    )
+    return FileRow(number, person, frozenset(given), inferred)
 
 
 def _parse_id(text: str) -> int:
@@ -254,23 +329,4 @@ def _parse_id(text: str) -> int:
         number = float(text)
     except ValueError:
         return -1
-    return int(number) if number.is_integer() else -1
-
-
-def _duplicates(
-    people: list[Participant], rows: list[int], existing: tuple[Participant, ...]
-) -> list[Problem]:
-    """Flag people who appear twice (same name and delegation), in the file or on the roster."""
-
-    def key(p: Participant) -> tuple[str, str]:
-        return (" ".join(p.name.casefold().split()), p.delegation.casefold())
-
-    on_roster = {key(p) for p in existing}
-    counts = Counter(key(p) for p in people)
-    notes = []
-    for person, row in zip(people, rows, strict=True):
-        if counts[key(person)] > 1:
-            notes.append(Problem(f"'{person.name}' appears more than once in the file", row))
-        elif key(person) in on_roster:
-            notes.append(Problem(f"'{person.name}' is already on the roster", row))
-    return notes
+    return int(number) if number.is_integer() and 0 < number < 2**62 else -1

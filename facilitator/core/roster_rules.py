@@ -1,22 +1,28 @@
 """Rules that turn what people type into registration forms into clean roster values.
 
-Form tools, delegations and secretariats write the same thing in many ways ("Female", "f", "Woman";
-"Lao PDR", "Laos", "LA"). These rules map the common variants onto the roster's vocabularies and say
-plainly when a value cannot be understood, so that the importer can report it with its row and
-column instead of guessing.
+Form tools, delegations and secretariats write the same thing in many ways ("Female", "Perempuan",
+"Nữ", "หญิง"; "Lao PDR", "Laos", "LA"). These rules map the variants onto the roster's vocabularies
+and say plainly when a value cannot be understood, so that the importer can report it with its row
+and column instead of guessing. Titles such as "Mr" or "Ms" are never read as a sex, and a
+delegation that matches nothing is kept as written and shown for review, never quietly merged.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+import warnings
+from functools import cache
+from typing import Any
 
 from facilitator.core.participants import ROLES, SECTORS
+from facilitator.core.roster_countries import member_code
+from facilitator.core.roster_headers import fold
 
 __all__ = [
-    "HEADER_VARIANTS",
-    "guess_field",
+    "clean_text",
     "infer_sector",
+    "is_honorific",
+    "looks_like_zawgyi",
     "normalise_delegation",
     "normalise_role",
     "normalise_sector",
@@ -24,269 +30,135 @@ __all__ = [
     "validate_email",
 ]
 
-_SEX_WORDS: dict[str, str] = {
-    "f": "F",
-    "female": "F",
-    "woman": "F",
-    "women": "F",
-    "w": "F",
-    "girl": "F",
-    "ms": "F",
-    "mrs": "F",
-    "miss": "F",
-    "m": "M",
-    "male": "M",
-    "man": "M",
-    "men": "M",
-    "boy": "M",
-    "mr": "M",
-    "x": "X",
-    "other": "X",
-    "non binary": "X",
-    "nonbinary": "X",
-    "diverse": "X",
-    "": "",
-    "n a": "",
-    "na": "",
-    "not given": "",
-    "prefer not to say": "",
-    "not stated": "",
-    "unknown": "",
-}
-
-_DELEGATION_VARIANTS: dict[str, str] = {
-    "brunei": "BN",
-    "brunei darussalam": "BN",
-    "bn": "BN",
-    "brn": "BN",
-    "cambodia": "KH",
-    "kingdom of cambodia": "KH",
-    "kh": "KH",
-    "khm": "KH",
-    "indonesia": "ID",
-    "republic of indonesia": "ID",
-    "id": "ID",
-    "idn": "ID",
-    "lao pdr": "LA",
-    "laos": "LA",
-    "lao": "LA",
-    "la": "LA",
-    "lao p d r": "LA",
-    "lao people's democratic republic": "LA",
-    "lao peoples democratic republic": "LA",
-    "malaysia": "MY",
-    "my": "MY",
-    "mys": "MY",
-    "myanmar": "MM",
-    "burma": "MM",
-    "republic of the union of myanmar": "MM",
-    "mm": "MM",
-    "mmr": "MM",
-    "philippines": "PH",
-    "the philippines": "PH",
-    "republic of the philippines": "PH",
-    "ph": "PH",
-    "phl": "PH",
-    "singapore": "SG",
-    "republic of singapore": "SG",
-    "sg": "SG",
-    "sgp": "SG",
-    "thailand": "TH",
-    "kingdom of thailand": "TH",
-    "th": "TH",
-    "tha": "TH",
-    "viet nam": "VN",
-    "vietnam": "VN",
-    "socialist republic of viet nam": "VN",
-    "vn": "VN",
-    "vnm": "VN",
-}
+_SEX_WORDS: dict[str, tuple[str, ...]] = {
+    "F": (
+        "f", "female", "woman", "women", "w", "girl", "feminine",
+        "perempuan", "wanita", "p", "babae", "nu", "nu gioi", "feto", "puan",
+        "หญิง", "ผู้หญิง", "เพศหญิง", "ຍິງ", "ຜູ້ຍິງ", "ເພດຍິງ", "ស្រី", "មនុស្សស្រី", "မ", "အမျိုးသမီး",
+    ),
+    "M": (
+        "m", "male", "man", "men", "boy", "masculine",
+        "laki laki", "lakilaki", "laki", "lelaki", "pria", "l", "lalaki", "nam", "nam gioi", "mane",
+        "ชาย", "ผู้ชาย", "เพศชาย", "ຊາຍ", "ຜູ້ຊາຍ", "ເພດຊາຍ", "ប្រុស", "មនុស្សប្រុស", "ကျား", "အမျိုးသား",
+    ),
+    "X": ("x", "other", "non binary", "nonbinary", "diverse", "lainnya"),
+    "": ("", "n a", "na", "not given", "prefer not to say", "not stated", "unknown", "-"),
+}  # fmt: skip
+_SEX_LOOKUP: dict[str, str] = {fold(word): code for code, words in _SEX_WORDS.items() for word in words}
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "madame", "bapak", "pak", "ibu", "bu",
+     "encik", "puan sri", "tan sri", "dato", "datin", "datuk", "u", "daw", "ko", "ma", "khun", "nai", "nang",
+     "ong", "ba", "anh", "chi"}
+)  # fmt: skip
 
 _SECTOR_VARIANTS: dict[str, str] = {
-    "labour": "labour",
     "labor": "labour",
     "labour inspection": "labour",
     "labour inspectorate": "labour",
     "labour official": "labour",
     "labour officials": "labour",
-    "law-enforcement": "law-enforcement",
     "law enforcement": "law-enforcement",
     "police": "law-enforcement",
     "criminal justice": "law-enforcement",
-    "asean": "asean",
     "asean bodies": "asean",
     "asean body": "asean",
-    "partner": "partner",
     "partners": "partner",
     "development partner": "partner",
-    "organiser": "organiser",
+    "development partners": "partner",
+    "international organisation": "partner",
+    "international organization": "partner",
+    "donor": "partner",
     "organizer": "organiser",
     "organisers": "organiser",
     "organizers": "organiser",
     "organising committee": "organiser",
+    "organizing committee": "organiser",
     "secretariat": "organiser",
 }
 
-#: Words in an agency's name that tell its sector, checked in this order.
+#: Words in an agency's name that tell its sector, checked in this order. Partners come first:
+#: the ILO's "TRIANGLE in ASEAN", "ASEAN-ACT" or an embassy are partners whatever else their
+#: names contain ("Labour", "ASEAN").
 _SECTOR_CLUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "partner",
+        (
+            "ilo", "international labour organization", "international labor organization",
+            "triangle in asean", "triangle", "iom", "international organization for migration",
+            "unodc", "un women", "unwomen", "unicef", "undp", "unhcr", "ohchr", "unfpa", "united nations",
+            "asia foundation", "taf", "dfat", "australian aid", "global affairs canada", "gac",
+            "asean act", "aact", "aaptip", "usaid", "giz", "european union", "eu delegation", "jica",
+            "world bank", "embassy", "high commission", "winrock", "world vision", "save the children",
+        ),
+    ),
     (
         "law-enforcement",
         (
-            "police",
-            "dsi",
-            "nbi",
-            "investigation",
-            "investigator",
-            "anti-trafficking",
-            "anti trafficking",
-            "criminal",
-            "prosecut",
-            "immigration",
-            "public security",
-            "gendarmerie",
-            "bareskrim",
-            "atip",
-            "law enforcement",
+            "police", "dsi", "nbi", "investigation", "investigator", "anti trafficking", "criminal",
+            "prosecut", "immigration", "public security", "gendarmerie", "bareskrim", "atip",
+            "law enforcement", "attorney general", "pnp", "rmp", "cid",
         ),
     ),
     (
         "labour",
         (
-            "labour",
-            "labor",
-            "manpower",
-            "employment",
-            "inspectorate",
-            "inspection",
-            "workforce",
-            "molsw",
-            "molisa",
-            "dole",
-            "mom",
+            "labour", "labor", "manpower", "employment", "inspectorate", "inspection", "workforce",
+            "molsw", "molisa", "dole", "mom", "mol", "kemnaker", "tenaga kerja", "ketenagakerjaan",
         ),
     ),
     (
         "asean",
-        (
-            "asean secretariat",
-            "aslom",
-            "acmw",
-            "somswd",
-            "acwc",
-            "somtc",
-            "aichr",
-            "asean",
-        ),
+        ("asean secretariat", "asec", "aslom", "acmw", "somswd", "acwc", "somtc", "aichr", "asean"),
     ),
-    (
-        "partner",
-        (
-            "ilo",
-            "international labour organization",
-            "asia foundation",
-            "iom",
-            "dfat",
-            "global affairs canada",
-            "gac",
-            "asean-act",
-            "aact",
-            "aaptip",
-            "unodc",
-            "unicef",
-            "embassy",
-            "australian",
-            "canada",
-        ),
-    ),
-)
+)  # fmt: skip
 
-#: Header variants (lower case, punctuation folded) for each roster field.
-HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "participant id", "no", "number", "registration id", "reg id", "ref"),
-    "name": (
-        "name",
-        "full name",
-        "fullname",
-        "participant",
-        "participant name",
-        "name of participant",
-        "names",
-        "name in english",
-        "english name",
-        "name english",
-    ),
-    "native_name": (
-        "native name",
-        "name in native script",
-        "local name",
-        "name local",
-        "name native",
-        "name in local language",
-        "native script",
-        "name in own script",
-    ),
-    "sex": ("sex", "gender", "sex m f", "male female", "m f", "sex gender"),
-    "delegation": ("delegation", "country", "member state", "ams", "nationality", "country code"),
-    "organisation": (
-        "organisation",
-        "organization",
-        "agency",
-        "ministry",
-        "department",
-        "institution",
-        "office",
-        "affiliation",
-        "agency organisation",
-        "agency organization",
-    ),
-    "position": ("position", "title", "job title", "designation", "post", "rank", "function"),
-    "sector": ("sector", "category", "group", "type"),
-    "role": ("role", "workshop role", "participation", "capacity"),
-    "email": ("email", "e mail", "email address", "e mail address", "mail"),
-}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MYANMAR = re.compile(r"[\u1000-\u109f]")
 
 
-def _fold(text: str) -> str:
-    """Lower-case, strip accents' compatibility forms and collapse punctuation to single spaces."""
-    text = unicodedata.normalize("NFKC", text).casefold().strip()
-    text = re.sub(r"[\s_./:()\[\]*#-]+", " ", text)
-    return text.strip()
+def clean_text(value: str) -> str:
+    """A cell as stored: control characters removed, runs of spaces and line breaks made one space.
 
-
-_HEADER_LOOKUP: dict[str, str] = {
-    _fold(variant): field for field, variants in HEADER_VARIANTS.items() for variant in variants
-}
-
-
-def guess_field(header: str) -> str | None:
-    """The roster field a column header most likely means, or ``None`` when unsure."""
-    return _HEADER_LOOKUP.get(_fold(header))
+    Control characters cannot be typed, print as nothing and break XML-based exports, so they are
+    kept out of the roster rather than removed by every document.
+    """
+    return " ".join(_CONTROL.sub("", value).split())
 
 
 def normalise_sex(value: str) -> str | None:
-    """Map a sex or gender word onto ``F``, ``M``, ``X`` or ``""``; ``None`` if not understood."""
-    return _SEX_WORDS.get(_fold(value).rstrip(" ."))
+    """Map a sex word, in English or a language of the region, onto ``F``, ``M``, ``X`` or ``""``;
+    ``None`` if not understood (titles such as "Mr" included: they are not guessed into a sex)."""
+    return _SEX_LOOKUP.get(fold(value))
+
+
+def is_honorific(value: str) -> bool:
+    """Whether a value is a title ("Mr", "Ms", "Dr", "Bapak", "Daw"), which says nothing sure
+    about sex."""
+    return fold(value) in _HONORIFICS
 
 
 def normalise_delegation(value: str) -> str:
-    """Map a country name or code onto its ASEAN code; keep any other delegation as written."""
-    cleaned = " ".join(value.split())
-    return _DELEGATION_VARIANTS.get(_fold(cleaned), cleaned)
+    """Map a country name, code or variant onto its ASEAN code; keep any other delegation as written."""
+    cleaned = clean_text(value)
+    return member_code(cleaned) or cleaned
 
 
 def normalise_sector(value: str) -> str | None:
     """Map a sector word onto a roster sector; ``""`` for blank, ``None`` if not understood."""
-    folded = _fold(value)
+    folded = fold(value)
     if not folded:
         return ""
     if folded in SECTORS:
         return folded
-    return _SECTOR_VARIANTS.get(folded, _SECTOR_VARIANTS.get(folded.replace(" ", "-")))
+    if folded.replace(" ", "-") in SECTORS:
+        return folded.replace(" ", "-")
+    return _SECTOR_VARIANTS.get(folded)
 
 
 def normalise_role(value: str) -> str | None:
     """Map a role word onto a roster role; blank means participant, ``None`` if not understood."""
-    folded = _fold(value)
+    folded = fold(value)
     if not folded:
         return "participant"
     aliases = {
@@ -307,7 +179,7 @@ def infer_sector(organisation: str, position: str = "", delegation: str = "") ->
     Used only when the file has no sector column; the importer reports every inferred value so
     an organiser can review it.
     """
-    text = f" {_fold(organisation)} {_fold(position)} {_fold(delegation)} "
+    text = f" {fold(organisation)} {fold(position)} {fold(delegation)} "
     for sector, clues in _SECTOR_CLUES:
         for clue in clues:
             if f" {clue} " in text or (len(clue) > 4 and clue in text):
@@ -315,9 +187,29 @@ def infer_sector(organisation: str, position: str = "", delegation: str = "") ->
     return ""
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
 def validate_email(value: str) -> bool:
     """Whether an e-mail address looks deliverable (blank is allowed)."""
     return not value or bool(_EMAIL.match(value))
+
+
+def looks_like_zawgyi(text: str) -> bool:
+    """Whether Myanmar text was typed in the Zawgyi font encoding rather than in Unicode.
+
+    Zawgyi text shows as garbled marks in any Unicode font (the shipped Noto Sans Myanmar
+    included), so such names are listed for review. Google's detector (myanmartools) decides;
+    short or non-Myanmar text is never flagged.
+    """
+    if len(_MYANMAR.findall(text)) < 2:
+        return False
+    return bool(_zawgyi_detector().get_zawgyi_probability(text) > 0.95)
+
+
+@cache
+def _zawgyi_detector() -> Any:
+    from myanmartools import ZawgyiDetector  # Loads its model only when Myanmar text is seen.
+
+    with warnings.catch_warnings():
+        # myanmartools 1.2 reads its model with importlib.resources.open_binary, deprecated since
+        # Python 3.11 but still working; the warning is about the package, not about us.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return ZawgyiDetector()

@@ -11,10 +11,12 @@ from facilitator.core.participants import ROSTER_FIELDS, Participant
 __all__ = [
     "delete_all_participants",
     "delete_participants",
+    "highest_participant_id",
     "insert_participants",
     "load_participant",
     "load_participants",
     "update_participant",
+    "update_participants",
 ]
 
 _COLUMNS = ", ".join(ROSTER_FIELDS)
@@ -69,6 +71,27 @@ def update_participant(conn: sqlite3.Connection, person: Participant) -> None:
     )
     if cursor.rowcount == 0:
         raise NotFoundError(f"No participant has id {person.id}.")
+
+
+def update_participants(conn: sqlite3.Connection, people: Iterable[Participant]) -> int:
+    """Write every editable field of many participants in one statement batch; returns how many."""
+    assignments = ", ".join(f"{f} = ?" for f in _EDITABLE)
+    rows = [(*[getattr(p, f) for f in _EDITABLE], p.id) for p in people]
+    conn.executemany(f"UPDATE participants SET {assignments} WHERE id = ?", rows)
+    return len(rows)
+
+
+def highest_participant_id(conn: sqlite3.Connection) -> int:
+    """The highest participant id the workshop ever handed out, removed people included.
+
+    An import keeps the ids of a Facilitator export only above it: a printed badge must never
+    check in someone else.
+    """
+    (highest,) = conn.execute(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'participants'), 0), "
+        "coalesce((SELECT max(id) FROM participants), 0))"
+    ).fetchone()
+    return int(highest)
 
 
 def delete_participants(conn: sqlite3.Connection, ids: Iterable[int]) -> int:

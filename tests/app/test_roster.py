@@ -155,11 +155,11 @@ def test_import_checked_before_people_were_removed_is_refused_whole(
     assert sample_session.undo_label == "Remove 2 participants"
 
 
-def test_import_whose_id_a_walk_in_took_meanwhile_is_refused_not_crashed(
+def test_import_checked_before_a_walk_in_is_refused_then_rechecked(
     sample_session: WorkshopSession, tmp_path: Path
 ) -> None:
-    """A walk-in given id 69 after the check refuses the import (it raised IntegrityError), and the
-    file checked again names the taken id."""
+    """A walk-in and an edit after the check refuse Import with what changed; checked again, the
+    file adds its three people with new ids past the walk-in's (a serial 'No.' is never an id)."""
     plan = _checked(sample_session, tmp_path)
     walk_in = roster.add_participant(sample_session, name="Chanthavong M.", sex="F", delegation="LA")
     roster.edit_participant(sample_session, 12, position="Deputy Director (a.i.)")
@@ -168,9 +168,9 @@ def test_import_whose_id_a_walk_in_took_meanwhile_is_refused_not_crashed(
         roster.apply_import(sample_session, plan, "registrations.csv", replace=False)
     assert len(roster.participants(sample_session)) == 69
     rechecked = roster.prepare_import(sample_session, roster.read_import_file(tmp_path / "registrations.csv"))
-    assert [str(p) for p in rechecked.problems] == [
-        "row 2, column 'No.': id 69 already belongs to someone on the roster"
-    ]
+    result = roster.apply_import(sample_session, rechecked, "registrations.csv", replace=False)
+    assert (result.added, result.updated, result.missing) == (3, 0, 69)
+    assert [p.id for p in roster.participants(sample_session)][-3:] == [70, 71, 72]
 
 
 def test_replacing_import_does_not_wipe_a_walk_in_registered_after_the_check(
@@ -186,3 +186,77 @@ def test_replacing_import_does_not_wipe_a_walk_in_registered_after_the_check(
         sample_session, _checked(sample_session, tmp_path, replace=True), "registrations.csv", replace=True
     )
     assert (result.added, result.replaced) == (3, 69)
+
+
+def _update_file(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "update.csv"
+    path.write_text(
+        "Full name,Sex,Country,Agency,Designation,E-mail address\n" + "".join(rows), encoding="utf-8"
+    )
+    return path
+
+
+def test_importing_an_updated_list_updates_adds_and_keeps_check_ins(
+    sample_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """A second import changes the matched person in place (her check-in stays hers), adds the new
+    one, removes nobody, and one undo reverts it all."""
+    from facilitator.app import checkin
+
+    person = roster.participants(sample_session)[4]
+    checkin.check_in_participant(sample_session, person.id, 1)
+    before = roster.participants(sample_session)
+    path = _update_file(
+        tmp_path,
+        f"{person.name},{person.sex},{person.delegation},{person.organisation},Director-General,\n",
+        "Maria Ximenes,Feto,Timor-Leste,Ministry of Labour,Inspector,maria.x@example.tl\n",
+    )
+    result = roster.import_roster(sample_session, path)
+    assert (result.added, result.updated, result.unchanged, result.missing, result.removed) == (
+        1,
+        1,
+        0,
+        67,
+        0,
+    )
+    after = roster.participants(sample_session)
+    assert len(after) == 69
+    assert next(p for p in after if p.id == person.id).position == "Director-General"
+    assert after[-1].delegation == "TL" and after[-1].sex == "F"
+    assert [p.id for _scan, p in checkin.checked_in(sample_session, 1)] == [person.id]
+    assert sample_session.undo_label == "Import update.csv"
+    sample_session.undo()
+    assert roster.participants(sample_session) == before
+
+
+def test_the_same_file_imported_twice_changes_nothing(
+    sample_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """The roster's own export imported again matches everyone and changes nothing."""
+    path = roster.export_roster(sample_session, tmp_path / "roster.xlsx")
+    before = roster.participants(sample_session)
+    result = roster.import_roster(sample_session, path)
+    assert (result.added, result.updated, result.unchanged, result.missing) == (0, 0, 68, 0)
+    assert roster.participants(sample_session) == before
+
+
+def test_people_not_in_the_file_are_removed_only_on_request(
+    sample_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """Asked to, the import removes the people the file leaves out, in the same undo step."""
+    keep = roster.participants(sample_session)[:2]
+    path = _update_file(tmp_path, *(f"{p.name},{p.sex},{p.delegation},,,\n" for p in keep))
+    result = roster.import_roster(sample_session, path, remove_missing=True)
+    assert (result.unchanged, result.removed) == (2, 66)
+    assert roster.participants(sample_session) == keep
+    sample_session.undo()
+    assert len(roster.participants(sample_session)) == 68
+
+
+def test_a_plan_checked_for_adding_cannot_be_applied_as_a_replacement(
+    sample_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """A plan is applied only as the kind of import it was checked for."""
+    plan = _checked(sample_session, tmp_path)
+    with pytest.raises(ActionRefused, match="other kind of import"):
+        roster.apply_import(sample_session, plan, "registrations.csv", replace=True)

@@ -78,43 +78,54 @@ def test_mapping_to_unknown_field_is_refused() -> None:
     assert "not a roster field" in plan.problems[0].message
 
 
-def test_duplicates_are_flagged_but_not_blocking() -> None:
-    """The same name and delegation twice, or already on the roster, is shown for review."""
-    existing = (Participant(1, "Somchai Rattanakorn", delegation="TH"),)
+def test_the_same_person_twice_in_a_file_is_refused() -> None:
+    """Two rows with the same name and delegation (accents, case and spaces aside), or the same
+    e-mail, refuse the file with both rows named, so nobody is put on the roster twice."""
     plan = plan_import(
         _table(
-            ("Name", "Country"),
-            ("Ana Reyes", "PH"),
-            ("ana  reyes", "Philippines"),
-            ("Somchai Rattanakorn", "Thailand"),
-        ),
-        existing=existing,
+            ("Name", "Country", "E-mail"),
+            ("Nguyễn Thị Hà", "Viet Nam", ""),
+            ("nguyen  thi ha", "VN", ""),
+            ("Ana Reyes", "PH", "ana@dole.gov.ph"),
+            ("Ana M. Reyes", "PH", "ANA@dole.gov.ph"),
+        )
     )
-    assert plan.ok
-    notes = [note.message for note in plan.notes]
-    assert sum("more than once" in n for n in notes) == 2
-    assert any("already on the roster" in n for n in notes)
+    assert [str(p) for p in plan.problems] == [
+        "row 3, column 'Name': the same name and delegation as row 2: one person, listed twice",
+        "row 5, column 'E-mail': the same e-mail as row 4: one person, listed twice",
+    ]
 
 
-def test_ids_must_be_whole_unique_and_free() -> None:
-    """Ids from a file are kept only when they are whole numbers not used before."""
+def test_facilitator_ids_are_whole_unique_and_never_reused() -> None:
+    """In a Facilitator export, ids must be whole and unique; an id handed out before gets a new one."""
     existing = (Participant(7, "Someone"),)
-    plan = plan_import(
-        _table(("id", "Name"), ("3", "A"), ("3.0", "B"), ("x", "C"), ("7", "D")), existing=existing
-    )
-    assert [p.row for p in plan.problems] == [3, 4, 5]
-    ok = plan_import(_table(("id", "Name"), ("12", "A"), ("13.0", "B")))
-    assert [p.id for p in ok.participants] == [12, 13]
+    headers = ("id", "name")
+    plan = plan_import(_table(headers, ("3", "A"), ("3.0", "B"), ("x", "C")), existing=existing)
+    assert [(p.row, p.message) for p in plan.problems] == [
+        (3, "id 3 is used again (first in row 2)"),
+        (4, "'x' is not a participant id; ids are whole numbers from 1"),
+    ]
+    ok = plan_import(_table(headers, ("12", "A"), ("5", "B")), existing=existing)
+    assert [p.id for p in ok.participants] == [12, 0]
+    assert any("id 5 was handed out before" in n.message for n in ok.notes)
+
+
+def test_serial_numbers_are_not_ids() -> None:
+    """A 'No.' column is a serial number: it is noted, never read as the participant id."""
+    plan = plan_import(_table(("No.", "Name"), ("69", "Ana")), existing=(Participant(69, "Ben"),))
+    assert plan.ok and plan.participants[0].id == 0
+    assert "'No.' is a serial number" in plan.notes[0].message
 
 
 def test_plan_remembers_the_roster_it_was_checked_against() -> None:
     """The plan keeps the roster it checked, so a later apply can see whether it changed; a
-    replacing import ignores that roster's ids and names, since it empties the roster first."""
+    replacing import matches nobody, since it empties the roster first."""
     existing = (Participant(7, "Vongdeuane Sisouk", delegation="LA"), Participant(8, "Sok Chan [2]"))
-    table = _table(("No.", "Name", "Country"), ("7", "Vongdeuane Sisouk", "Lao PDR"))
+    table = _table(("Full name", "Country"), ("Vongdeuane Sisouk", "Lao PDR"))
     adding = plan_import(table, existing=existing)
     assert adding.roster == existing
-    assert [p.message for p in adding.problems] == ["id 7 already belongs to someone on the roster"]
+    assert (adding.participants, adding.unchanged, adding.missing) == ((), (existing[0],), (existing[1],))
     replacing = plan_import(table, existing=existing, replace=True)
-    assert replacing.ok and replacing.notes == ()
-    assert replacing.roster == existing
+    assert replacing.ok and replacing.roster == existing
+    assert [p.name for p in replacing.participants] == ["Vongdeuane Sisouk"]
+    assert replacing.unchanged == replacing.missing == ()
