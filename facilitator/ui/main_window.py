@@ -200,6 +200,11 @@ class MainWindow(QMainWindow):
         ]
         menu.addActions(roster_actions)
         self._workshop_actions += roster_actions
+        menu.addSeparator()
+        self.room_action = self._action("Open to the &room…", self._on_room_triggered)
+        self.room_action.setToolTip("Let phones on the venue Wi-Fi add red flags, vote and write group notes")
+        menu.addAction(self.room_action)
+        self._workshop_actions.append(self.room_action)
         for action in self._workshop_actions:
             action.setEnabled(False)
         menu.addAction(self._action("Open e&xports folder", self._on_exports_folder_triggered))
@@ -370,6 +375,12 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         page = self.show_page("roster")
         page.choose_export_file()  # type: ignore[attr-defined]
+
+    def _on_room_triggered(self) -> None:
+        from facilitator.ui.room import open_room  # the room's code loads only when it is used
+
+        page = self._pages.get("boards")
+        open_room(self, self.controller, getattr(page, "board_id", ""))
 
     def _on_exports_folder_triggered(self) -> None:
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(paths.exports_dir())))

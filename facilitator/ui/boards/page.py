@@ -178,6 +178,7 @@ class BoardsPage(QWidget):
             "export_xlsx": lambda: self.export(".xlsx"),
             "export_consolidated": lambda: self.export(".pdf", consolidated=True),
             "new_board": self.create_board,
+            "room": self.open_room,
         }
 
     # Reading -----------------------------------------------------------------------------------
@@ -411,6 +412,12 @@ class BoardsPage(QWidget):
         self.projector.set_matrix_mode(self.actions.matrix.isChecked())
         self.projector.show_on_screen()
         return self.projector
+
+    def open_room(self) -> None:
+        """Open the room to phones, writing to the board on screen (or show the open room)."""
+        from facilitator.ui.room import open_room  # the room's code loads only when it is used
+
+        open_room(self.window(), self.controller, self.board_id)
 
     def create_board(self) -> str | None:
         """Ask for a title and categories and create a free board; returns its key."""

@@ -41,6 +41,7 @@ class BoardActions:
     export_xlsx: QAction
     export_consolidated: QAction
     new_board: QAction
+    room: QAction
 
     def toolbar(self, parent: QWidget) -> QToolBar:
         """The page's tool bar (board-wide commands)."""
@@ -64,6 +65,7 @@ class BoardActions:
         bar.addWidget(export)
         bar.addSeparator()
         bar.addAction(self.new_board)
+        bar.addAction(self.room)
         return bar
 
 
@@ -133,4 +135,7 @@ def build_actions(page: QWidget, columns: QWidget, handlers: dict[str, Callable[
         export_xlsx=make("export_xlsx", "This board as XLSX…"),
         export_consolidated=make("export_consolidated", "Consolidated matrix of both referral boards (PDF)…"),
         new_board=make("new_board", "New board…", tip="Create a free board with your own categories"),
+        room=make(
+            "room", "Open to the room…", tip="Let phones on the venue Wi-Fi add cards, vote and write notes"
+        ),
     )
