@@ -1,6 +1,6 @@
 // The room's phone page. Plain script, no build step, no library. Every text from the server is
-// put on the page with textContent (never innerHTML), and the Content-Security-Policy allows only
-// this file to run. The server pushes a small "state" after each change (server-sent events, or
+// put on the page with textContent (never parsed as HTML), and the Content-Security-Policy allows
+// only this file to run. The server pushes a small "state" after each change (server-sent events, or
 // polling where a browser cannot keep a stream open); the board is fetched only when it changed.
 (function () {
   "use strict";
