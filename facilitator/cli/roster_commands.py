@@ -31,6 +31,11 @@ def register(subparsers: Any) -> None:
         help="map a column onto a roster field (FIELD empty to ignore the column); repeatable",
     )
     importer.add_argument("--replace", action="store_true", help="replace the whole roster")
+    importer.add_argument(
+        "--remove-missing",
+        action="store_true",
+        help="also remove the people on the roster whom the file does not list",
+    )
     importer.set_defaults(func=_import)
     exporter = commands.add_parser("export", help="write the roster as CSV or XLSX")
     exporter.add_argument("file", type=Path, metavar="FILE")
@@ -51,14 +56,31 @@ def _import(args: argparse.Namespace) -> int:
     mapping = _parse_map(args.map)
     with open_session(args) as session:
         try:
-            result = roster.import_roster(session, args.file, mapping, args.replace)
+            result = roster.import_roster(session, args.file, mapping, args.replace, args.remove_missing)
         except RosterImportError as error:
             raise InputError(f"{error}\n{_MAP_HINT}") from error
-    replaced = f" (replacing {result.replaced})" if args.replace else ""
-    print(f"Imported {result.added} participants from {args.file}{replaced}.")
+    print(_summary(args, result))
     for note in result.notes:
         print(f"  check: {note}", file=sys.stderr)
     return 0
+
+
+def _summary(args: argparse.Namespace, result: roster.ImportResult) -> str:
+    """The counts of an import in one line: what was added, updated, left, kept or removed."""
+    if args.replace:
+        return (
+            f"Replaced the roster ({result.replaced} removed) with {result.added} participants "
+            f"from {args.file}."
+        )
+    line = f"Imported {args.file}: {result.added} new, {result.updated} updated, {result.unchanged} unchanged"
+    if result.removed:
+        return f"{line}, {result.removed} not in the file removed."
+    if result.missing:
+        return (
+            f"{line}; {result.missing} on the roster but not in the file kept "
+            "(--remove-missing removes them)."
+        )
+    return f"{line}."
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -86,7 +86,7 @@ def delegation_suggestions(value: str, known: Iterable[str] = (), limit: int = 3
         if delegation and delegation not in ASEAN_MEMBERS:
             candidates.setdefault(fold(delegation), delegation)
     found: list[str] = []
-    for key in difflib.get_close_matches(folded, list(candidates), n=10, cutoff=0.6):
+    for key in difflib.get_close_matches(folded, list(candidates), n=10, cutoff=0.75):
         label = candidates[key]
         if label not in found:
             found.append(label)

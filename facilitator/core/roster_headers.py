@@ -41,19 +41,55 @@ HONORIFIC = "honorific"
 #: Whole headings (folded) that mean a field.
 HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
     "id": ("id",),
-    "name": ("name", "full name", "fullname", "participant", "participant name", "names", "nama", "ho ten"),
-    "native_name": ("native name", "local name", "native script", "name native", "name local"),
+    "name": (
+        "name",
+        "full name",
+        "fullname",
+        "participant",
+        "participant name",
+        "names",
+        "nama",
+        "ho ten",
+        "ho va ten",
+        "ชื่อ สกุล",
+        "ชื่อ นามสกุล",
+    ),
+    "native_name": (
+        "native name",
+        "local name",
+        "native script",
+        "name native",
+        "name local",
+        "ชื่อ ภาษาไทย",
+    ),
     "sex": ("sex", "gender", "m f", "male female", "jenis kelamin", "kasarian", "gioi tinh", "เพศ"),
-    "delegation": ("delegation", "country", "member state", "ams", "nationality", "negara", "bansa"),
-    "organisation": ("organisation", "organization", "agency", "ministry", "affiliation", "instansi"),
-    "position": ("position", "job title", "designation", "post", "rank", "function", "jabatan"),
+    "delegation": (
+        "delegation",
+        "country",
+        "member state",
+        "ams",
+        "nationality",
+        "negara",
+        "bansa",
+        "quoc gia",
+    ),
+    "organisation": (
+        "organisation",
+        "organization",
+        "agency",
+        "ministry",
+        "affiliation",
+        "instansi",
+        "co quan",
+    ),
+    "position": ("position", "job title", "designation", "post", "rank", "function", "jabatan", "chuc vu"),
     "sector": ("sector", "category", "group", "type"),
     "role": ("role", "workshop role", "participation", "capacity"),
     "email": ("email", "mail", "email address", "emel", "surel"),
 }
 
 _SERIAL_WORDS = frozenset(
-    {"no", "nos", "n", "s", "sn", "sr", "sl", "serial", "number", "nr", "num", "item", "seq"}
+    {"no", "nos", "n", "s", "sn", "sr", "sl", "serial", "number", "nr", "num", "item", "seq", "ลำดับ", "stt"}
 )
 _ID_WORDS = frozenset({"id", "ids", "ref", "reference", "registration", "reg", "response", "record"})
 _HONORIFIC_WORDS = frozenset({"title", "salutation", "honorific", "prefix", "mr", "ms", "mrs", "dr"})
@@ -76,7 +112,7 @@ _NOT_ROSTER = frozenset(
     {
         "address", "phone", "tel", "telephone", "mobile", "fax", "whatsapp", "passport", "date", "birth",
         "arrival", "departure", "flight", "hotel", "dietary", "diet", "signature", "remarks", "comments",
-        "timestamp", "time", "score", "allergies", "emergency",
+        "timestamp", "time", "score", "allergies", "emergency", "ticket", "order",
     }
 )  # fmt: skip
 _ORGANISATION_WORDS = frozenset(
@@ -119,7 +155,7 @@ _FIELD_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("position", frozenset({"position", "designation", "job", "occupation", "rank", "post", "jabatan"})),
     ("sex", frozenset({"sex", "gender"})),
     ("role", frozenset({"role", "capacity", "participation"})),
-    ("sector", frozenset({"sector", "category", "type"})),
+    ("sector", frozenset({"sector", "category"})),
     ("name", frozenset({"name", "names", "fullname", "participant", "participants", "delegate", "attendee"})),
 )
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")

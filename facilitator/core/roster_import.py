@@ -110,13 +110,19 @@ class ImportPlan:
         return not self.problems
 
 
-def map_columns(headers: tuple[str, ...], overrides: dict[str, str] | None = None) -> ColumnMapping:
+def map_columns(
+    headers: tuple[str, ...], overrides: dict[str, str] | None = None, filled: tuple[int, ...] = ()
+) -> ColumnMapping:
     """Map headers onto fields: overrides first (header → field or ``""`` to ignore), then the
-    headings' meaningful words. A field is fed by the first column that claims it; an ``id``
-    heading is read only in a roster exported by Facilitator."""
+    headings' meaningful words. An ``id`` heading is read only in a roster exported by Facilitator.
+
+    A field claimed by several headings goes to the column with most values (``filled``, per
+    column), else to the first: Microsoft Forms adds an empty "Name" column before the form's
+    own "Name of participant".
+    """
     overrides = {k.strip().casefold(): v for k, v in (overrides or {}).items()}
     export = is_facilitator_export(headers)
-    taken: set[str] = set()
+    forced: set[int] = set()
     fields: list[str | None] = []
     unrecognised: list[str] = []
     serial: list[str] = []
@@ -125,6 +131,7 @@ def map_columns(headers: tuple[str, ...], overrides: dict[str, str] | None = Non
         target: str | None
         if key in overrides or (f"column {index + 1}" in overrides and not key):
             target = overrides.get(key, overrides.get(f"column {index + 1}", "")) or None
+            forced.add(index)
         else:
             kind = column_kind(header)
             target = kind if kind in IMPORT_FIELDS else None
@@ -135,11 +142,15 @@ def map_columns(headers: tuple[str, ...], overrides: dict[str, str] | None = Non
                 unrecognised.append(header)
             elif kind == HONORIFIC:
                 target = None
-        if target in taken:
-            target = None
-        if target:
-            taken.add(target)
         fields.append(target)
+    for index, target in enumerate(fields):
+        if target is None:
+            continue
+        rivals = [i for i, other in enumerate(fields) if other == target]
+        chosen = [i for i in rivals if i in forced] or rivals  # A choice made by hand wins.
+        best = max(chosen, key=lambda i: (filled[i] if i < len(filled) else 0, -i))
+        if index != best:
+            fields[index] = None
     return ColumnMapping(tuple(fields), tuple(unrecognised), tuple(serial))
 
 
@@ -178,7 +189,10 @@ def plan_import(
     """
     overrides = overrides or {}
     problems = _check_overrides(overrides, table.headers)
-    mapping = map_columns(table.headers, overrides)
+    filled = tuple(
+        sum(1 for row in table.rows if i < len(row) and row[i].strip()) for i in range(len(table.headers))
+    )
+    mapping = map_columns(table.headers, overrides, filled)
     if not table.headers or not any(h.strip() for h in table.headers):
         return ImportPlan((), (Problem("the file is empty: no header row was found"),), (), mapping, existing)
     name_col = mapping.column_of("name")
@@ -288,6 +302,9 @@ def _read_row(
         problem(f"'{values['role']}' is not a role; use participant, resource, facilitator, "
                 "rapporteur, organiser or staff", "role")  # fmt: skip
     email = values.get("email", "")
+    if email.casefold() == "anonymous":  # Microsoft Forms' answer for a respondent not signed in.
+        email = ""
+        given.discard("email")
     if not validate_email(email):
         problem(f"'{email}' is not an e-mail address", "email")
     participant_id = 0

@@ -96,7 +96,7 @@ _SECTOR_CLUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "police", "dsi", "nbi", "investigation", "investigator", "anti trafficking", "criminal",
             "prosecut", "immigration", "public security", "gendarmerie", "bareskrim", "atip",
-            "law enforcement", "attorney general", "pnp", "rmp", "cid",
+            "law enforcement", "attorney general", "pnp", "rmp", "cid", "policia", "polri",
         ),
     ),
     (
@@ -104,6 +104,7 @@ _SECTOR_CLUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "labour", "labor", "manpower", "employment", "inspectorate", "inspection", "workforce",
             "molsw", "molisa", "dole", "mom", "mol", "kemnaker", "tenaga kerja", "ketenagakerjaan",
+            "trabalho", "human resources",
         ),
     ),
     (
@@ -179,11 +180,13 @@ def infer_sector(organisation: str, position: str = "", delegation: str = "") ->
     Used only when the file has no sector column; the importer reports every inferred value so
     an organiser can review it.
     """
-    text = f" {fold(organisation)} {fold(position)} {fold(delegation)} "
-    for sector, clues in _SECTOR_CLUES:
-        for clue in clues:
-            if f" {clue} " in text or (len(clue) > 4 and clue in text):
-                return sector
+    # The agency says more than the position ("Senior Officer, Labour" at the ASEAN Secretariat).
+    for part in (organisation, position, delegation):
+        text = f" {fold(part)} "
+        for sector, clues in _SECTOR_CLUES:
+            for clue in clues:
+                if f" {clue} " in text or (len(clue) > 4 and clue in text):
+                    return sector
     return ""
 
 
