@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout
 
 from facilitator.app import roster
 from facilitator.app.session import WorkshopSession
+from facilitator.ui.roster.import_dialog import remembered_mapping
 from facilitator.ui.roster.page import RosterPage
 
 
@@ -61,9 +62,10 @@ def test_add_and_remove(qtbot, open_page, sample_session: WorkshopSession) -> No
 
 
 def test_import_review_then_import(qtbot, open_page, empty_session: WorkshopSession, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A file is read in the background, reviewed, and imported when clean."""
+    """A file is read in the background, reviewed, and imported when clean; a column chosen by
+    hand is remembered for the next file with the same headings."""
     source = tmp_path / "list.csv"
-    source.write_text("Delegate,Gender,Country\nAna Reyes,F,Philippines\nBen Tan,X,Singapore\n")
+    source.write_text("Whom,Gender,Country\nAna Reyes,F,Philippines\nBen Tan,X,Singapore\n")
     page, _ = open_page(RosterPage, empty_session)
     page.start_import(source)
     qtbot.waitUntil(lambda: page.import_dialog is not None)
@@ -73,21 +75,61 @@ def test_import_review_then_import(qtbot, open_page, empty_session: WorkshopSess
         "no column for participants" in dialog.problems.item(i).text() for i in range(dialog.problems.count())
     )
     labels = [dialog.findChild(QFormLayout).labelForField(combo).text() for combo in dialog.combos]
-    assert labels == ["Delegate  (e.g. Ana Reyes)", "Gender  (e.g. F)", "Country  (e.g. Philippines)"]
+    assert labels == ["Whom  (e.g. Ana Reyes)", "Gender  (e.g. F)", "Country  (e.g. Philippines)"]
     assert dialog.problems.item(0).foreground().color().name() == "#cf222e"
     assert "1 problem</b> must be corrected" in dialog.summary.text()
     dialog.combos[0].setCurrentIndex(dialog.combos[0].findData("name"))
     assert dialog.import_button.isEnabled()
+    assert dialog.preview_model.branch_titles()[0] == "New: 2"
     dialog.import_now()
     assert [p.name for p in roster.participants(empty_session)] == ["Ana Reyes", "Ben Tan"]
     assert page.model.rowCount() == 2
+    remembered = remembered_mapping(("whom", "GENDER", "Country"))
+    assert remembered == {"Whom": "name", "Gender": "sex", "Country": "delegation"}
+
+
+def test_updated_list_preview_shows_each_kind_with_differences_and_imports_as_one_undo(
+    qtbot, open_page, qtmodeltester, sample_session: WorkshopSession, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """An updated list shows new, changed (old → new), unchanged and missing people; Import removes
+    nobody unless ticked, and one Undo reverts it."""
+    first, second = roster.participants(sample_session)[:2]
+    source = tmp_path / "update.csv"
+    source.write_text(
+        "Full name,Sex,Country,Designation\n"
+        f"{first.name},{first.sex},{first.delegation},Minister Counsellor\n"
+        f"{second.name},{second.sex},{second.delegation},{second.position}\n"
+        "Maria Ximenes,F,Timor-Leste,Inspector\n",
+        encoding="utf-8",
+    )
+    page, controller = open_page(RosterPage, sample_session)
+    page.start_import(source)
+    qtbot.waitUntil(lambda: page.import_dialog is not None)
+    dialog = page.import_dialog
+    model = dialog.preview_model
+    qtmodeltester.check(model)
+    assert model.branch_titles() == [
+        "New: 1",
+        "Changed: 1",
+        "Unchanged: 1",
+        "On the roster, not in the file: 66",
+    ]
+    changed = model.index(0, 2, model.index(1, 0))
+    assert f"Position: {first.position} → Minister Counsellor" in changed.data()
+    assert "66 people on the roster who are not in this file" in dialog.remove_box.text()
+    dialog.import_now()
+    assert len(roster.participants(sample_session)) == 69
+    assert controller.undo_label == "Import update.csv"
+    controller.undo()
+    assert roster.participants(sample_session)[0] == first
+    assert len(roster.participants(sample_session)) == 68
 
 
 def test_import_refused_after_the_roster_changed_checks_the_file_again(
     qtbot, open_page, sample_session: WorkshopSession, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     """A walk-in registered while the review is open refuses Import with the reason, and the
-    review then shows the id the walk-in took."""
+    review checked again counts the walk-in among the people not in the file."""
     source = tmp_path / "ລາຍຊື່ (ຮອບ 2).csv"
     source.write_text("No.,Full name,Sex,Country\n69,ວົງເດືອນ ສີສຸກ (ທ.),F,Lao PDR\n", encoding="utf-8")
     page, controller = open_page(RosterPage, sample_session)
@@ -101,8 +143,8 @@ def test_import_refused_after_the_roster_changed_checks_the_file_again(
     assert reported.args[1].startswith(
         "The roster changed since this import was checked: 1 person was added."
     )
-    assert dialog.result is None and not dialog.import_button.isEnabled()
-    assert "id 69 already belongs to someone" in dialog.problems.item(0).text()
+    assert dialog.result is None and dialog.import_button.isEnabled()
+    assert dialog.preview_model.branch_titles()[-1] == "On the roster, not in the file: 69"
     assert len(roster.participants(sample_session)) == 69
 
 
