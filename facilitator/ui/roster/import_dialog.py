@@ -146,6 +146,7 @@ class ImportDialog(QDialog):
         lower = QSplitter(Qt.Orientation.Vertical)
         lower.addWidget(self.preview)
         lower.addWidget(self.problems)
+        lower.setSizes([380, 110])  # the preview is what an updated list is checked by
         upper = QSplitter(Qt.Orientation.Vertical)
         upper.addWidget(columns)
         upper.addWidget(lower)
