@@ -8,11 +8,12 @@ are computed in font units, so finding the size is arithmetic, not trial drawing
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from itertools import combinations
 
 from facilitator.documents.linebreak import line_segments
-from facilitator.documents.text import ShapedLine, shape_line
+from facilitator.documents.text import ShapedLine, shape_line, shape_text
 
 __all__ = ["FittedText", "fit_text"]
 
@@ -37,16 +38,22 @@ class FittedText:
         return self.step * len(self.lines)
 
 
-def _best_split(pieces: list[str], count: int, bold: bool) -> tuple[list[str], float] | None:
-    """The ``count`` lines (cut between pieces) whose widest line is the narrowest, in units."""
+def _best_split(
+    pieces: list[str], widths: list[tuple[float, float]], count: int
+) -> tuple[list[str], float] | None:
+    """The ``count`` lines (cut between pieces) whose widest line is the narrowest, in units.
+
+    ``widths`` holds each piece's width with and without its trailing spaces: a line is as wide
+    as its pieces, less the spaces after its last one.
+    """
     if count > len(pieces):
         return None
     best: tuple[list[str], float] | None = None
     for cuts in combinations(range(1, len(pieces)), count - 1):
-        bounds = (0, *cuts, len(pieces))
-        lines = ["".join(pieces[a:b]).strip() for a, b in pairwise(bounds)]
-        widest = max(shape_line(line, bold).units for line in lines)
+        spans = list(itertools.pairwise((0, *cuts, len(pieces))))
+        widest = max(sum(full for full, _ in widths[a : b - 1]) + widths[b - 1][1] for a, b in spans)
         if best is None or widest < best[1]:
+            lines = ["".join(pieces[a:b]).strip() for a, b in spans]
             best = (lines, widest)
     return best
 
@@ -79,9 +86,10 @@ def fit_text(
         max_lines: Most lines to use.
     """
     pieces = list(line_segments(" ".join(text.split()))) or [""]
+    widths = [(shape_text(piece, bold).units, shape_text(piece.rstrip(), bold).units) for piece in pieces]
     options: list[tuple[float, list[str]]] = []
     for count in range(1, max_lines + 1):
-        split = _best_split(pieces, count, bold)
+        split = _best_split(pieces, widths, count)
         if split is None:
             break
         lines, units = split

@@ -15,6 +15,7 @@ from typing import Any
 from facilitator.core.grouping import OK, GroupingQuality
 from facilitator.core.participants import SECTOR_LABELS, Participant
 from facilitator.core.workshop import WorkshopInfo
+from facilitator.documents.fonts import SANS
 from facilitator.documents.pdf import MUTED, RULE, DocumentInfo, build_document, styles, table_style
 from facilitator.documents.textblock import Outline, Span, para, rich
 
@@ -85,6 +86,7 @@ def _overview(sheet: RoundSheet, index: int, width: float) -> list[Any]:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), SANS, 9),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BOX", (0, 0), (-1, -1), 0.6, HexColor(RULE)),
                 ("INNERGRID", (0, 0), (-1, -1), 0.6, HexColor(RULE)),

@@ -10,6 +10,7 @@ headings as written; Word adds page numbers when the user chooses Update Field.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from facilitator.core.guidelines import STATUS_LABELS, GuidelinesDraft, Section
 from facilitator.core.reference import Recommendation
 from facilitator.core.workshop import WorkshopInfo
 from facilitator.documents.atomic import atomic_output
+from facilitator.documents.docx_text import SIZES, add_text, apply_house_styles
 
 __all__ = ["ACTION_HEADINGS", "TRIGGER_HEADINGS", "write_guidelines_docx"]
 
@@ -68,12 +70,12 @@ def _field_runs(paragraphs: Sequence[Any], instruction: str, results: Sequence[s
     first.add_run()._r.append(instr)
     first.add_run()._r.append(_element("w:fldChar", fldCharType="separate"))
     for paragraph, text in zip(paragraphs, results, strict=True):
-        paragraph.add_run(text)
+        add_text(paragraph, text)
     last.add_run()._r.append(_element("w:fldChar", fldCharType="end"))
 
 
 def _page_setup(document: Any, header_text: str, footer_text: str) -> None:
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Cm, RGBColor
 
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -83,12 +85,27 @@ def _page_setup(document: Any, header_text: str, footer_text: str) -> None:
     mark = header.add_run("DRAFT  ")
     mark.bold = True
     mark.font.color.rgb = RGBColor(0xB0, 0x1C, 0x1C)
-    header.add_run(header_text).font.size = Pt(9)
+    add_text(header, header_text, size=9)
     footer = section.footer.paragraphs[0]
-    footer.add_run(f"{footer_text} · Page ").font.size = Pt(9)
+    add_text(footer, f"{footer_text} · Page ", size=9)
     _field_runs([footer], "PAGE", ["1"])
     footer.add_run(" of ")
     _field_runs([footer], "NUMPAGES", ["1"])
+
+
+def _properties(document: Any, info: WorkshopInfo, title: str, moment: datetime) -> None:
+    """Title, subject, author (the host, not this program), language and today's date: the
+    template python-docx starts from is dated 2013 and signed "python-docx"."""
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = info.title
+    properties.author = properties.last_modified_by = info.host or info.display_title
+    properties.keywords = ", ".join(part for part in ("Guidelines draft", info.code, info.venue) if part)
+    properties.language = "en-GB"
+    properties.category = "Draft"
+    properties.comments = "Working draft for discussion; not adopted."
+    properties.created = properties.modified = moment.astimezone(UTC).replace(tzinfo=None)
+    properties.revision = 1
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -96,7 +113,7 @@ def _shade(cell: Any, fill: str) -> None:
 
 
 def _table(document: Any, headings: Sequence[tuple[str, float]], rows: list[list[str]]) -> Any:
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
     table = document.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
@@ -104,14 +121,12 @@ def _table(document: Any, headings: Sequence[tuple[str, float]], rows: list[list
     header_row = table.rows[0]
     header_row._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
     for cell, (heading, _) in zip(header_row.cells, headings, strict=True):
-        run = cell.paragraphs[0].add_run(heading)
-        run.bold = True
-        run.font.size = Pt(9)
+        add_text(cell.paragraphs[0], heading, bold=True, size=SIZES["Table"])
         _shade(cell, _HEADER_FILL)
     for values in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
-            cell.paragraphs[0].add_run(value).font.size = Pt(9)
+            add_text(cell.paragraphs[0], value, size=SIZES["Table"])
     # Word reads each cell's width, LibreOffice the table grid: set both.
     for column, (_, width) in zip(table.columns, headings, strict=True):
         column.width = Cm(width)
@@ -121,23 +136,22 @@ def _table(document: Any, headings: Sequence[tuple[str, float]], rows: list[list
 
 
 def _section(document: Any, number: int, section: Section, draft: GuidelinesDraft) -> None:
-    from docx.shared import RGBColor
 
-    document.add_heading(f"{number}. {section.title}", level=1)
+    add_text(document.add_paragraph(style="Heading 1"), f"{number}. {section.title}")
     for text in (p for p in section.body.split("\n\n") if p.strip()):
-        document.add_paragraph(text)
+        add_text(document.add_paragraph(), text)
     triggers = draft.triggers_in(section.id)
     actions = draft.actions_in(section.id)
     if not (section.body.strip() or triggers or actions):
-        hint = document.add_paragraph().add_run(f"[{section.hint or 'Text to be written.'}]")
-        hint.italic = True
-        hint.font.color.rgb = RGBColor(*_MUTED)
+        add_text(
+            document.add_paragraph(), f"[{section.hint or 'Text to be written.'}]", italic=True, colour=_MUTED
+        )
     if triggers:
-        document.add_heading("Referral triggers", level=2)
+        add_text(document.add_paragraph(style="Heading 2"), "Referral triggers")
         rows = [[t.red_flag, t.category, t.evidence, t.refer_to, str(t.votes)] for t in triggers]
         _table(document, TRIGGER_HEADINGS, rows)
     if actions:
-        document.add_heading("Key actions", level=2)
+        add_text(document.add_paragraph(style="Heading 2"), "Key actions")
         rows = [
             [
                 f"{number}.{index}",
@@ -160,24 +174,35 @@ def write_guidelines_docx(
     draft: GuidelinesDraft,
     recommendations: Sequence[Recommendation],
     progress: Progress | None = None,
+    now: Callable[[], datetime] = datetime.now,
 ) -> Path:
-    """Write the draft as a .docx file with real headings, a contents field and key-action tables."""
+    """Write the draft as a .docx file with real headings, a contents field and key-action tables,
+    in the PDF's fonts and sizes; its properties carry the host as author and today's date.
+
+    Args:
+        path: Output file.
+        info: The workshop.
+        draft: The draft.
+        recommendations: Every known Manila recommendation (the cited ones are listed).
+        progress: Called with (sections done, sections in all).
+        now: Clock for the document's created and modified dates; injectable for tests.
+    """
     from docx import Document
 
     document = Document()
     version = draft.current_version
     version_text = f"{version.label} of {version.created.day} {version.created:%B %Y}" if version else ""
-    document.core_properties.title = draft.title
-    document.core_properties.subject = info.title
-    document.core_properties.author = "Facilitator"
+    _properties(document, info, draft.title, now())
+    apply_house_styles(document)
     _page_setup(document, f"{draft.title} — {version_text}", info.display_title)
-    document.add_paragraph(draft.title, style="Title")
+    add_text(document.add_paragraph(style="Title"), draft.title)
     where = ", ".join(part for part in (info.venue, info.dates_label) if part)
-    document.add_paragraph(info.title + (f" — {where}" if where else ""), style="Subtitle")
+    add_text(document.add_paragraph(style="Subtitle"), info.title + (f" — {where}" if where else ""))
     if version is not None:
-        document.add_paragraph().add_run(f"Draft {version_text}").bold = True
-    document.add_paragraph(
-        f"{draft.status_summary} This is a working draft for discussion; it has not been adopted."
+        add_text(document.add_paragraph(), f"Draft {version_text}", bold=True)
+    add_text(
+        document.add_paragraph(),
+        f"{draft.status_summary} This is a working draft for discussion; it has not been adopted.",
     )
     if len(draft.versions) > 1:
         rows = [[v.label, f"{v.created:%d %B %Y}", v.note] for v in reversed(draft.versions)]
@@ -187,7 +212,7 @@ def write_guidelines_docx(
     headings = [f"{i}. {s.title}" for i, s in enumerate(draft.sections, start=1)]
     if listed:
         headings.append(f"{len(draft.sections) + 1}. Manila recommendations cited")
-    document.add_paragraph("Contents", style="TOC Heading")
+    add_text(document.add_paragraph(style="TOC Heading"), "Contents")
     _field_runs([document.add_paragraph() for _ in headings], 'TOC \\o "1-1" \\h \\z \\u', headings)
     total = len(draft.sections) + 1
     for index, section in enumerate(draft.sections, start=1):
@@ -197,11 +222,12 @@ def write_guidelines_docx(
         if progress:
             progress(index, total)
     if listed:
-        document.add_heading(f"{len(draft.sections) + 1}. Manila recommendations cited", level=1)
+        heading = document.add_paragraph(style="Heading 1")
+        add_text(heading, f"{len(draft.sections) + 1}. Manila recommendations cited")
         for recommendation in listed:
             paragraph = document.add_paragraph()
-            paragraph.add_run(f"{recommendation.id} {recommendation.title}. ").bold = True
-            paragraph.add_run(recommendation.summary)
+            add_text(paragraph, f"{recommendation.id} {recommendation.title}. ", bold=True)
+            add_text(paragraph, recommendation.summary)
     with atomic_output(path) as partial:
         document.save(str(partial))
     if progress:

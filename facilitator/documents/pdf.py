@@ -153,10 +153,24 @@ def table_style(header_rows: int = 1) -> TableStyle:
 
 def contents_flowable() -> Any:
     """reportlab's table of contents, filled from the headings' outlines; entries link to pages."""
+    from reportlab.platypus import TableStyle
     from reportlab.platypus.tableofcontents import TableOfContents
 
     s = styles()
-    return TableOfContents(levelStyles=[s["toc"], s["toc2"]], dotsMinLevel=0, rightColumnWidth=40)
+    # reportlab's own table style leaves the cells in Helvetica, a font the PDF would not embed.
+    layout = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), SANS, 10),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return TableOfContents(
+        levelStyles=[s["toc"], s["toc2"]], dotsMinLevel=0, rightColumnWidth=40, tableStyle=layout
+    )
 
 
 def _numbered_canvas(title: str, subtitle: str, draft: str | None, progress: Progress | None) -> type:

@@ -22,15 +22,15 @@ __all__ = ["QUIET_MODULES", "QrFlowable", "draw_qr", "qr_matrix"]
 #: scanners and leaves more room for the code itself on small badges.
 QUIET_MODULES = 2
 
-# A hair of overlap between rows hides the seams that anti-aliased viewers draw between
-# neighbouring rectangles.
-_OVERLAP = 0.02
+# A hair of stroke around every rectangle (in module units) hides the seams that anti-aliased
+# viewers draw between neighbouring rectangles; the coordinates stay whole numbers.
+_SEAM = 0.04
 
 
 def _rectangles(matrix: tuple[tuple[bool, ...], ...]) -> list[tuple[int, int, int, int]]:
     """Dark modules as (column, row, width, height) rectangles: horizontal runs, merged downwards
     while the row below has the same run."""
-    open_runs: dict[tuple[int, int], list[int]] = {}
+    open_runs: dict[tuple[int, int], int] = {}
     done: list[tuple[int, int, int, int]] = []
     for row_index, row in enumerate((*matrix, ())):
         runs: set[tuple[int, int]] = set()
@@ -41,12 +41,11 @@ def _rectangles(matrix: tuple[tuple[bool, ...], ...]) -> list[tuple[int, int, in
             elif not dark and start is not None:
                 runs.add((start, column - start))
                 start = None
-        for run, rect in list(open_runs.items()):
-            if run not in runs:
-                done.append((run[0], rect[0], run[1], row_index - rect[0]))
-                del open_runs[run]
+        for run in [run for run in open_runs if run not in runs]:
+            top = open_runs.pop(run)
+            done.append((run[0], top, run[1], row_index - top))
         for run in runs:
-            open_runs.setdefault(run, [row_index])
+            open_runs.setdefault(run, row_index)
     return done
 
 
@@ -54,10 +53,7 @@ def _rectangles(matrix: tuple[tuple[bool, ...], ...]) -> list[tuple[int, int, in
 def _path_operators(text: str) -> tuple[int, str]:
     """The code's dark modules as PDF path operators in module units (y down), and its size."""
     matrix = qr_matrix(text)
-    parts = [
-        f"{column} {row - _OVERLAP:g} {width} {height + 2 * _OVERLAP:g} re"
-        for column, row, width, height in _rectangles(matrix)
-    ]
+    parts = [f"{column} {row} {width} {height} re" for column, row, width, height in _rectangles(matrix)]
     return len(matrix), " ".join(parts)
 
 
@@ -83,7 +79,8 @@ def draw_qr(canvas: Any, text: str, x: float, y: float, size: float) -> None:
     canvas.setFillColor(black)
     left = x + QUIET_MODULES * module
     top = y + size - QUIET_MODULES * module
-    canvas.addLiteral(f"{module:.5f} 0 0 {-module:.5f} {left:.4f} {top:.4f} cm {operators} f")
+    canvas.setStrokeColor(black)
+    canvas.addLiteral(f"{module:.5f} 0 0 {-module:.5f} {left:.4f} {top:.4f} cm {_SEAM} w 0 j {operators} B")
     canvas.restoreState()
 
 

@@ -65,11 +65,12 @@ def write_signin_sheet(
     for number, (person, code) in enumerate(rows, start=1):
         starts_delegation = person.delegation != previous and number > 1
         previous = person.delegation
+        # Numbers and F/M/X are plain Latin: the table draws them in its own font, no block needed.
         cells = [
-            para(str(number), cell),
+            str(number),
             _name_cell(person, cell),
             para(person.delegation_name, cell),
-            para(person.sex, cell),
+            person.sex,
             para(person.position, small),
             QrFlowable(code, QR_SIZE),
             "",

@@ -83,6 +83,7 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         self.padding = padding
         self.continued = continued
         self._tables: dict[int, Table] = {}
+        self._sizes: dict[tuple[int, float], tuple[float, float]] = {}
         self._refused_at: float | None = None
 
     def _lead_rows(self) -> int:
@@ -127,31 +128,41 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         self._tables[count] = table
         return table
 
-    def _enough(self, available_width: float, available_height: float) -> Table:
+    def _measure(self, count: int, available_width: float) -> tuple[Table, float, float]:
+        """The table of the first ``count`` rows, laid out once for a width (reportlab measures
+        every cell again on each ``wrap``, and platypus wraps a flowable several times a page)."""
+        count = min(count, len(self.rows))
+        table = self._build(count)
+        key = (count, round(available_width, 3))
+        if key not in self._sizes:
+            self._sizes[key] = table.wrap(available_width, 1e9)
+        width, height = self._sizes[key]
+        return table, width, height
+
+    def _enough(self, available_width: float, available_height: float) -> tuple[Table, float, float]:
         """A table of just enough rows to overflow ``available_height`` (or all of them): a
         2,000-row sign-in sheet is then measured a page at a time, not whole on every page."""
         count = _FIRST_ROWS
         while True:
-            table = self._build(count)
-            _, height = table.wrap(available_width, available_height)
+            table, width, height = self._measure(count, available_width)
             if height > available_height or count >= len(self.rows):
-                return table
+                return table, width, height
             count *= 4
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """The table's size; when it overflows the space, only as much as is needed to say so."""
-        table = self._enough(available_width, available_height)
-        self.width, self.height = table.wrap(available_width, available_height)
+        _, self.width, self.height = self._enough(available_width, available_height)
         return self.width, self.height
 
     def draw(self) -> None:
         """Draw the table at the flowable's origin."""
-        self._build().drawOn(self.canv, 0, 0)
+        table, _, _ = self._measure(len(self.rows), self.width)
+        table.drawOn(self.canv, 0, 0)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         """Cut at a row boundary that keeps two rows on each side and a section with its first row;
         a row taller than a whole page is cut inside (reportlab's ``splitInRow``)."""
-        table = self._enough(available_width, available_height)
+        table, _, _ = self._enough(available_width, available_height)
         heights = list(table._rowHeights)
         lead = self._lead_rows()
         used = sum(heights[:lead])
@@ -200,6 +211,7 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
             return []
         table = self._build()
         table.splitInRow = 1
+        table.wrap(available_width, available_height)
         return list(table.split(available_width, available_height))
 
 

@@ -105,6 +105,10 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         return self.text
 
     def _overlaps(self, start: int, end: int) -> list[tuple[_Piece, int, int]]:
+        if len(self._pieces) == 1:
+            piece = self._pieces[0]
+            first, last = max(start, piece.start), min(end, piece.end)
+            return [(piece, first, last)] if first < last else []
         return [
             (piece, max(start, piece.start), min(end, piece.end))
             for piece in self._pieces
@@ -178,9 +182,10 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         return block
 
     def draw(self) -> None:
-        """Draw each line as one text object at its baseline."""
+        """Draw the block as one text object, each run placed at its line's baseline."""
         lines, heights = self._layout(self.width)
         canvas = self.canv
+        text = canvas.beginText()
         alignment = self.style.alignment
         left = float(self.style.leftIndent)
         usable = self.width - left - float(self.style.rightIndent)
@@ -199,7 +204,6 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
                 x += (usable - width) / 2
             elif alignment == TA_RIGHT:
                 x += usable - width
-            text = canvas.beginText()
             for piece, a, b in self._overlaps(start, end):
                 text.setFillColor(piece.colour)
                 for font, drawn, units in shape_text(self.text[a:b], piece.bold).runs:
@@ -207,7 +211,7 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
                     text.setFont(font, piece.size)
                     text.textOut(drawn)
                     x += units * piece.size / 1000
-            canvas.drawText(text)
+        canvas.drawText(text)
 
 
 def _without_space(style: ParagraphStyle, *, after: bool) -> ParagraphStyle:

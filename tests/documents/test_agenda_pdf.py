@@ -58,3 +58,49 @@ def test_export_refuses_a_day_that_does_not_exist(sample_session: WorkshopSessio
     """Asking for day 3 of a two-day agenda names the days there are."""
     with pytest.raises(InputError, match="choose 1 to 2"):
         export_document(sample_session, "agenda", tmp_path / "x.pdf", ExportOptions(day=3))
+
+
+def _squashed(path: Path) -> str:
+    return " ".join(_text(path).split())
+
+
+def test_a_session_that_starts_69_minutes_late_is_not_on_time(
+    sample_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """A first item started at 09:09 instead of 08:00 and run to length reads "69 min late"."""
+    moment = [datetime(2019, 5, 27, 9, 9).timestamp()]
+    timer = AgendaTimer(sample_session, lambda: moment[0], lambda: moment[0])
+    timer.start()
+    moment[0] += 30 * 60
+    timer.next()
+    text = _squashed(export_document(sample_session, "agenda", tmp_path / "late.pdf", ExportOptions(day=1)))
+    assert "09:09–09:39 69 min late as planned" in text
+    assert "09:09–09:39 on time" not in text
+
+
+def test_a_day_that_overran_says_when_and_by_how_much(
+    sample_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """A day whose last item ended at 17:45 against a 17:00 limit says it overran by 45 min."""
+    moment = [datetime(2019, 5, 27, 8, 0).timestamp()]
+    timer = AgendaTimer(sample_session, lambda: moment[0], lambda: moment[0])
+    timer.start()
+    moment[0] = datetime(2019, 5, 27, 17, 45).timestamp()
+    timer.next()
+    text = _squashed(export_document(sample_session, "agenda", tmp_path / "over.pdf", ExportOptions(day=1)))
+    assert "must end by 17:00" in text
+    assert "The last item run ended at 17:45, 45 min after the 17:00 limit: the day overran." in text
+
+
+def test_a_paused_item_is_never_called_running(sample_session: WorkshopSession, tmp_path: Path) -> None:
+    """An item paused on the timer prints as "not finished", and no document says "running"."""
+    moment = [datetime(2019, 5, 27, 8, 0).timestamp()]
+    timer = AgendaTimer(sample_session, lambda: moment[0], lambda: moment[0])
+    timer.start()
+    moment[0] += 10 * 60
+    timer.pause()
+    agenda = _squashed(export_document(sample_session, "agenda", tmp_path / "p.pdf", ExportOptions(day=1)))
+    report = _squashed(export_document(sample_session, "report", tmp_path / "r.pdf"))
+    assert "08:00–… on time not finished" in agenda
+    assert "not finished" in report
+    assert "running" not in agenda.lower() and " running" not in report.lower()

@@ -1,0 +1,78 @@
+"""Benchmarks of the documents at scale: 2,000 name tags, a 2,000-row sign-in sheet, the report.
+
+Run with ``make bench``. Targets (issue 18): 2,000 name tags in under 3 s, 2,000 sign-in rows in
+under 4 s, the sample's workshop report in under 1.5 s. Every roster holds the sample's people,
+whose names mix Latin with Lao, Thai, Khmer and Myanmar, and each copy has a different name, so
+nothing is shaped only once. The 68-person figures are printed beside the 2,000 ones from the same
+run, so the ratio shows how the work grows.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from facilitator.app import roster
+from facilitator.app.changes import ROSTER
+from facilitator.app.exports import ExportOptions, export_document
+from facilitator.app.session import WorkshopSession
+from facilitator.app.workshops import create_workshop
+from facilitator.storage import roster_store
+
+
+def _grow_roster(session: WorkshopSession, size: int) -> None:
+    """Add copies of the sample's people, each with its own name, until the roster has ``size``."""
+    sample = roster.participants(session)
+    extra = []
+    for index in range(size - len(sample)):
+        person = sample[index % len(sample)]
+        native = f"{person.native_name} {index}" if person.native_name else ""
+        extra.append(person.with_changes(id=0, name=f"{person.name} {index}", native_name=native))
+    with session.action("Grow roster", [ROSTER]) as conn:
+        roster_store.insert_participants(conn, extra)
+
+
+def _forget_caches() -> None:
+    """Drop shaped text, line breaks and QR codes kept from earlier exports."""
+    from facilitator.documents import linebreak, qr, qr_matrix, text
+
+    text.shape_text.cache_clear()
+    text.shape_run.cache_clear()
+    text.font_runs.cache_clear()
+    linebreak.line_segments.cache_clear()
+    qr_matrix.qr_matrix.cache_clear()
+    qr._path_operators.cache_clear()
+
+
+def _export(session: WorkshopSession, kind: str, output: Path, **options: object) -> float:
+    _forget_caches()
+    start = time.perf_counter()
+    export_document(session, kind, output, ExportOptions(**options))  # type: ignore[arg-type]
+    return time.perf_counter() - start
+
+
+def test_documents_for_68_and_2000_people(tmp_path: Path) -> None:
+    """2,000 name tags under 3 s, 2,000 sign-in rows under 4 s, the sample's report under 1.5 s."""
+    session = create_workshop(tmp_path / "w.sqlite", sample=True)
+    try:
+        cold = _export(session, "name-tags", tmp_path / "cold.pdf")
+        print(f"\n68 name tags, first export in the process (imports, fonts, ICU): {cold:.3f} s")
+        report = min(_export(session, "report", tmp_path / f"report{i}.pdf") for i in range(3))
+        print(f"workshop report of the sample: {report:.3f} s")
+        small = {
+            kind: min(_export(session, kind, tmp_path / f"{kind}{i}.pdf", day=1) for i in range(3))
+            for kind in ("name-tags", "signin-sheet", "tent-cards")
+        }
+        _grow_roster(session, 2000)
+        large = {kind: _export(session, kind, tmp_path / f"{kind}-2000.pdf", day=1) for kind in small}
+        for kind in small:
+            size_mb = (tmp_path / f"{kind}-2000.pdf").stat().st_size / 1e6
+            print(
+                f"{kind}: 68 people {small[kind]:.3f} s, 2,000 people {large[kind]:.3f} s "
+                f"({size_mb:.1f} MB), ratio {large[kind] / small[kind]:.1f} (linear would be {2000 / 68:.1f})"
+            )
+    finally:
+        session.close()
+    assert large["name-tags"] < 3.0
+    assert large["signin-sheet"] < 4.0
+    assert report < 1.5
