@@ -12,6 +12,7 @@ from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import ActionRefused, InputError, RosterImportError
 from facilitator.core.participants import FIELD_LABELS, ROLES, SECTORS, Participant, describe_roster_change
 from facilitator.core.roster_rules import (
+    clean_text,
     normalise_delegation,
     normalise_role,
     normalise_sector,
@@ -176,7 +177,7 @@ def clean_value(field: str, value: str) -> str:
     Raises:
         InputError: The value cannot be understood; the message names the field.
     """
-    value = " ".join(str(value).split())
+    value = clean_text(str(value))  # control characters are kept out of the store
     label = FIELD_LABELS.get(field)
     if label is None or field == "id":
         raise InputError(f"'{field}' is not a roster field that can be edited.")

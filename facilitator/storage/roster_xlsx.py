@@ -10,8 +10,11 @@ naming the file and the cell.
 
 from __future__ import annotations
 
+import errno
+import lzma
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -70,10 +73,16 @@ def read_xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
             return _read_sheet(archive, sheet, shared)
     except _Refusal as refusal:
         raise _error(path, refusal.problem) from refusal
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
-        raise _error(
-            path, Problem(f"the Excel file is damaged ({error}); open it in Excel and save it again")
-        ) from error
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
+            struct.error, lzma.LZMAError) as error:  # fmt: skip
+        raise _damaged(path, error) from error
+    except OSError as error:
+        # A damaged directory sends zipfile seeking before the file's start (EINVAL), and a damaged
+        # header can name bzip2, whose decoder raises OSError without errno; other system errors
+        # (a failing disk) are reported as such by the caller.
+        if error.errno not in (None, errno.EINVAL):
+            raise
+        raise _damaged(path, error) from error
     except expat.ExpatError as error:
         raise _error(
             path,
@@ -82,6 +91,10 @@ def read_xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
                 "open it in Excel and save it again"
             ),
         ) from error
+
+
+def _damaged(path: Path, error: BaseException) -> RosterImportError:
+    return _error(path, Problem(f"the Excel file is damaged ({error}); open it in Excel and save it again"))
 
 
 def _error(path: Path, problem: Problem) -> RosterImportError:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from facilitator.app import roster
 from facilitator.app.session import WorkshopSession
@@ -260,3 +262,44 @@ def test_a_plan_checked_for_adding_cannot_be_applied_as_a_replacement(
     plan = _checked(sample_session, tmp_path)
     with pytest.raises(ActionRefused, match="other kind of import"):
         roster.apply_import(sample_session, plan, "registrations.csv", replace=True)
+
+
+_CELL = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(st.tuples(_CELL, st.sampled_from(["F", "M", "Ms", "", "42", "Nữ"]), _CELL), max_size=6),
+    ending=st.sampled_from(["\n", "\r\n", "\r"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+)
+def test_generated_imports_are_whole_or_nothing(
+    sample_session: WorkshopSession,
+    tmp_path: Path,
+    rows: list[tuple[str, str, str]],
+    ending: str,
+    encoding: str,
+) -> None:
+    """Any generated list either imports in one step or is refused leaving the roster as it was."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=ending)
+    writer.writerow(["Full name", "Sex", "Country"])
+    writer.writerows(rows)
+    path = tmp_path / "generated.csv"
+    path.write_bytes(buffer.getvalue().encode(encoding, errors="replace"))
+    before = roster.participants(sample_session)
+    label = sample_session.undo_label
+    try:
+        result = roster.import_roster(sample_session, path)
+    except RosterImportError:
+        assert roster.participants(sample_session) == before
+        assert sample_session.undo_label == label
+        return
+    after = roster.participants(sample_session)
+    assert len(after) == len(before) + result.added
+    if result.added or result.updated:
+        sample_session.undo()
+        assert roster.participants(sample_session) == before

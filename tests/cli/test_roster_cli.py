@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,26 @@ def test_importing_the_same_list_twice_prints_the_counts_and_adds_nobody(
     assert "0 new, 0 updated, 2 unchanged, 1 not in the file removed." in capsys.readouterr().out
     assert main(["--workshop", str(workshop), "stats", "--json"]) == 0
     assert '"participants": 2' in capsys.readouterr().out
+
+
+_HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
+_EXPECTED = json.loads((_HOSTILE / "expected.json").read_text(encoding="utf-8"))["files"]
+
+
+@pytest.mark.parametrize("name", sorted(_EXPECTED))
+def test_hostile_files_get_a_plain_answer_never_exit_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Each hostile roster file is imported (exit 0) or refused (exit 1) with its message on
+    stderr; none ends as an unexpected error (exit 3) or with a traceback."""
+    workshop = tmp_path / "w.sqlite"
+    main(["new", str(workshop)])
+    capsys.readouterr()
+    code = main(["--workshop", str(workshop), "roster", "import", str(_HOSTILE / name)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if "refused" in _EXPECTED[name]:
+        assert code == 1
+        assert name in err and _EXPECTED[name]["refused"][0] in err
+    else:
+        assert code == 0
