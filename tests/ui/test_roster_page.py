@@ -176,3 +176,22 @@ def test_codes_get_a_narrow_column_and_addresses_a_wide_one(
     address = "souksavanh.phommachanh@example.org"
     assert page.table.columnWidth(email) >= metrics.horizontalAdvance(address) * 0.9
     assert page.table.columnWidth(columns.index("Delegation")) <= 90
+
+
+def test_a_mapping_chosen_by_hand_is_used_for_the_next_file_with_those_headings(
+    qtbot, open_page, empty_session: WorkshopSession, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """After 'Whom' was chosen as the name once, the next file headed the same way opens ready."""
+    for round_number, rows in enumerate(("Ana Reyes,F\n", "Ana Reyes,F\nBen Tan,M\n")):
+        source = tmp_path / f"list{round_number}.csv"
+        source.write_text("Whom,Gender\n" + rows)
+        page, _ = open_page(RosterPage, empty_session)
+        page.start_import(source)
+        qtbot.waitUntil(lambda page=page: page.import_dialog is not None)
+        dialog = page.import_dialog
+        if round_number == 0:
+            assert not dialog.import_button.isEnabled()
+            dialog.combos[0].setCurrentIndex(dialog.combos[0].findData("name"))
+        assert dialog.combos[0].currentData() == "name" and dialog.import_button.isEnabled()
+        dialog.import_now()
+    assert [p.name for p in roster.participants(empty_session)] == ["Ana Reyes", "Ben Tan"]
