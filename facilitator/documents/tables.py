@@ -59,6 +59,7 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         padding: Left and right cell padding of every row, heading included (reportlab's 6 by
             default).
         continued: Internal: the label of the line that opens a continued part.
+        section: Internal: the section a continued part's first rows belong to.
     """
 
     def __init__(
@@ -72,6 +73,7 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         body_commands: Sequence[tuple[Any, ...]] = (),
         padding: float | None = None,
         continued: str = "",
+        section: str = "",
     ) -> None:
         super().__init__()
         self.header = list(header)
@@ -82,6 +84,7 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         self.body_commands = tuple(body_commands)
         self.padding = padding
         self.continued = continued
+        self.section = section
         self._tables: dict[int, Table] = {}
         self._sizes: dict[tuple[int, float], tuple[float, float]] = {}
         self._refused_at: float | None = None
@@ -193,14 +196,18 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
             body_commands=self.body_commands,
             padding=self.padding,
             continued=continued,
+            section=self._section_at(start),
         )
+
+    def _section_at(self, index: int) -> str:
+        """The section row ``index`` belongs to (a part may start inside one)."""
+        return next((row.section for row in reversed(self.rows[:index]) if row.section), self.section)
 
     def _label_at(self, index: int) -> str:
         """What a part starting at row ``index`` continues: the section it is in, else the title."""
         if self.rows[index].section:
             return f"{self.title}{_CONTINUED}" if self.title else ""
-        section = next((row.section for row in reversed(self.rows[:index]) if row.section), "")
-        label = section or self.title
+        label = self._section_at(index) or self.title
         return f"{label}{_CONTINUED}" if label else ""
 
     def _split_inside(self, available_width: float, available_height: float) -> list[Flowable]:

@@ -217,3 +217,23 @@ def test_groups_chapter_without_rounds(empty_session) -> None:  # type: ignore[n
     """A workshop with no rounds says that no breakout rounds were recorded."""
     chapter = build_report(empty_session).chapter("groups")
     assert chapter is not None and chapter.blocks == (Note("No breakout rounds were recorded.", muted=True),)
+
+
+def test_annex_keeps_the_same_group_name_of_two_rounds_apart(sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Cards of "Group 1" on boards linked to Breakout 1 and Breakout 2 are listed under each round."""
+    from facilitator.app import boards
+
+    boards.add_card(sample_session, "labour-to-police", "Passports kept", group="Group 1")
+    boards.add_card(sample_session, "police-to-labour", "No written contract", group="Group 1")
+    annex = build_report(sample_session).chapter("annex")
+    headings = [(b.text, b.level) for b in annex.blocks if isinstance(b, Subheading)]  # type: ignore[union-attr]
+    assert headings[:4] == [
+        ("Breakout 1", 1),
+        ("Breakout 1: Group 1", 2),
+        ("Breakout 2", 1),
+        ("Breakout 2: Group 1", 2),
+    ]
+    first = annex.blocks.index(Subheading("Breakout 1: Group 1", 2))  # type: ignore[union-attr]
+    second = annex.blocks.index(Subheading("Breakout 2: Group 1", 2))  # type: ignore[union-attr]
+    assert [row[1] for row in annex.blocks[first + 1].rows] == ["Passports kept"]  # type: ignore[union-attr]
+    assert [row[1] for row in annex.blocks[second + 1].rows] == ["No written contract"]  # type: ignore[union-attr]
