@@ -14,6 +14,7 @@ from typing import Any
 
 from facilitator.core.agenda import KIND_LABELS, DaySchedule, ScheduledItem, clock_text
 from facilitator.core.countdown import ItemRun
+from facilitator.core.wording import counted
 from facilitator.core.workshop import WorkshopInfo
 from facilitator.documents.pdf import DocumentInfo, build_document, styles
 from facilitator.documents.tables import Headed, Row, SectionTable
@@ -135,7 +136,7 @@ def _day_table(document: AgendaDocument, day: DaySchedule, actuals: bool, width:
             )
         )
     header_cells = [para(text, style["cell_bold"]) for text in header]
-    return SectionTable(header_cells, rows, widths, title=_day_title(day))
+    return SectionTable(header_cells, rows, widths, title=_day_title(day), padding=4)
 
 
 def _day_title(day: DaySchedule) -> str:
@@ -159,7 +160,9 @@ def _day_summary(document: AgendaDocument, day: DaySchedule, actuals: bool) -> s
     if not ended:
         return summary + " Under way: no item has finished yet."
     last = max(ended)
-    text = f" The last item run ended at {_clock(last)}"
+    not_run = len(day.items) - len(ran)
+    so_far = " so far" if open_items or not_run else ""
+    text = f" The last item run{so_far} ended at {_clock(last)}"
     if day.planned_end is not None:
         over = _minutes_between(day.planned_end, last)
         if over > 0:
@@ -168,10 +171,9 @@ def _day_summary(document: AgendaDocument, day: DaySchedule, actuals: bool) -> s
             text += f", within the {clock_text(day.planned_end)} limit"
     text += "."
     if open_items:
-        text += f" {open_items} item(s) started but not finished."
-    not_run = len(day.items) - len(ran)
+        text += f" {counted(open_items, 'item')} started but not finished."
     if not_run:
-        text += f" {not_run} item(s) not run."
+        text += f" {counted(not_run, 'item')} not run."
     return summary + text
 
 

@@ -91,8 +91,8 @@ def _table(
     rule = (("LINEABOVE", (0, 0), (-1, 0), 0.8, HexColor("#1d2433")),)
     cells = [para("Total", style["cell_bold"]), *(para(str(v), number_bold) for v in _values(total))]
     rows.append(Row(cells + ([""] if flags else []), commands=rule))
-    widths = [118, 56, 50, 50, 56, 50, 66] + ([55] if flags else [])
-    return SectionTable(header, rows, widths, title=title)
+    widths = [116, 58, 50, 50, 56, 50, 70] + ([56] if flags else [])
+    return SectionTable(header, rows, widths, title=title, padding=4)
 
 
 def _day_story(report: DayAttendance, women_target: float) -> list[Any]:

@@ -163,8 +163,9 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         table.drawOn(self.canv, 0, 0)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        """Cut at a row boundary that keeps two rows on each side and a section with its first row;
-        a row taller than a whole page is cut inside (reportlab's ``splitInRow``)."""
+        """Cut at a row boundary that keeps two rows on each side and a section with its first row,
+        or move the table whole to the next page; only a row taller than half a page may stand
+        alone, and one taller than the space left is cut inside (reportlab's ``splitInRow``)."""
         table, _, _ = self._enough(available_width, available_height)
         heights = list(table._rowHeights)
         lead = self._lead_rows()
@@ -175,12 +176,16 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
             count += 1
         if count >= len(self.rows):
             return []
+        tall = heights[lead + count] >= _TALL_ROW
         if count and len(self.rows) - count == 1:
             count -= 1
         while count and self.rows[count - 1].section:
             count -= 1
         if count < min(2, len(self.rows)):
-            return self._split_inside(available_width, available_height)
+            if not tall:
+                return []
+            if count == 0:
+                return self._split_inside(available_width, available_height)
         return [
             self._part(0, count, self.continued),
             self._part(count, len(self.rows), self._label_at(count)),
@@ -211,8 +216,8 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         return f"{label}{_CONTINUED}" if label else ""
 
     def _split_inside(self, available_width: float, available_height: float) -> list[Flowable]:
-        """Refuse the first time (the table moves to the next page); cut inside a row only when
-        even a fresh page cannot hold the first rows."""
+        """Cut inside a row taller than half a page (a red flag written as an essay): refuse the
+        first time, so that it starts on a fresh page, and cut it there."""
         if self._refused_at is None or available_height < self._refused_at - 1e-6:
             self._refused_at = available_height
             return []
@@ -224,6 +229,9 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
 
 #: Rows measured first when a table is laid out (about a page of sign-in rows).
 _FIRST_ROWS = 24
+#: A row at least this tall (points, about half an A4 frame) may stand alone on a page, or be cut
+#: inside when no page holds it; shorter rows always keep a neighbour across a page break.
+_TALL_ROW = 360.0
 
 
 def _shift_body(command: tuple[Any, ...], lead: int) -> tuple[Any, ...]:

@@ -89,7 +89,7 @@ def test_a_day_that_overran_says_when_and_by_how_much(
     timer.next()
     text = _squashed(export_document(sample_session, "agenda", tmp_path / "over.pdf", ExportOptions(day=1)))
     assert "must end by 17:00" in text
-    assert "The last item run ended at 17:45, 45 min after the 17:00 limit: the day overran." in text
+    assert "ended at 17:45, 45 min after the 17:00 limit: the day overran." in text
 
 
 def test_a_paused_item_is_never_called_running(sample_session: WorkshopSession, tmp_path: Path) -> None:
