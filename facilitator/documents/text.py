@@ -5,8 +5,9 @@ most punctuation: "พ.ต.ท. สมชาย (ใจดี)" drawn in Noto Sa
 and bracket. So text is cut into *character clusters* (a letter with its marks, a Khmer or Myanmar
 letter with its subscript), each cluster takes the first font of its script's fallback chain that
 holds all of it, and neighbouring clusters in one font form a run. Runs in a script font are shaped
-by HarfBuzz (through reportlab, whose text objects then place every glyph where HarfBuzz put it);
-Latin runs are drawn unshaped so that "ff" stays two letters for search and copy.
+by HarfBuzz (through reportlab, whose text objects then place every glyph where HarfBuzz put it)
+and carry their text as ``ActualText`` for copy and search; Latin runs are drawn unshaped so that
+"ff" stays two letters.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape
 
 from facilitator.documents.fonts import coverage, fallback_chain, register_fonts
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
 __all__ = [
+    "GlyphRun",
     "ShapedLine",
     "clean_text",
     "clusters",
@@ -32,6 +34,8 @@ __all__ = [
     "script_of",
     "shape_line",
     "shape_run",
+    "shape_text",
+    "show_run",
 ]
 
 _RANGES: tuple[tuple[int, int, str], ...] = (
@@ -161,18 +165,35 @@ def shape_run(font: str, text: str) -> tuple[str, float]:
     return text, float(stringWidth(text, font, 1000))
 
 
+class GlyphRun(NamedTuple):
+    """One font run, shaped.
+
+    Attributes:
+        font: Registered font name.
+        drawn: What to draw: reportlab's ``ShapedStr`` when HarfBuzz moved or substituted glyphs,
+            else the plain text.
+        units: Advance in thousandths of the font size.
+        source: The text the run stands for.
+    """
+
+    font: str
+    drawn: str
+    units: float
+    source: str
+
+
 @dataclass(frozen=True, slots=True)
 class ShapedLine:
     """One line of text shaped once, drawable and measurable at any size.
 
     Attributes:
         text: The text as given.
-        runs: (font name, what to draw, advance in thousandths of the font size) per font run.
+        runs: The font runs.
         units: Advance width of the whole line in thousandths of the font size.
     """
 
     text: str
-    runs: tuple[tuple[str, str, float], ...]
+    runs: tuple[GlyphRun, ...]
     units: float
 
     def width(self, size: float) -> float:
@@ -189,14 +210,14 @@ class ShapedLine:
     @property
     def fonts(self) -> frozenset[str]:
         """The fonts the line is drawn in."""
-        return frozenset(font for font, _, _ in self.runs)
+        return frozenset(run.font for run in self.runs)
 
 
 @lru_cache(maxsize=16384)
 def shape_text(text: str, bold: bool = False) -> ShapedLine:
     """Shape text exactly as given (spaces kept), in font runs."""
-    runs = tuple((font, *shape_run(font, run)) for font, run in font_runs(text, bold))
-    return ShapedLine(text, runs, sum(units for _, _, units in runs))
+    runs = tuple(GlyphRun(font, *shape_run(font, run), run) for font, run in font_runs(text, bold))
+    return ShapedLine(text, runs, sum(run.units for run in runs))
 
 
 def shape_line(text: str, bold: bool = False) -> ShapedLine:
@@ -217,10 +238,28 @@ def draw_line(
     width = shaped.width(size)
     cursor = {"left": x, "center": x - width / 2, "right": x - width}[align]
     text = canvas.beginText()
-    for font, drawn, units in shaped.runs:
-        text.setTextOrigin(cursor, y)
-        text.setFont(font, size)
-        text.textOut(drawn)
-        cursor += units * size / 1000
+    for run in shaped.runs:
+        show_run(text, cursor, y, run, size)
+        cursor += run.units * size / 1000
     canvas.drawText(text)
     return width
+
+
+def show_run(text: Any, x: float, y: float, run: GlyphRun, size: float) -> None:
+    """Show one run in a reportlab text object with its start at (x, y).
+
+    A shaped run's glyphs do not spell its text (a Khmer subscript or a Thai mark variant has no
+    character of its own), so it is wrapped in a marked-content span whose ``ActualText`` is the
+    text it stands for: PDF viewers (PDFium, Poppler, Acrobat) then copy and find it exactly.
+    reportlab has no call for marked content inside a text object, so the operators are added to
+    its code list.
+    """
+    text.setTextOrigin(x, y)
+    text.setFont(run.font, size)
+    shaped = hasattr(run.drawn, "__shapeData__")
+    if shaped:
+        actual = run.source.encode("utf-16-be").hex().upper()
+        text._code.append(f"/Span <</ActualText <FEFF{actual}>>> BDC")
+    text.textOut(run.drawn)
+    if shaped:
+        text._code.append("EMC")

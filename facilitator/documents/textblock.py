@@ -20,7 +20,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.platypus import Flowable
 
 from facilitator.documents.linebreak import fill_lines, line_segments
-from facilitator.documents.text import clean_text, shape_text
+from facilitator.documents.text import clean_text, shape_text, show_run
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -127,8 +127,8 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         height = leading
         for piece, a, b in self._overlaps(start, end):
             height = max(height, leading * piece.size / font_size)
-            for font, _, _ in shape_text(self.text[a:b], piece.bold).runs:
-                height = max(height, _SCRIPT_LINE.get(font.partition("-")[0], 0) * piece.size)
+            for run in shape_text(self.text[a:b], piece.bold).runs:
+                height = max(height, _SCRIPT_LINE.get(run.font.partition("-")[0], 0) * piece.size)
         return height
 
     def _layout(self, width: float) -> tuple[list[tuple[int, int]], list[float]]:
@@ -206,11 +206,9 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
                 x += usable - width
             for piece, a, b in self._overlaps(start, end):
                 text.setFillColor(piece.colour)
-                for font, drawn, units in shape_text(self.text[a:b], piece.bold).runs:
-                    text.setTextOrigin(x, baseline)
-                    text.setFont(font, piece.size)
-                    text.textOut(drawn)
-                    x += units * piece.size / 1000
+                for run in shape_text(self.text[a:b], piece.bold).runs:
+                    show_run(text, x, baseline, run, piece.size)
+                    x += run.units * piece.size / 1000
         canvas.drawText(text)
 
 

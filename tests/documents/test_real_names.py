@@ -149,3 +149,22 @@ def test_an_organisation_named_like_its_delegation_prints_once(
     )
     output = export_name_tags(sample_session, tmp_path / "t.pdf", ExportOptions(), participant_ids=[1])
     assert PdfReader(output).pages[0].extract_text().count("ASEAN Secretariat") == 1
+
+
+@pytest.mark.parametrize("kind", ["name-tags", "signin-sheet"])
+def test_native_names_copy_and_search_exactly(named: WorkshopSession, tmp_path: Path, kind: str) -> None:
+    """A PDF viewer's text (PDFium's, as in Chrome) holds every native name exactly as typed:
+    shaped runs carry their text as ActualText, since their glyphs alone do not spell it."""
+    import pypdfium2 as pdfium
+
+    path = export_document(named, kind, tmp_path / f"{kind}.pdf", ExportOptions(day=1))
+    document = pdfium.PdfDocument(str(path))
+    try:
+        text = " ".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+    # Lines may wrap inside a long native name; compare without white space.
+    squashed = "".join(text.split())
+    for _, _, native in PEOPLE:
+        if native:
+            assert "".join(native.split()) in squashed, native
