@@ -167,7 +167,18 @@ def read_text_rows(path: Path, data: bytes) -> list[tuple[int, list[str]]]:
         for index, cell in enumerate(cells[:MAX_COLUMNS]):
             if len(cell) > MAX_CELL_CHARS:
                 raise RosterImportError(str(path), [_long_cell(number, index)])
-        rows.append((number, cells[:MAX_COLUMNS]))
+        rows.append((number, [_unguarded(cell) for cell in cells[:MAX_COLUMNS]]))
+
+
+def _unguarded(cell: str) -> str:
+    """A cell without the apostrophe that guards a formula-like value in exported CSV ("'+856 20…").
+
+    Exports (Facilitator's among them) put it before ``=``, ``+``, ``-`` and ``@`` so that Excel
+    does not run the value; reading it back must give the value itself, or a re-imported export
+    would change everyone's phone-like fields. An apostrophe before anything else is kept (names
+    such as "'Ofa" start with one).
+    """
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r" else cell
 
 
 def _csv_problem(error: csv.Error) -> str:

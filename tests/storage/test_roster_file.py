@@ -269,3 +269,10 @@ def test_damaged_workbooks_never_give_a_traceback(
         assert "damaged.xlsx" in str(refused)
         return
     plan_import(table)
+
+
+def test_the_apostrophe_guarding_a_formula_like_value_is_dropped(tmp_path: Path) -> None:
+    """ "'+856 20…" from an export reads back as "+856 20…"; a name starting with an apostrophe stays."""
+    path = tmp_path / "export.csv"
+    path.write_text("Name,Position\n'Ofa Tupou,'=Director\n'-Dash,'+856 20 555\n", encoding="utf-8")
+    assert read_table(path).rows == (("'Ofa Tupou", "=Director"), ("-Dash", "+856 20 555"))
