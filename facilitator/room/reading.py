@@ -20,7 +20,7 @@ from facilitator.app import board_setup, boards
 from facilitator.app.board_reader import BoardReader
 from facilitator.app.session import WorkshopSession
 from facilitator.core.boards import BoardSnapshot, GroupNotes
-from facilitator.room.views import board_view
+from facilitator.room.views import board_view, standing_dots
 
 __all__ = ["CachedView", "RoomReader", "encode"]
 
@@ -54,6 +54,8 @@ class RoomReader:
         self._board_reader = BoardReader(self.session, board_id)
         self._snapshot: BoardSnapshot | None = None
         self._snapshot_version = 0
+        #: Each group's dots per card in the snapshot (see :func:`standing_dots`).
+        self.standing: dict[str, dict[int, int]] = {}
         self._views: dict[str, CachedView] = {}
 
     @property
@@ -82,6 +84,7 @@ class RoomReader:
             version = self.version
             with self._consistent():
                 self._snapshot = self._board_reader.read()
+            self.standing = standing_dots(self._snapshot)
             self._snapshot_version = version
         return self._snapshot
 
@@ -91,7 +94,7 @@ class RoomReader:
         if cached is None or cached.version != self.version:
             snapshot = self.snapshot()
             body = encode({"version": self.version, **board_view(snapshot, group)})
-            cached = CachedView(self.version, f'"{self.version}"', body, gzip.compress(body, 6))
+            cached = CachedView(self.version, f'"{self.version}"', body, gzip.compress(body, 1))
             self._views[group] = cached
         return cached
 

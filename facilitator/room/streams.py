@@ -21,7 +21,7 @@ from aiohttp import web
 __all__ = ["KEEPALIVE", "MAX_STREAMS", "MIN_INTERVAL", "EventStreams"]
 
 #: Shortest time between two waves of notifications (seconds).
-MIN_INTERVAL = 0.25
+MIN_INTERVAL = 0.5
 #: Seconds between keep-alive comments on an idle stream.
 KEEPALIVE = 20.0
 #: Streams open at once in the whole room, and per phone (a phone may have two tabs open).

@@ -13,7 +13,15 @@ from typing import Any
 from facilitator.core.boards import BoardSnapshot, GroupNotes, RedFlagCard
 from facilitator.room.access import RAPPORTEUR, Device
 
-__all__ = ["NOTE_FIELDS", "board_view", "device_dots", "device_view", "dots_left", "notes_view"]
+__all__ = [
+    "NOTE_FIELDS",
+    "board_view",
+    "device_dots",
+    "device_view",
+    "dots_left",
+    "notes_view",
+    "standing_dots",
+]
 
 #: The rapporteur's three boxes, in the order the phone shows them.
 NOTE_FIELDS = ("summary", "disagreements", "questions")
@@ -68,41 +76,65 @@ def board_view(snapshot: BoardSnapshot, group: str) -> dict[str, Any]:
     }
 
 
-def device_dots(snapshot: BoardSnapshot, device: Device) -> dict[int, int]:
+def standing_dots(snapshot: BoardSnapshot) -> dict[str, dict[int, int]]:
+    """Each group's dots on each card, counted once per snapshot (every phone's state needs them)."""
+    standing: dict[str, dict[int, int]] = {}
+    for dot in snapshot.dots:
+        cards = standing.setdefault(dot.group, {})
+        cards[dot.card_id] = cards.get(dot.card_id, 0) + 1
+    return standing
+
+
+def device_dots(
+    snapshot: BoardSnapshot, device: Device, standing: dict[str, dict[int, int]] | None = None
+) -> dict[int, int]:
     """The device's dots still standing on each card of the board.
 
     A phone's own count can only say what it placed; the workshop says what is left (the
     facilitator may have removed a card or its dots), so each count is capped by the group's
     dots actually on that card.
+
+    Args:
+        snapshot: The board.
+        device: The phone.
+        standing: :func:`standing_dots` of the snapshot, if already counted.
     """
     board = snapshot.board.id
-    standing: dict[int, int] = {}
-    for dot in snapshot.dots:
-        if dot.group == device.group:
-            standing[dot.card_id] = standing.get(dot.card_id, 0) + 1
+    ours = (standing if standing is not None else standing_dots(snapshot)).get(device.group, {})
     return {
-        card: min(count, standing.get(card, 0))
+        card: min(count, ours.get(card, 0))
         for (on_board, card), count in device.dots.items()
-        if on_board == board and standing.get(card, 0)
+        if on_board == board and ours.get(card, 0)
     }
 
 
-def dots_left(snapshot: BoardSnapshot, device: Device, budget: int) -> int:
+def dots_left(
+    snapshot: BoardSnapshot, device: Device, budget: int, standing: dict[str, dict[int, int]] | None = None
+) -> int:
     """Dots this phone may still place: its own budget and its group's, whichever runs out first."""
-    mine = sum(device_dots(snapshot, device).values())
-    return max(0, min(budget - mine, snapshot.dots_left(device.group)))
+    standing = standing if standing is not None else standing_dots(snapshot)
+    mine = sum(device_dots(snapshot, device, standing).values())
+    group_left = snapshot.board.group_budget - sum(standing.get(device.group, {}).values())
+    return max(0, min(budget - mine, group_left))
 
 
-def device_view(snapshot: BoardSnapshot, device: Device, budget: int, version: int) -> dict[str, Any]:
+def device_view(
+    snapshot: BoardSnapshot,
+    device: Device,
+    budget: int,
+    version: int,
+    standing: dict[str, dict[int, int]] | None = None,
+) -> dict[str, Any]:
     """What is particular to one phone: its group and role, its dots, the board's version."""
+    standing = standing if standing is not None else standing_dots(snapshot)
     return {
         "version": version,
         "group": device.group,
         "rapporteur": device.role == RAPPORTEUR,
         "phone": device.number,
-        "dots_left": dots_left(snapshot, device, budget),
+        "dots_left": dots_left(snapshot, device, budget, standing),
         "dots_per_phone": budget,
-        "my_dots": {str(card): count for card, count in device_dots(snapshot, device).items()},
+        "my_dots": {str(card): count for card, count in device_dots(snapshot, device, standing).items()},
     }
 
 

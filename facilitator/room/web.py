@@ -215,7 +215,8 @@ class RoomWeb:
         return response
 
     def _me(self, device: Device) -> dict[str, Any]:
-        return device_view(self.reader.snapshot(), device, self.dots_per_phone, self.reader.version)
+        snapshot = self.reader.snapshot()
+        return device_view(snapshot, device, self.dots_per_phone, self.reader.version, self.reader.standing)
 
     async def me(self, request: web.Request) -> web.Response:
         """``GET /api/me``: this phone's group, role, dots and the board's version."""

@@ -12,11 +12,12 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from facilitator.app.session import WorkshopSession
 
-__all__ = ["QueueWriter", "Work", "Writer", "run_work"]
+__all__ = ["Outcome", "QueueWriter", "Work", "Writer", "perform", "run_work"]
 
 T = TypeVar("T")
 Work = Callable[[WorkshopSession], Any]
@@ -29,20 +30,37 @@ class Writer(Protocol):
         """Queue ``work(session)``; the future holds its result or the exception it raised."""
 
 
-def run_work(work: Work, session: WorkshopSession, future: Future[Any]) -> None:
-    """Run one piece of work and settle its future (skipped if the server gave up on it).
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a piece of work gave: its result, or the exception it raised."""
 
-    Every exception goes to the future: a refusal is the phone's answer, anything else a bug that
-    the server logs. Nothing escapes into the thread that owns the session.
+    result: Any = None
+    error: Exception | None = None
+
+    def settle(self, future: Future[Any]) -> None:
+        """Hand the outcome to whoever waits on ``future``."""
+        if self.error is not None:
+            future.set_exception(self.error)
+        else:
+            future.set_result(self.result)
+
+
+def perform(work: Work, session: WorkshopSession) -> Outcome:
+    """Run one piece of work, catching what it raises.
+
+    Every exception is kept for the future: a refusal is the phone's answer, anything else a bug
+    that the server logs. Nothing escapes into the thread that owns the session.
     """
-    if not future.set_running_or_notify_cancel():
-        return
     try:
-        result = work(session)
+        return Outcome(work(session))
     except Exception as error:
-        future.set_exception(error)
-    else:
-        future.set_result(result)
+        return Outcome(error=error)
+
+
+def run_work(work: Work, session: WorkshopSession, future: Future[Any]) -> None:
+    """Run one piece of work and settle its future (skipped if the server gave up on it)."""
+    if future.set_running_or_notify_cancel():
+        perform(work, session).settle(future)
 
 
 class QueueWriter:

@@ -104,6 +104,29 @@ def test_runner_runs_phone_writes_on_the_gui_thread_in_short_slices(qtbot, contr
     assert "no-such-board" in str(failing.exception())
 
 
+def test_runner_redraws_the_board_once_per_slice_before_phones_hear_saved(
+    qtbot, controller: Controller
+) -> None:  # type: ignore[no-untyped-def]
+    """Writes run in one slice redraw the board once, and each future settles after that redraw."""
+    page = BoardsPage(controller)
+    qtbot.addWidget(page)
+    runner = MainThreadRunner(controller, clock=lambda: 0.0)  # a slice that never runs out of time
+    redraws: list[int] = []
+    page.feed.snapshot_changed.connect(lambda snapshot: redraws.append(len(snapshot.cards)))
+    seen_when_settled: list[int] = []
+
+    def add(text: str) -> Callable[[WorkshopSession], int]:
+        return lambda session: boards.add_card(session, L2P, text, group="Group 1")
+
+    # Queued before the event loop runs again, the three writes fall in one slice.
+    futures = [runner.submit(add(f"Card {n}")) for n in range(3)]
+    for future in futures:
+        future.add_done_callback(lambda _f: seen_when_settled.append(len(page.feed.snapshot.cards)))
+    qtbot.waitUntil(lambda: all(f.done() for f in futures), timeout=5000)
+    assert redraws == [3]
+    assert seen_when_settled == [3, 3, 3]
+
+
 def test_a_phone_card_reaches_the_boards_page_and_the_desktop_undo_skips_it(
     qtbot, controller: Controller
 ) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from facilitator.app.board_reader import BoardReader
 from facilitator.app.changes import BOARDS, Changes
 from facilitator.core.boards import BoardSnapshot
 from facilitator.core.errors import NotFoundError
+from facilitator.ui.batching import after_batch
 from facilitator.ui.controller import Controller
 
 __all__ = ["BoardFeed"]
@@ -64,4 +65,5 @@ class BoardFeed(QObject):
         if changes.everything or self._reader.session is not self.controller.session:
             self._reader = BoardReader(self.controller.session, self._reader.board_id)
         if changes.touches(BOARDS):
-            self.refresh()
+            # Once per batch of phone writes (see facilitator.ui.batching), at once otherwise.
+            after_batch(self, self.refresh)
