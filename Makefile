@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run run-deps test lint bench system-deps clean
+.PHONY: run run-deps test lint bench system-deps browser-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ system-deps:
 	    apt-get update -qq && apt-get install -y -qq libegl1 libgl1 libfontconfig1 libxkbcommon0 \
 	      libxkbcommon-x11-0 libdbus-1-3 >/dev/null; }
 
+# The room's browser tests drive Debian's Chromium with Playwright, which cannot download a browser
+# of its own here. Install it only when it is missing; where it cannot be installed those tests are
+# skipped and say why, and everything else still runs.
+browser-deps:
+	@command -v chromium >/dev/null || { echo "Installing Chromium for the room's browser tests..."; \
+	  { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "Chromium could not be installed: the room's browser tests will be skipped."; }
+
 # On a desktop, Qt's xcb plugin needs a few more X libraries than the headless tests do.
 run-deps: $(STAMP)
 	@if [ -n "$$DISPLAY" ] && ! QT_QPA_PLATFORM=xcb $(PY) -c "from PySide6.QtWidgets import QApplication; QApplication([])" 2>/dev/null; then \
@@ -37,7 +45,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
-test: lint
+test: lint browser-deps
 	$(PY) -m pytest
 
 # The start-up benchmark also counts instructions with valgrind, which no timing noise disturbs.
