@@ -208,9 +208,8 @@ def plan_import(
         problems.append(Problem("the file has a header row but no participants", row=table.header_row))
         return ImportPlan((), tuple(problems), (), mapping, existing)
 
-    columns = {f: table.headers[i] for i, f in enumerate(mapping.fields) if f} | {
-        "name": table.headers[name_col] if name_col is not None else None
-    }
+    columns: dict[str, str | None] = {f: table.headers[i] for i, f in enumerate(mapping.fields) if f}
+    columns.setdefault("name", columns.get("given_name"))  # names built from first + last parts
     rows: list[FileRow] = []
     # "asean secretariat" in the file is the roster's "ASEAN Secretariat", not a new delegation.
     spelling = {fold(p.delegation): p.delegation for p in existing if p.delegation}
