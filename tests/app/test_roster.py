@@ -303,3 +303,21 @@ def test_generated_imports_are_whole_or_nothing(
     if result.added or result.updated:
         sample_session.undo()
         assert roster.participants(sample_session) == before
+
+
+def test_the_form_exported_a_week_later_updates_adds_and_keeps(empty_session: WorkshopSession) -> None:
+    """The corpus pair: week 2 changes a designation and an e-mail, adds one person, leaves one out
+    (kept), keeps a name whose diacritics the form lost; imported again, it changes nothing."""
+    data = Path(__file__).resolve().parents[1] / "data" / "roster"
+    roster.import_roster(empty_session, data / "google_forms.csv")
+    first = {p.email: p for p in roster.participants(empty_session)}
+    result = roster.import_roster(empty_session, data / "updates" / "google_forms_week2.csv")
+    assert (result.added, result.updated, result.unchanged, result.missing) == (1, 2, 1, 1)
+    people = {p.name: p for p in roster.participants(empty_session)}
+    assert people["Somchai Rattanakorn"].position == "Pol. Col., Anti-Trafficking Division"
+    assert people["Maria Santos"].email == "m.santos@dole.gov.ph"
+    assert people["Maria Santos"].id == first["maria.santos@dole.gov.ph"].id
+    assert people["Nguyễn Thị Thu Hà"].id == first["ha.ntt@molisa.gov.vn"].id
+    assert people["Maria Ximenes"].delegation == "TL" and "João Pereira" in people
+    again = roster.import_roster(empty_session, data / "updates" / "google_forms_week2.csv")
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 4)
