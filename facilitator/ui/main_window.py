@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         menu.addActions(roster_actions)
         self._workshop_actions += roster_actions
         menu.addSeparator()
-        self.room_action = self._action("Open to the &room…", self._on_room_triggered)
+        self.room_action = self._action("Open &to the room…", self._on_room_triggered)
         self.room_action.setToolTip("Let phones on the venue Wi-Fi add red flags, vote and write group notes")
         menu.addAction(self.room_action)
         self._workshop_actions.append(self.room_action)

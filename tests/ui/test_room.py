@@ -278,7 +278,7 @@ def test_open_room_asks_first_and_the_menu_and_page_offer_it(
 
     window = MainWindow(controller)
     qtbot.addWidget(window)
-    assert window.room_action.text() == "Open to the &room…" and window.room_action.isEnabled()
+    assert window.room_action.text() == "Open &to the room…" and window.room_action.isEnabled()
     page = window.show_page("boards")
     assert page.actions.room.text() == "Open to the room…"
     link = RoomLink.of(controller)

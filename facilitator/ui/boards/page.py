@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -113,6 +114,11 @@ class BoardsPage(QWidget):
         votes.addWidget(QLabel("per category"))
         votes.addWidget(self.category_budget)
         votes.addWidget(self.dots_label, 1)
+        # Beside the voting settings rather than at the end of the crowded tool bar, where a
+        # 1280-pixel projector screen would fold it away.
+        room = QToolButton()
+        room.setDefaultAction(self.actions.room)
+        votes.addWidget(room)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)

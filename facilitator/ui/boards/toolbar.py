@@ -65,7 +65,6 @@ class BoardActions:
         bar.addWidget(export)
         bar.addSeparator()
         bar.addAction(self.new_board)
-        bar.addAction(self.room)
         return bar
 
 

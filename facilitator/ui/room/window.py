@@ -52,7 +52,8 @@ class RapporteurCodeDialog(QDialog):
         self.qr.setMinimumSize(320, 320)
         note = QLabel(
             f"<b>{group.name}: rapporteur</b><br>Scan with the rapporteur's phone, or type "
-            f"<b>{group.rapporteur_code}</b> at {group.rapporteur_url.split('/j/')[0]}.<br>"
+            f"<b style='white-space: nowrap'>{group.rapporteur_code}</b> at "
+            f"{group.rapporteur_url.split('/j/')[0]}.<br>"
             "Show it to the rapporteur only: it lets a phone edit the group's notes."
         )
         note.setTextFormat(Qt.TextFormat.RichText)
@@ -111,6 +112,7 @@ class RoomWindow(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().setVisible(False)
+        view.setWordWrap(False)  # codes and names on one line; the columns fit them
         view.horizontalHeader().setStretchLastSection(True)
         return view
 
@@ -142,7 +144,7 @@ class RoomWindow(QWidget):
         layout.addWidget(
             QLabel("<b>Groups</b> (join codes are on the projector; rapporteur codes only here)")
         )
-        layout.addWidget(self.groups_view, 1)
+        layout.addWidget(self.groups_view, 3)
         layout.addLayout(group_buttons)
         layout.addWidget(QLabel("<b>Phones signed in</b>"))
         layout.addWidget(self.phones_view, 2)
@@ -213,6 +215,8 @@ class RoomWindow(QWidget):
                 for d in devices
             ]
         )
+        for view in (self.groups_view, self.phones_view):
+            view.resizeColumnsToContents()  # a few dozen rows at most: cheap, and codes stay whole
         self._update_undo()
 
     def _fill_boards(self, current: str) -> None:
