@@ -161,13 +161,23 @@ def import_roster(
 
 
 def export_roster(session: WorkshopSession, path: Path) -> Path:
-    """Write the roster to CSV or XLSX, replacing a previous export only once the new one is whole."""
+    """Write the roster to CSV or XLSX, replacing a previous export only once the new one is whole.
+
+    A value that a spreadsheet would run as a formula ("+856 20 …", "=HYPERLINK(…)") is written
+    with a leading apostrophe (see :mod:`facilitator.documents.spreadsheets`); the header keeps
+    the roster field names of the command-line contract.
+    """
     from facilitator.documents.atomic import atomic_output
+    from facilitator.documents.spreadsheets import safe_cell
     from facilitator.storage import roster_file
 
     target = Path(path)
+    people = [
+        person.with_changes(**{k: safe_cell(v) for k, v in person.as_row().items() if isinstance(v, str)})
+        for person in participants(session)
+    ]
     with atomic_output(target) as partial:
-        roster_file.write_roster(partial, participants(session))
+        roster_file.write_roster(partial, people)
     return target
 
 

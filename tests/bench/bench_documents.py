@@ -45,31 +45,46 @@ def _forget_caches() -> None:
 
 
 def _export(session: WorkshopSession, kind: str, output: Path, **options: object) -> float:
+    """Seconds of this process's CPU time for one export from cold caches.
+
+    CPU time rather than wall time: the machine is shared (other programs' tests run beside the
+    benchmark), and the wall time of a run is printed beside it.
+    """
     _forget_caches()
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     export_document(session, kind, output, ExportOptions(**options))  # type: ignore[arg-type]
-    return time.perf_counter() - start
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    _WALL[kind] = wall
+    return cpu
+
+
+_WALL: dict[str, float] = {}
 
 
 def test_documents_for_68_and_2000_people(tmp_path: Path) -> None:
-    """2,000 name tags under 3 s, 2,000 sign-in rows under 4 s, the sample's report under 1.5 s."""
+    """2,000 name tags under 3 s, 2,000 sign-in rows under 4 s, the sample's report under 1.5 s
+    (CPU time of the export)."""
     session = create_workshop(tmp_path / "w.sqlite", sample=True)
     try:
         cold = _export(session, "name-tags", tmp_path / "cold.pdf")
         print(f"\n68 name tags, first export in the process (imports, fonts, ICU): {cold:.3f} s")
         report = min(_export(session, "report", tmp_path / f"report{i}.pdf") for i in range(3))
-        print(f"workshop report of the sample: {report:.3f} s")
+        print(f"workshop report of the sample: {report:.3f} s CPU (last run {_WALL['report']:.3f} s wall)")
         small = {
             kind: min(_export(session, kind, tmp_path / f"{kind}{i}.pdf", day=1) for i in range(3))
             for kind in ("name-tags", "signin-sheet", "tent-cards")
         }
         _grow_roster(session, 2000)
-        large = {kind: _export(session, kind, tmp_path / f"{kind}-2000.pdf", day=1) for kind in small}
+        large, wall = {}, {}
+        for kind in small:
+            large[kind] = _export(session, kind, tmp_path / f"{kind}-2000.pdf", day=1)
+            wall[kind] = _WALL[kind]
         for kind in small:
             size_mb = (tmp_path / f"{kind}-2000.pdf").stat().st_size / 1e6
             print(
-                f"{kind}: 68 people {small[kind]:.3f} s, 2,000 people {large[kind]:.3f} s "
-                f"({size_mb:.1f} MB), ratio {large[kind] / small[kind]:.1f} (linear would be {2000 / 68:.1f})"
+                f"{kind}: 68 people {small[kind]:.3f} s, 2,000 people {large[kind]:.3f} s CPU "
+                f"({wall[kind]:.3f} s wall, {size_mb:.1f} MB), ratio {large[kind] / small[kind]:.1f} "
+                f"(linear would be {2000 / 68:.1f})"
             )
     finally:
         session.close()
