@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from facilitator.documents.linebreak import line_segments
@@ -58,6 +59,7 @@ def _best_split(
     return best
 
 
+@lru_cache(maxsize=8192)
 def fit_text(
     text: str,
     width: float,
@@ -73,7 +75,8 @@ def fit_text(
 
     One line when it fits at ``size``; otherwise the fewest lines that keep the text at least at
     ``floor`` and nearly as large as any split allows; the text is smaller than ``floor`` only when
-    no split reaches it (and then as large as the box allows, never outside it).
+    no split reaches it (and then as large as the box allows, never outside it). Results are kept:
+    a sheet of 2,000 badges has a few dozen organisations and delegations.
 
     Args:
         text: Plain text (runs of white space count as one space).

@@ -31,4 +31,5 @@ def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
     code = qrcode.QRCode(border=0, error_correction=ERROR_CORRECT_M, mask_pattern=MASK)
     code.add_data(text)
     code.make(fit=True)
-    return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
+    # Once made, every module is True or False.
+    return tuple(map(tuple, code.modules))

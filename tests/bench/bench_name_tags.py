@@ -37,12 +37,13 @@ def _grow_roster(session: WorkshopSession, size: int) -> None:
 def _forget_caches() -> None:
     """Drop shaped text, line breaks and QR codes kept from earlier exports, so each run does all
     the work."""
-    from facilitator.documents import linebreak, qr, qr_matrix, text
+    from facilitator.documents import fitting, linebreak, qr, qr_matrix, text
 
     text.shape_text.cache_clear()
     text.shape_run.cache_clear()
     text.font_runs.cache_clear()
     linebreak.line_segments.cache_clear()
+    fitting.fit_text.cache_clear()
     qr_matrix.qr_matrix.cache_clear()
     qr._path_operators.cache_clear()
 
