@@ -34,13 +34,19 @@ class Origin:
     def label(self, label: str) -> str:
         """The action's label as Undo names it: a phone's actions say whose they are.
 
-        ``Add red flag`` becomes ``Add red flag (Group 2, phone)``; a label that already ends
-        with the group (``Vote (Group 2)``) names it once: ``Vote (Group 2, phone)``.
+        ``Add red flag`` becomes ``Add red flag (Group 2, phone)``; a label that already names the
+        group names it once: ``Vote (Group 2)`` becomes ``Vote (Group 2, phone)`` and ``Edit notes
+        of Group 2`` becomes ``Edit notes of Group 2 (phone)``.
         """
         if self.kind == DESKTOP.kind:
             return label
-        who = f"{self.group}, {self.kind}" if self.group else self.kind
-        return f"{label.removesuffix(f' ({self.group})')} ({who})"
+        if not self.group:
+            return f"{label} ({self.kind})"
+        if label.endswith(f" ({self.group})"):
+            return f"{label.removesuffix(f' ({self.group})')} ({self.group}, {self.kind})"
+        if self.group in label:
+            return f"{label} ({self.kind})"
+        return f"{label} ({self.group}, {self.kind})"
 
 
 #: Actions of the window and of the command line.

@@ -107,7 +107,7 @@ def test_notes_merge_box_by_box_and_conflict_on_the_same_box(empty_session: Work
     board_setup.save_group_notes(empty_session, L2P, "Group 4", disagreements="Desktop edit")
     with pytest.raises(phone_commands.NotesConflict):
         phone_commands.save_notes(empty_session, access, first, L2P, base, {**base, "disagreements": "Phone"})
-    assert empty_session.undo_label_of("phone") == "Edit notes of Group 4 (Group 4, phone)"
+    assert empty_session.undo_label_of("phone") == "Edit notes of Group 4 (phone)"
 
 
 def test_views_show_own_cards_and_revealed_ones_only(empty_session: WorkshopSession) -> None:
