@@ -22,6 +22,7 @@ from facilitator.core import guidelines as model
 from facilitator.core.errors import ActionRefused, InputError, NotFoundError
 from facilitator.core.guidelines import GuidelinesDraft, KeyAction, ReferralTrigger, Version
 from facilitator.core.reference import Recommendation, load_reference
+from facilitator.core.user_text import clean_line, strip_controls
 from facilitator.core.wording import counted
 from facilitator.storage import guidelines_store as store
 
@@ -68,7 +69,7 @@ def _known_ids(session: WorkshopSession) -> list[str]:
 
 
 def _clean_title(title: str, what: str = "Section title") -> str:
-    title = " ".join(title.split())
+    title = clean_line(title)
     if not title:
         raise InputError(f"{what}: a title cannot be empty.")
     return title
@@ -111,7 +112,7 @@ def rename_section(session: WorkshopSession, section_id: int, title: str) -> Cha
 
 def edit_section_text(session: WorkshopSession, section_id: int, text: str) -> Changes:
     """Replace a section's narrative text (trailing spaces trimmed, paragraphs kept)."""
-    text = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    text = "\n".join(line.rstrip() for line in strip_controls(text).strip().splitlines())
     section = store.load_section(session.connection, section_id)
     if section.body == text:
         return Changes()
@@ -287,8 +288,8 @@ def new_version(
             "computer's date."
         )
     with session.action(f"New version {label}", [GUIDELINES]) as conn:
-        version_id = store.insert_version(conn, label, day, " ".join(note.split()))
-    return Version(version_id, label, day, " ".join(note.split()))
+        version_id = store.insert_version(conn, label, day, clean_line(note))
+    return Version(version_id, label, day, clean_line(note))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from facilitator.core.errors import InputError, NotFoundError
+from facilitator.core.user_text import clean_line
 from facilitator.core.wording import counted
 
 __all__ = [
@@ -241,10 +242,6 @@ class GuidelinesDraft:
         return not self.actions and not self.triggers and not any(s.body.strip() for s in self.sections)
 
 
-def _squash(value: object) -> str:
-    return " ".join(str(value).split())
-
-
 def merge_lists(*values: str) -> str:
     """Join comma- or semicolon-separated lists, dropping repeats regardless of case.
 
@@ -293,17 +290,17 @@ def clean_action_fields(values: dict[str, object], known_recommendations: Sequen
             ids = value if isinstance(value, tuple | list) else str(value)
             cleaned[field] = parse_recommendations(ids, known_recommendations)
         elif field == "status":
-            status = _squash(value).casefold()
+            status = clean_line(value).casefold()
             if status not in STATUSES:
                 raise InputError(f"Status: '{value}' is not a status; use one of {', '.join(STATUSES)}.")
             cleaned[field] = status
         elif field == "action":
-            text = _squash(value)
+            text = clean_line(value)
             if not text:
                 raise InputError("Key action: describe the action in a sentence; it cannot be empty.")
             cleaned[field] = text
         else:
-            cleaned[field] = _squash(value)
+            cleaned[field] = clean_line(value)
     return cleaned
 
 
@@ -325,7 +322,7 @@ def merge_actions(kept: KeyAction, others: Sequence[KeyAction], text: str | None
     if lead:
         partners = ", ".join(p for p in _LIST_SEPARATORS.split(partners) if p.casefold() != lead.casefold())
     status = "agreed" if any(a.status == "agreed" for a in group) else kept.status
-    wording = _squash(text) if text is not None else kept.action
+    wording = clean_line(text) if text is not None else kept.action
     if not wording:
         raise InputError("Key action: the merged action needs wording; it cannot be empty.")
     return replace(

@@ -17,6 +17,7 @@ from typing import Any
 from facilitator.core.participants import ROLES, SECTORS
 from facilitator.core.roster_countries import member_code
 from facilitator.core.roster_headers import fold
+from facilitator.core.user_text import clean_line
 
 __all__ = [
     "clean_text",
@@ -114,7 +115,6 @@ _SECTOR_CLUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MYANMAR = re.compile(r"[\u1000-\u109f]")
 
 
@@ -124,7 +124,7 @@ def clean_text(value: str) -> str:
     Control characters cannot be typed, print as nothing and break XML-based exports, so they are
     kept out of the roster rather than removed by every document.
     """
-    return " ".join(_CONTROL.sub("", value).split())
+    return clean_line(value)
 
 
 def normalise_sex(value: str) -> str | None:

@@ -196,17 +196,16 @@ def write_attendance_xlsx(path: Path, reports: Sequence[DayAttendance], *, title
             ("Sector", summary.by_sector, False),
         ):
             sheet.append([])
-            sheet.append([first, *_COLUMNS] + (["Target"] if flags else []))
-            for cell in sheet[sheet.max_row]:
+            for cell in write_xlsx_row(sheet, [first, *_COLUMNS] + (["Target"] if flags else [])):
                 cell.font = bold
             for line in (*lines, summary.total):
                 share = round(line.women_share, 4) if line.present_total else None
                 label = "Total" if line is summary.total else line.label
                 values = [label, *_values(line)[:5], share] + ([_flag(line)] if flags else [])
-                write_xlsx_row(sheet, values)
-                sheet.cell(sheet.max_row, 7).number_format = "0%"
+                cells = write_xlsx_row(sheet, values)
+                cells[6].number_format = "0%"
                 if flags and line.below_target and line is not summary.total:
-                    for cell in sheet[sheet.max_row]:
+                    for cell in cells:
                         cell.fill = flag_fill
         sheet.column_dimensions["A"].width = 34
         for column in "BCDEFGH":

@@ -9,7 +9,6 @@ stores it as text with Excel's quote prefix.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -61,8 +60,6 @@ _WIDE = frozenset(
 
 #: Excel keeps at most this many characters in a cell.
 _EXCEL_CELL_LIMIT = 32_767
-#: Control characters that the XLSX format cannot hold (tab, line feed and carriage return can).
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _LINES = "\n"
 
 
@@ -113,7 +110,6 @@ def write_matrix_csv(path: Path, sections: Sequence[MatrixSection]) -> Path:
 def _cell_text(value: object) -> object:
     if not isinstance(value, str):
         return value
-    value = _ILLEGAL_XML.sub("\N{REPLACEMENT CHARACTER}", value)
     if len(value) > _EXCEL_CELL_LIMIT:
         note = f" … [cut at {_EXCEL_CELL_LIMIT - 200} of {len(value)} characters; the CSV export has it all]"
         value = value[: _EXCEL_CELL_LIMIT - 200] + note
@@ -131,6 +127,7 @@ def write_workbook(
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
+    wrapped = Alignment(wrap_text=True, vertical="top")
     notes: list[list[object]] = [
         [o.board.id, o.group, o.notes.summary, o.notes.disagreements, o.notes.questions] for o in outputs
     ]
@@ -146,10 +143,7 @@ def write_workbook(
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            write_xlsx_row(sheet, [_cell_text(value) for value in row])
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str):
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+            write_xlsx_row(sheet, [_cell_text(value) for value in row], wrapped)
         sheet.freeze_panes = "A2"
         for column, name in zip(sheet.columns, columns, strict=True):
             sheet.column_dimensions[column[0].column_letter].width = 48 if name in _WIDE else 16

@@ -16,6 +16,7 @@ from typing import Any
 
 from facilitator.core.guidelines import STATUS_LABELS, GuidelinesDraft, Section
 from facilitator.core.reference import Recommendation
+from facilitator.core.user_text import clean_line
 from facilitator.core.workshop import WorkshopInfo
 from facilitator.documents.atomic import atomic_output
 from facilitator.documents.docx_text import SIZES, add_text, apply_house_styles
@@ -97,10 +98,11 @@ def _properties(document: Any, info: WorkshopInfo, title: str, moment: datetime)
     """Title, subject, author (the host, not this program), language and today's date: the
     template python-docx starts from is dated 2013 and signed "python-docx"."""
     properties = document.core_properties
-    properties.title = title
-    properties.subject = info.title
-    properties.author = properties.last_modified_by = info.host or info.display_title
-    properties.keywords = ", ".join(part for part in ("Guidelines draft", info.code, info.venue) if part)
+    properties.title = clean_line(title)
+    properties.subject = clean_line(info.title)
+    properties.author = properties.last_modified_by = clean_line(info.host or info.display_title)
+    keywords = ", ".join(part for part in ("Guidelines draft", info.code, info.venue) if part)
+    properties.keywords = clean_line(keywords)
     properties.language = "en-GB"
     properties.category = "Draft"
     properties.comments = "Working draft for discussion; not adopted."

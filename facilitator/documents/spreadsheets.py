@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from facilitator.core.user_text import strip_controls
 from facilitator.documents.atomic import atomic_output
 
 __all__ = ["FORMULA_STARTS", "safe_cell", "write_csv", "write_xlsx_row"]
@@ -31,16 +32,37 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def write_xlsx_row(sheet: Any, values: Sequence[object]) -> None:
-    """Append a row to an openpyxl sheet with every text cell stored as text: typed as a string,
-    and one that starts like a formula marked with Excel's own quote prefix (the apostrophe of a
-    typed cell, kept in the cell's style rather than in its text)."""
-    sheet.append(list(values))
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
+def write_xlsx_row(sheet: Any, values: Sequence[object], alignment: Any = None) -> list[Any]:
+    """Append a row to an openpyxl sheet with every text cell stored as text; returns its cells.
+
+    Text is typed as a string, without control characters (which XLSX cannot hold, and which a
+    workshop stored before they were kept out may still have), and one that starts like a formula
+    is marked with Excel's own quote prefix (the apostrophe of a typed cell, kept in the cell's
+    style rather than in its text). The cells are made here and handed back, because finding the
+    row again through ``sheet.max_row`` scans every cell of the sheet: a 10,000-card board took
+    minutes.
+
+    Args:
+        sheet: The openpyxl worksheet.
+        values: The row's values.
+        alignment: An openpyxl ``Alignment`` for its text cells, or none.
+    """
+    from openpyxl.cell import Cell
+
+    cells = []
+    for value in values:
+        if isinstance(value, str):
+            cell = Cell(sheet, value=strip_controls(value))
             cell.data_type = "s"
             if cell.value.startswith(FORMULA_STARTS):
                 cell.quotePrefix = True
+            if alignment is not None:
+                cell.alignment = alignment
+        else:
+            cell = Cell(sheet, value=value)
+        cells.append(cell)
+    sheet.append(cells)
+    return cells
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:

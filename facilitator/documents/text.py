@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape
 
+from facilitator.core.user_text import strip_controls
 from facilitator.documents.fonts import coverage, fallback_chain, register_fonts
 
 if TYPE_CHECKING:
@@ -67,8 +68,12 @@ def script_of(char: str) -> str | None:
 
 def clean_text(text: str) -> str:
     """NFC (Vietnamese typed with combining marks gets its precomposed letters), without soft
-    hyphens: a name is never hyphenated, so a hyphen that only appears at a line end has no place."""
-    return unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    hyphens: a name is never hyphenated, so a hyphen that only appears at a line end has no place.
+
+    Control characters are removed too (a workshop stored before they were kept out of the store
+    may hold them; no font has a glyph for them), and a tab becomes a space.
+    """
+    return strip_controls(unicodedata.normalize("NFC", text)).replace("\u00ad", "").replace("\t", " ")
 
 
 def clusters(text: str) -> list[str]:

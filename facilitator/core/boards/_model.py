@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.core.errors import ActionRefused, InputError, NotFoundError
+from facilitator.core.user_text import clean_line, strip_controls
 
 __all__ = [
     "DIRECTIONS",
@@ -37,7 +38,7 @@ UNSORTED_LABEL = "Not yet sorted"
 
 def clean_label(value: str) -> str:
     """A one-line name (group, category, agency) with runs of white space collapsed."""
-    return " ".join(str(value).split())
+    return clean_line(value)
 
 
 def slug(value: str) -> str:
@@ -47,18 +48,18 @@ def slug(value: str) -> str:
 
 
 def check_card_text(text: str, what: str = "Red flag") -> str:
-    """Refuse an empty card, and otherwise keep the text exactly as typed.
+    """Refuse an empty card, and otherwise keep the text as typed, less its control characters.
 
     Card text is what a group wrote, in any script, with its line breaks: it is never trimmed or
-    reflowed, so that what is exported is what was said.
+    reflowed, so that what is exported is what was said. Control characters (a pasted ``\\x01``)
+    say nothing and would make the board's workbook unreadable, so they are not stored.
 
     Raises:
-        InputError: The text is empty or only white space, or holds a NUL character.
+        InputError: The text is empty, or only white space and control characters.
     """
-    if not text or not text.strip():
+    text = strip_controls(text)
+    if not text.strip():
         raise InputError(f"{what}: write the red flag before adding the card.")
-    if "\x00" in text:
-        raise InputError(f"{what}: the text holds a NUL character; remove it and try again.")
     return text
 
 
