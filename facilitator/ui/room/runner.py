@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from facilitator.room.writers import Outcome, Work, perform
-from facilitator.ui.batching import batch
+from facilitator.ui.batching import batch, when_drawn
 from facilitator.ui.controller import Controller
 
 __all__ = ["SLICE_SECONDS", "MainThreadRunner"]
@@ -69,13 +69,15 @@ class MainThreadRunner(QObject):
         """Work through the queue for one slice (on the GUI thread).
 
         The slice is one batch (:mod:`facilitator.ui.batching`): every action is announced as it
-        is committed, the board is redrawn once at the end, and only then are the phones told
-        "saved", so a phone's acknowledged card is already on the desktop.
+        is committed and the board is redrawn once, in the next turn of the event loop. Only then
+        are the phones told "saved" (so an acknowledged card is already on the desktop) and the
+        next slice started, so that a slice, the redraw and the repaint never add up.
         """
         if event.type() != _WAKE:
             return super().event(event)
         start = self._clock()
         done: list[tuple[Future[Any], Outcome]] = []
+        more = False
         with batch():
             while True:
                 with self._lock:
@@ -83,15 +85,20 @@ class MainThreadRunner(QObject):
                         self._posted = False
                         break
                     if self._clock() - start >= SLICE_SECONDS:
-                        QCoreApplication.postEvent(self, QEvent(_WAKE))
+                        more = True
                         break
                     work, future = self._queue.popleft()
                 if future.set_running_or_notify_cancel():
                     done.append((future, perform(work, self.controller.session)))
+        self.longest_slice = max(self.longest_slice, self._clock() - start)
+        when_drawn(lambda: self._after_redraw(done, more))
+        return True
+
+    def _after_redraw(self, done: list[tuple[Future[Any], Outcome]], more: bool) -> None:
         for future, outcome in done:
             outcome.settle(future)
-        self.longest_slice = max(self.longest_slice, self._clock() - start)
-        return True
+        if more:
+            QCoreApplication.postEvent(self, QEvent(_WAKE))
 
     def cancel_pending(self) -> None:
         """Drop work not started yet (the room closed); its phones are told it was not saved."""
