@@ -7,8 +7,10 @@ import sqlite3
 
 from facilitator import paths
 from facilitator.app.changes import GROUPS, Changes
+from facilitator.app.group_views import round_request
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import InputError
+from facilitator.core.grouping import proofs_to_text
 from facilitator.core.participants import Participant
 from facilitator.storage import agenda_store, groups_store, roster_store
 
@@ -52,23 +54,21 @@ def groups_workshop_step(conn: sqlite3.Connection, sample: bool) -> None:
     """New-workshop step: the sample's breakout rounds, linked to its breakout sessions.
 
     The sample's groups are stored ready-made in ``resources/sample/groups.json`` (formed by this
-    solver with the seeds given there) so that creating the sample stays instant.
+    solver with the seeds given there, with what it proved and where each group meets) so that
+    creating the sample stays instant.
     """
     if not sample:
         return
     data = json.loads((paths.resources_dir() / "sample" / "groups.json").read_text(encoding="utf-8"))
     items = {item.title: item.id for item in agenda_store.load_items(conn) if item.kind == "breakout"}
+    roster = {p.id: p for p in roster_store.load_participants(conn)}
     for position, spec in enumerate(data["rounds"]):
         item = next((i for title, i in items.items() if title.startswith(spec["agenda"])), None)
         round_id = groups_store.insert_round(conn, spec["name"], position, spec["mode"], spec["seed"], item)
-        groups_store.update_round(
-            conn,
-            round_id,
-            mode=spec["mode"],
-            seed=spec["seed"],
-            proven=spec["proven"],
-            lower_bound=spec["lower_bound"],
-            lone_bound=spec["lone_bound"],
-        )
         groups = spec["groups"]
-        groups_store.replace_groups(conn, round_id, groups, [f"Group {n + 1}" for n in range(len(groups))])
+        names = [f"Group {n + 1}" for n in range(len(groups))]
+        groups_store.replace_groups(conn, round_id, groups, names, places=spec["places"])
+        stored = groups_store.load_round(conn, round_id)
+        request = round_request(conn, stored, groups, frozenset(), roster)
+        proofs = proofs_to_text(request, len(groups), spec["proofs"])
+        groups_store.update_round(conn, round_id, mode=spec["mode"], seed=spec["seed"], proofs=proofs)

@@ -11,10 +11,12 @@ from facilitator.core.errors import NotFoundError
 __all__ = [
     "StoredRound",
     "add_apart",
+    "add_members",
     "delete_round",
     "find_round",
     "insert_round",
     "load_apart",
+    "load_arrivals",
     "load_members",
     "load_round",
     "load_rounds",
@@ -25,6 +27,8 @@ __all__ = [
     "set_agenda_item",
     "set_locked",
     "set_pinned",
+    "set_place",
+    "set_proofs",
     "update_round",
 ]
 
@@ -40,11 +44,13 @@ class StoredRound:
         mode: ``spread`` or ``country``.
         seed: Seed of the last assignment.
         locked: Announced to the room: no more changes.
-        proven: The solver proved ``lower_bound`` and ``lone_bound`` the best possible.
-        lower_bound: Fewest people outside their fair share (proven when ``proven``).
-        lone_bound: Fewest lone members (proven when ``proven``).
         agenda_item: Linked agenda item id, if any.
         group_names: Names of the groups in order.
+        source: Whom it was formed from: ``roster``, ``present`` (checked in on ``day``) or
+            ``selection``.
+        day: The workshop day of a round formed from the people present, else None.
+        proofs: What a solver proved when it was formed, as stored (JSON text, "" for none).
+        places: Where each group meets ("Mekong room", "Table 4"), "" when not given.
     """
 
     id: int
@@ -53,22 +59,22 @@ class StoredRound:
     mode: str
     seed: int
     locked: bool
-    proven: bool
-    lower_bound: int
-    lone_bound: int
     agenda_item: int | None
     group_names: tuple[str, ...]
+    source: str = "roster"
+    day: int | None = None
+    proofs: str = ""
+    places: tuple[str, ...] = ()
 
 
-_ROUND_COLUMNS = "id, name, position, mode, seed, locked, proven, lower_bound, lone_bound, agenda_item"
+_ROUND_COLUMNS = "id, name, position, mode, seed, locked, agenda_item, source, day, proofs"
 
 
 def _round(conn: sqlite3.Connection, row: tuple[object, ...]) -> StoredRound:
-    rid, name, position, mode, seed, locked, proven, lower, lone, item = row
-    names = tuple(
-        str(n)
-        for (n,) in conn.execute("SELECT name FROM groups_groups WHERE round_id = ? ORDER BY number", (rid,))
-    )
+    rid, name, position, mode, seed, locked, item, source, day, proofs = row
+    groups = conn.execute(
+        "SELECT name, place FROM groups_groups WHERE round_id = ? ORDER BY number", (rid,)
+    ).fetchall()
     return StoredRound(
         id=int(rid),  # type: ignore[call-overload]
         name=str(name),
@@ -76,11 +82,12 @@ def _round(conn: sqlite3.Connection, row: tuple[object, ...]) -> StoredRound:
         mode=str(mode),
         seed=int(seed),  # type: ignore[call-overload]
         locked=bool(locked),
-        proven=bool(proven),
-        lower_bound=int(lower),  # type: ignore[call-overload]
-        lone_bound=int(lone),  # type: ignore[call-overload]
         agenda_item=int(item) if item is not None else None,  # type: ignore[call-overload]
-        group_names=names,
+        group_names=tuple(str(n) for n, _ in groups),
+        source=str(source),
+        day=int(day) if day is not None else None,  # type: ignore[call-overload]
+        proofs=str(proofs),
+        places=tuple(str(p) for _, p in groups),
     )
 
 
@@ -113,12 +120,20 @@ def next_position(conn: sqlite3.Connection) -> int:
 
 
 def insert_round(
-    conn: sqlite3.Connection, name: str, position: int, mode: str, seed: int, agenda_item: int | None
+    conn: sqlite3.Connection,
+    name: str,
+    position: int,
+    mode: str,
+    seed: int,
+    agenda_item: int | None,
+    source: str = "roster",
+    day: int | None = None,
 ) -> int:
     """Add a round without groups; returns its id."""
     cursor = conn.execute(
-        "INSERT INTO groups_rounds (name, position, mode, seed, agenda_item) VALUES (?, ?, ?, ?, ?)",
-        (name, position, mode, seed, agenda_item),
+        "INSERT INTO groups_rounds (name, position, mode, seed, agenda_item, source, day) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (name, position, mode, seed, agenda_item, source, day),
     )
     return int(cursor.lastrowid or 0)
 
@@ -129,16 +144,20 @@ def update_round(
     *,
     mode: str,
     seed: int,
-    proven: bool,
-    lower_bound: int,
-    lone_bound: int,
+    proofs: str,
+    source: str = "roster",
+    day: int | None = None,
 ) -> None:
-    """Record the settings and the solver's verdict of a new assignment."""
+    """Record the settings, the people it was formed from and the solver's proofs of a new assignment."""
     conn.execute(
-        "UPDATE groups_rounds SET mode = ?, seed = ?, proven = ?, lower_bound = ?, lone_bound = ? "
-        "WHERE id = ?",
-        (mode, seed, int(proven), lower_bound, lone_bound, round_id),
+        "UPDATE groups_rounds SET mode = ?, seed = ?, proofs = ?, source = ?, day = ? WHERE id = ?",
+        (mode, seed, proofs, source, day, round_id),
     )
+
+
+def set_proofs(conn: sqlite3.Connection, round_id: int, proofs: str) -> None:
+    """Replace what the round's proofs say (late arrivals make the old ones about other people)."""
+    conn.execute("UPDATE groups_rounds SET proofs = ? WHERE id = ?", (proofs, round_id))
 
 
 def set_locked(conn: sqlite3.Connection, round_id: int, locked: bool) -> None:
@@ -171,12 +190,21 @@ def replace_groups(
     groups: Sequence[Sequence[int]],
     names: Sequence[str],
     pinned: frozenset[int] = frozenset(),
+    places: Sequence[str] | None = None,
 ) -> None:
-    """Write a round's groups (participant ids in order), replacing whatever it had."""
+    """Write a round's groups (participant ids in order), replacing whatever it had.
+
+    Each group keeps the place its number had (the Mekong room stays the Mekong room through a
+    shuffle) unless ``places`` are given.
+    """
+    if places is None:
+        kept = dict(conn.execute("SELECT number, place FROM groups_groups WHERE round_id = ?", (round_id,)))
+        places = [str(kept.get(number, "")) for number in range(len(groups))]
     _delete_groups(conn, round_id)
     for number, (name, members) in enumerate(zip(names, groups, strict=True)):
         cursor = conn.execute(
-            "INSERT INTO groups_groups (round_id, number, name) VALUES (?, ?, ?)", (round_id, number, name)
+            "INSERT INTO groups_groups (round_id, number, name, place) VALUES (?, ?, ?, ?)",
+            (round_id, number, name, places[number]),
         )
         group_id = int(cursor.lastrowid or 0)
         conn.executemany(
@@ -204,6 +232,45 @@ def load_members(conn: sqlite3.Connection, round_id: int) -> tuple[list[list[int
     return groups, frozenset(pinned)
 
 
+def load_arrivals(conn: sqlite3.Connection, round_id: int) -> dict[int, int]:
+    """Members who joined late, with the number of the "Add late arrivals" that placed them."""
+    rows = conn.execute(
+        "SELECT m.participant_id, m.arrived FROM groups_members m JOIN groups_groups g ON g.id = m.group_id "
+        "WHERE g.round_id = ? AND m.arrived > 0",
+        (round_id,),
+    ).fetchall()
+    return {int(pid): int(batch) for pid, batch in rows}
+
+
+def add_members(conn: sqlite3.Connection, round_id: int, placements: Sequence[tuple[int, int]]) -> int:
+    """Add late arrivals at the end of their groups, as one more batch; returns its number."""
+    batch = 1 + int(
+        conn.execute(
+            "SELECT coalesce(max(m.arrived), 0) FROM groups_members m "
+            "JOIN groups_groups g ON g.id = m.group_id WHERE g.round_id = ?",
+            (round_id,),
+        ).fetchone()[0]
+    )
+    for participant_id, number in placements:
+        group_id = _group_id(conn, round_id, number)
+        position = conn.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM groups_members WHERE group_id = ?", (group_id,)
+        ).fetchone()[0]
+        conn.execute(
+            "INSERT INTO groups_members (group_id, participant_id, position, pinned, arrived) "
+            "VALUES (?, ?, ?, 0, ?)",
+            (group_id, participant_id, position, batch),
+        )
+    return batch
+
+
+def set_place(conn: sqlite3.Connection, round_id: int, number: int, place: str) -> None:
+    """Say where a group meets ("" for nowhere in particular)."""
+    conn.execute(
+        "UPDATE groups_groups SET place = ? WHERE id = ?", (place, _group_id(conn, round_id, number))
+    )
+
+
 def _group_id(conn: sqlite3.Connection, round_id: int, number: int) -> int:
     row = conn.execute(
         "SELECT id FROM groups_groups WHERE round_id = ? AND number = ?", (round_id, number)
@@ -213,13 +280,14 @@ def _group_id(conn: sqlite3.Connection, round_id: int, number: int) -> int:
     return int(row[0])
 
 
-def _membership(conn: sqlite3.Connection, round_id: int, participant_id: int) -> tuple[int, int] | None:
+def _membership(conn: sqlite3.Connection, round_id: int, participant_id: int) -> tuple[int, int, int] | None:
+    """Row id, pinned and arrived of a participant's membership in a round."""
     row = conn.execute(
-        "SELECT m.id, m.pinned FROM groups_members m JOIN groups_groups g ON g.id = m.group_id "
+        "SELECT m.id, m.pinned, m.arrived FROM groups_members m JOIN groups_groups g ON g.id = m.group_id "
         "WHERE g.round_id = ? AND m.participant_id = ?",
         (round_id, participant_id),
     ).fetchone()
-    return (int(row[0]), int(row[1])) if row else None
+    return (int(row[0]), int(row[1]), int(row[2])) if row else None
 
 
 def move_member(
@@ -238,10 +306,11 @@ def move_member(
     ]
     index = max(0, min(index, len(order)))
     order.insert(index, participant_id)
-    pinned = found[1] if found else 0
+    pinned, arrived = (found[1], found[2]) if found else (0, 0)
     conn.execute(
-        "INSERT INTO groups_members (group_id, participant_id, position, pinned) VALUES (?, ?, ?, ?)",
-        (target, participant_id, index, pinned),
+        "INSERT INTO groups_members (group_id, participant_id, position, pinned, arrived) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (target, participant_id, index, pinned, arrived),
     )
     for position, pid in enumerate(order):
         conn.execute(

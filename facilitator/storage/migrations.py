@@ -87,6 +87,42 @@ def _give_every_workshop_a_checkin_secret(conn: sqlite3.Connection) -> None:
     )
 
 
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in conn.execute(f'PRAGMA table_info("{table}")')}
+
+
+@_register(4)
+def _groups_know_who_and_where(conn: sqlite3.Connection) -> None:
+    """Version 4: a round remembers whom it was formed from and its proofs, a group its place,
+    and a member whether they joined late.
+
+    ``source`` is ``roster``, ``present`` (checked in on ``day``) or ``selection``. ``proofs``
+    holds the bounds a solver proved, as JSON with the fingerprint of the request it proved them
+    for; the three single-number columns it replaces reported one bound where there are now six,
+    and files made before know nothing proven (the report then falls back to the bounds any
+    grouping can check). ``arrived`` is 0 for people placed when the round was formed and the
+    number of the "Add late arrivals" that placed the others. Each step checks whether it is
+    done already, so the upgrade can run again on a file whose version was set back.
+    """
+    rounds = _columns(conn, "groups_rounds")
+    if "source" not in rounds:
+        conn.execute(
+            "ALTER TABLE groups_rounds ADD COLUMN source TEXT NOT NULL DEFAULT 'roster' "
+            "CHECK (source IN ('roster', 'present', 'selection'))"
+        )
+    if "day" not in rounds:
+        conn.execute("ALTER TABLE groups_rounds ADD COLUMN day INTEGER")
+    if "proofs" not in rounds:
+        conn.execute("ALTER TABLE groups_rounds ADD COLUMN proofs TEXT NOT NULL DEFAULT ''")
+    for column in ("proven", "lower_bound", "lone_bound"):
+        if column in rounds:
+            conn.execute(f"ALTER TABLE groups_rounds DROP COLUMN {column}")
+    if "place" not in _columns(conn, "groups_groups"):
+        conn.execute("ALTER TABLE groups_groups ADD COLUMN place TEXT NOT NULL DEFAULT ''")
+    if "arrived" not in _columns(conn, "groups_members"):
+        conn.execute("ALTER TABLE groups_members ADD COLUMN arrived INTEGER NOT NULL DEFAULT 0")
+
+
 LATEST_VERSION = max(MIGRATIONS)
 
 

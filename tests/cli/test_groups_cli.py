@@ -42,11 +42,13 @@ def test_assign_json_has_the_documented_shape(workshop: Path, capsys: pytest.Cap
 
 
 def test_country_mode_and_seed_are_used(workshop: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Country mode keeps delegations together, reports its proven bound, and the seed is stored."""
+    """Country mode keeps delegations together, reports its proven bounds, and the seed is stored."""
     args = ["--workshop", str(workshop), "groups", "assign", "--round", "Teams", "--groups", "6"]
     assert main([*args, "--mode", "country", "--seed", "5", "--json"]) == 0
     quality = json.loads(capsys.readouterr().out)["quality"]
-    assert quality["optimal"] is True and quality["excess"] == quality["lower_bound"] > 0
+    assert quality["excess"] == quality["lower_bound"] > 0
+    assert all(quality["objectives"][name]["proven"] for name in ("size", "roles", "balance", "lone"))
+    assert quality["compatriots"] is None and "compatriots" not in quality["objectives"]
     assert main(["--workshop", str(workshop), "groups", "list"]) == 0
     assert "Teams: 6 groups, country mode" in capsys.readouterr().out
 

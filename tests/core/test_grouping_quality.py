@@ -49,9 +49,9 @@ def test_a_balanced_split_is_optimal_and_counts_lone_members() -> None:
     assert labour is not None and labour.counts == (1, 2)
     assert quality.lone == 3 and quality.lone_bound == 3
     assert quality.optimal
-    assert "1 group has a lone labour official (unavoidable while every group keeps its fair share)." in (
-        quality.problems
-    )
+    assert "1 group has a lone labour official (unavoidable under these rules)." in quality.problems
+    lone = quality.objective("lone")
+    assert lone is not None and (lone.value, lone.bound, lone.proven) == (3, 3, True)
 
 
 def test_repeats_are_counted_per_earlier_round_with_their_pigeonhole_bound() -> None:
@@ -65,12 +65,48 @@ def test_repeats_are_counted_per_earlier_round_with_their_pigeonhole_bound() -> 
 
 
 def test_proven_bound_is_claimed_only_when_reached() -> None:
-    """A stored proof marks the groups optimal only while they stay at the proven bound."""
+    """A stored proof marks an objective proven only while the groups stay at it."""
     request = GroupingRequest.build(_people(), 2)
-    at_bound = evaluate(request, [[1, 2, 3], [4, 5, 6]], proven=(6, 2))
-    assert at_bound.optimal and at_bound.problems[0].endswith("(proven).")
-    worse = evaluate(request, [[1, 2, 3, 4], [5, 6]], proven=(6, 2))
+    proofs = {"size": 0, "roles": 0, "balance": 6, "lone": 0}
+    at_bound = evaluate(request, [[1, 2, 3], [5, 4, 6]], proofs)
+    balance = at_bound.objective("balance")
+    assert balance is not None and (balance.value, balance.bound, balance.proven) == (6, 6, True)
+    assert at_bound.problems[0].endswith("(proven).")
+    worse = evaluate(request, [[1, 2, 3, 4], [5, 6]], proofs)
     assert not worse.optimal and not any("(proven)" in p for p in worse.problems)
+    assert [o.proven for o in worse.objectives] == [False] * len(worse.objectives)
+
+
+def test_an_objective_is_proven_only_when_every_earlier_one_is() -> None:
+    """Lone members at their bound are not claimed proven while the balance before them is off."""
+    request = GroupingRequest.build(_people(), 2)
+    quality = evaluate(request, [[1, 2, 4], [3, 5, 6]])
+    by_name = {o.name: o for o in quality.objectives}
+    assert by_name["balance"].value > by_name["balance"].bound
+    assert not by_name["lone"].proven and not by_name["repeats"].proven
+    assert "Not proven the best possible: sex, sector and country balance" in quality.problems[-1]
+
+
+def test_compatriot_pairs_are_counted_against_an_even_spread() -> None:
+    """Each delegation's two officials sharing a group make three pairs where none are needed."""
+    request = GroupingRequest.build(_people(), 2)
+    quality = evaluate(request, [[1, 3, 5, 6], [2, 4]])
+    assert (quality.compatriots, quality.compatriot_bound) == (3, 0)
+    assert "3 pairs from the same delegation share a group (at least 0 must)." in quality.problems
+    data = quality.as_json()
+    assert data["compatriots"] == 3 and data["objectives"]["compatriots"] == {  # type: ignore[index]
+        "value": 3,
+        "bound": 0,
+        "proven": False,
+    }
+
+
+def test_country_teams_report_no_compatriot_objective() -> None:
+    """Country teams keep compatriots together by design, so that objective does not apply."""
+    request = GroupingRequest.build(_people(), 2, mode="country")
+    quality = evaluate(request, [[1, 3, 5, 6], [2, 4]])
+    assert quality.compatriots is None and quality.objective("compatriots") is None
+    assert [o.name for o in quality.objectives] == ["size", "roles", "balance", "lone", "repeats"]
 
 
 def test_broken_pins_apart_pairs_and_split_delegations_are_named() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -165,10 +166,10 @@ def test_history_lowers_repeated_pairs(people: list[Participant], groups: int) -
     assert aware.quality.repeats >= aware.quality.repeat_bound
 
 
-def test_three_rounds_of_the_full_sample_stay_near_the_pigeonhole_bound(
+def test_three_rounds_of_the_full_sample_reach_the_pigeonhole_bound(
     sample_people_all: list[Participant],
 ) -> None:
-    """Three rounds of all 68 sample people in 6 groups repeat at most 100 pairs (bound 96), all balanced."""
+    """Three rounds of all 68 sample people in 6 groups repeat only the 96 pairs they must, all balanced."""
     history: list[tuple[tuple[int, ...], ...]] = []
     repeats = bound = 0
     for number in range(3):
@@ -178,7 +179,51 @@ def test_three_rounds_of_the_full_sample_stay_near_the_pigeonhole_bound(
         bound += result.quality.repeat_bound
         history.append(result.groups)
     assert bound == 96
-    assert repeats <= 100
+    assert repeats == 96
+
+
+def _like_the_sample(size: int, groups: int, seed: int) -> list[Participant]:
+    """A roster shaped like the sample's: labour and police by country, ASEAN staff, partners as
+    facilitators, one rapporteur per group, a little more than half women."""
+    rng = random.Random(seed)
+    countries = ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN")
+    people = []
+    for pid in range(1, size + 1):
+        role = "facilitator" if pid <= groups else "rapporteur" if pid <= 2 * groups else "participant"
+        if role == "facilitator":
+            sector, delegation = "partner", rng.choice(("ILO", "IOM", "The Asia Foundation"))
+        else:
+            sector = rng.choices(("labour", "law-enforcement", "asean"), (45, 45, 10))[0]
+            delegation = "ASEAN Secretariat" if sector == "asean" else rng.choice(countries)
+        sex = rng.choices(("F", "M"), (55, 45))[0]
+        people.append(Participant(pid, f"P{pid}", sex=sex, sector=sector, delegation=delegation, role=role))
+    return people
+
+
+def test_compatriots_spread_as_evenly_as_possible_for_a_thousand_people() -> None:
+    """1,000 people in 50 groups reach the compatriot bound (every delegation spread evenly) and
+    every other bound, all proven, without OR-Tools."""
+    quality = assign_groups(GroupingRequest.build(_like_the_sample(1000, 50, 7), 50, seed=1)).quality
+    assert quality.compatriots == quality.compatriot_bound and quality.compatriot_bound is not None
+    assert quality.compatriot_bound > 0
+    assert quality.optimal and all(o.proven for o in quality.objectives)
+
+
+@pytest.mark.parametrize(("size", "groups"), [(55, 6), (120, 8)])
+def test_country_teams_are_proven_on_rosters_like_the_sample(size: int, groups: int) -> None:
+    """Country teams of 55 people in 6 groups and of 120 in 8 are proven best on every objective."""
+    people = _like_the_sample(size, groups, 7)
+    result = assign_groups(GroupingRequest.build(people, groups, mode=COUNTRY, seed=1))
+    assert result.quality.optimal
+    assert result.quality.excess == result.quality.lower_bound > 0
+    assert set(result.proofs) >= {"size", "roles", "balance", "lone"}
+
+
+def test_country_teams_of_the_sample_are_proven(sample_people: list[Participant]) -> None:
+    """The sample's country teams keep each delegation whole and are proven best on every objective."""
+    quality = assign_groups(GroupingRequest.build(sample_people, 6, mode=COUNTRY, seed=1)).quality
+    assert quality.optimal and [o.proven for o in quality.objectives] == [True] * 5
+    assert (quality.excess, quality.lower_bound) == (11, 11)
 
 
 def test_same_seed_gives_same_groups_and_new_seed_reshuffles(sample_people: list[Participant]) -> None:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import math
 import random
 
-from facilitator.core.grouping.problem import BAND, W_BALANCE, Problem
+from facilitator.core.grouping.objectives import BALANCE
+from facilitator.core.grouping.problem import W_LONE, W_REPEAT, Problem
 from facilitator.core.grouping.search import Assignment, State, repair, total_cost
 
 __all__ = ["PENALTY_SCHEDULE", "anneal"]
@@ -28,6 +29,8 @@ PENALTY_SCHEDULE = (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 9.0, 14.0, 20.0, 30
 _START_TEMPERATURE = 1.0
 _END_TEMPERATURE = 0.1
 _CLASS_KEYS = ("size", "sex:", "sector:", "role:")
+#: Steps between two listings of the crowded cells.
+_RECOUNT = 40
 
 
 def _accept(delta: float, temperature: float, rng: random.Random) -> bool:
@@ -35,12 +38,15 @@ def _accept(delta: float, temperature: float, rng: random.Random) -> bool:
 
 
 def _soft_costs(problem: Problem, penalty: float) -> list[tuple[int, ...]]:
+    """Cost tables with each person outside a balance band, and each compatriot pair, costing
+    ``penalty`` repeated pairs; lone members and the higher rules keep their true cost."""
     tables = []
     for counter in problem.counters:
-        if counter.kind == BAND and counter.weight == W_BALANCE:
+        if counter.objective == BALANCE:
             tables.append(
                 tuple(
-                    int(penalty * counter.excess(n)) + (counter.lone_weight if n == 1 else 0)
+                    W_REPEAT * int(penalty * (counter.excess(n) + (n * (n - 1) // 2 if counter.pairs else 0)))
+                    + (W_LONE if counter.lone and n == 1 else 0)
                     for n in range(counter.total + 1)
                 )
             )
@@ -68,6 +74,53 @@ class _Annealer:
         self.classes = _classes(problem, self.movable)
         self.best = list(assignment)
         self.best_cost = self.state.cost
+        self.paired = [k for k, c in enumerate(problem.counters) if c.pairs]
+        self.is_movable = [i not in problem.fixed for i in range(len(problem.items))]
+        self.cells: list[tuple[int, int]] = []
+        self.age = 0
+        self.crowded_by: int | None = None
+
+    def _crowded(self) -> int | None:
+        """A movable item sharing a group with more of its delegation or earlier group than an
+        even spread allows (min-conflicts: most steps that lower pairs start there), if any.
+
+        The crowded cells are listed afresh every few dozen steps (listing them costs more than
+        a step); a cell no longer crowded when drawn gives no item.
+        """
+        state, rng = self.state, self.rng
+        counters = self.problem.counters
+        self.age -= 1
+        if self.age < 0:
+            self.age = _RECOUNT
+            self.cells = [
+                (k, g)
+                for k in self.paired
+                for g, count in enumerate(state.count[k])
+                if count > 1 and counters[k].off[count]
+            ]
+        if not self.cells:
+            return None
+        k, g = rng.choice(self.cells)
+        if not counters[k].off[state.count[k][g]]:
+            return None
+        maps = self.problem.feature_maps
+        carriers = [i for i in state.members[g] if self.is_movable[i] and k in maps[i]]
+        if not carriers:
+            return None
+        self.crowded_by = k
+        return rng.choice(carriers)
+
+    def _partner(self, item: int, pool: list[int]) -> int:
+        """A swap partner from ``pool``: for a crowded item, one sitting where its delegation or
+        earlier group is short (when there is one), so that the swap can spread it."""
+        rng, k = self.rng, self.crowded_by
+        if k is None:
+            return rng.choice(pool)
+        row, off = self.state.count[k], self.problem.counters[k].off
+        where = self.state.assignment
+        top = len(off) - 1
+        short = [o for o in pool if row[where[o]] < top and not off[row[where[o]] + 1]]
+        return rng.choice(short or pool)
 
     def _rotate_delta(self, moves: list[tuple[int, int]]) -> int:
         state = self.state
@@ -87,7 +140,9 @@ class _Annealer:
     def step(self, temperature: float) -> None:
         state, rng = self.state, self.rng
         where = state.assignment
-        item = rng.choice(self.movable)
+        self.crowded_by = None
+        crowded = self._crowded() if rng.random() < 0.5 else None
+        item = crowded if crowded is not None else rng.choice(self.movable)
         roll = rng.random()
         if roll < 0.15:
             target = rng.randrange(state.groups)
@@ -105,7 +160,7 @@ class _Annealer:
                     for moved, target in moves:
                         state.place(moved, target)
         else:
-            other = rng.choice(self.classes[item] if roll < 0.9 else self.movable)
+            other = self._partner(item, self.classes[item] if roll < 0.9 else self.movable)
             if where[other] != where[item] and _accept(state.swap_delta(item, other), temperature, rng):
                 state.swap(item, other)
 

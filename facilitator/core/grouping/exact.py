@@ -1,27 +1,35 @@
-"""Proof of optimality with OR-Tools CP-SAT, over counts by type.
+"""Proofs with OR-Tools CP-SAT: each objective minimised in turn over the count model.
 
-When the local search cannot reach the simple lower bound (country teams, pins), only an exact
-model can tell whether a better grouping exists. People (or whole delegations) with the same
-features are interchangeable for every rule, so the model has one integer per *type* and group —
-how many of that type go there — instead of one yes/no per person and group: for the sample in
-country mode that is 20 types instead of 55 people.
+When the local search does not reach the relaxed bounds (country teams, pins, late arrivals in
+an awkward room), only an exact search can tell whether a better grouping exists. The objectives
+are solved one after the other, in priority order: keep-apart pairs, then sizes, then roles, then
+balance, then lone members (and, for small models, compatriot and repeated pairs). Each stage
+keeps the optimum of the stages before it as a constraint, so a stage solved to optimality proves
+exactly that objective's lexicographic bound, and a stage cut short still gives a valid lower
+bound. Later stages are not attempted once one is cut short: their bounds would not be valid.
 
-OR-Tools is imported here, inside the function, because it takes about 0.4 s to load and most
-groupings never need it. The core stays free of Qt, SQL and document libraries; CP-SAT is a pure
-solver library.
+OR-Tools is imported inside :class:`CountModel`, because it takes about 0.4 s to load and most
+groupings never need it. Budgets are CP-SAT's deterministic time, so a seed gives the same
+groups on any machine.
 """
 
 from __future__ import annotations
 
-from collections import Counter as Tally
-from dataclasses import dataclass
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from facilitator.core.grouping.problem import BAND, Problem
+from facilitator.core.grouping.exact_model import CountModel, count_types
+from facilitator.core.grouping.keys import even_pairs
+from facilitator.core.grouping.objectives import BALANCE, LONE, ROLES, SIZE
+from facilitator.core.grouping.problem import APART, Problem
 
-__all__ = ["ExactResult", "solve_exact"]
+__all__ = ["BALANCE_STAGES", "ExactResult", "reach_bounds", "solve_exact"]
 
-#: Exact solves are for small models; a bigger one is left to the local search.
-MAX_VARIABLES = 4000
+#: The objectives every proof covers; compatriot and repeated pairs are added for small models.
+BALANCE_STAGES = (SIZE, ROLES, BALANCE, LONE)
+#: Largest number of type × group counts worth a model.
+MAX_COUNTS = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,117 +37,132 @@ class ExactResult:
     """What CP-SAT found.
 
     Attributes:
-        assignment: Group of each item (indexed like ``Problem.items``), or None if no solution.
-        cost: Full cost of that assignment in the problem's weights (repeats included).
-        optimal: Whether CP-SAT proved that no assignment has a lower balance cost.
+        assignment: Group of each item (indexed like ``Problem.items``), or None if no stage found one.
+        bounds: Proven lower bound of each objective it could prove one for (exact when in ``solved``).
+        solved: Objectives solved to optimality, in priority order.
     """
 
     assignment: list[int] | None
-    cost: int
-    optimal: bool
+    bounds: dict[str, int] = field(default_factory=dict)
+    solved: tuple[str, ...] = ()
 
 
-def _tiers(problem: Problem) -> dict[int, int]:
-    """Compact weights in the same priority order as the problem's (keeps the LP well scaled).
+def solve_exact(
+    problem: Problem,
+    hint: Sequence[int] | None,
+    seed: int,
+    objectives: Sequence[str] = BALANCE_STAGES,
+    reached: Mapping[str, int] | None = None,
+    work: float = 1.5,
+) -> ExactResult:
+    """Minimise ``objectives`` one after the other with CP-SAT, starting from ``hint``.
 
-    Each tier's weight exceeds the worst total cost of every tier below it, so the order of
-    priorities is kept exactly while the numbers stay far smaller than the problem's own.
-    """
-    groups = problem.groups
-    counters = [c for c in problem.counters if c.kind == BAND]
-    levels = sorted({c.weight for c in counters} | {c.lone_weight for c in counters} - {0})
-    weights: dict[int, int] = {}
-    scale = 1
-    for level in levels:
-        weights[level] = scale
-        worst = sum(groups * (max(c.costs) // c.weight) for c in counters if c.weight == level)
-        worst += sum(groups for c in counters if c.lone_weight == level)
-        scale *= worst + 1
-    return weights
-
-
-def solve_exact(problem: Problem, hint: list[int] | None, seed: int, work: float = 5.0) -> ExactResult:
-    """Minimise the balance part of the problem's cost with CP-SAT, starting from ``hint``.
-
-    Repeated pairs are left out: they would make every person a type of their own. The caller
-    anneals the exact solution afterwards for repeats, which can never undo the proven balance.
+    Each stage also knows the problem's relaxed bound as a floor (only those valid for every
+    grouping), so it stops as soon as it reaches it: CP-SAT need not prove again what
+    :mod:`.bounds` already has.
 
     Args:
         problem: The rules.
         hint: An assignment to start from (the local search's).
         seed: CP-SAT's random seed.
-        work: Deterministic time limit in CP-SAT's own units (machine-independent).
+        objectives: Objectives to minimise, in priority order (keep-apart pairs always come first).
+        reached: Objectives the hint already has at their relaxed bound, with that value: they
+            are only kept there, not solved again.
+        work: Deterministic time of each stage, in CP-SAT's own units (machine-independent).
     """
+    if count_types(problem, objectives) * problem.groups > MAX_COUNTS:
+        return ExactResult(None)
     from ortools.sat.python import cp_model
 
-    groups = problem.groups
-    balance = [c.kind == BAND for c in problem.counters]
-    types: dict[tuple[tuple[int, int], ...], list[int]] = {}
-    fixed_counts: Tally[tuple[int, int]] = Tally()
-    for item, all_feats in enumerate(problem.features):
-        feats = tuple((k, m) for k, m in all_feats if balance[k])
-        if item in problem.fixed:
-            for k, m in feats:
-                fixed_counts[k, problem.fixed[item]] += m
-        else:
-            types.setdefault(feats, []).append(item)
-    if len(types) * groups > MAX_VARIABLES:
-        return ExactResult(None, 0, False)
-
-    model = cp_model.CpModel()
-    amount = {}
-    for t, items in enumerate(types.values()):
-        for g in range(groups):
-            amount[t, g] = model.new_int_var(0, len(items), f"n{t}_{g}")
-        model.add(sum(amount[t, g] for g in range(groups)) == len(items))
-    carriers: dict[int, list[tuple[int, int]]] = {}
-    for t, feats in enumerate(types):
-        for k, m in feats:
-            carriers.setdefault(k, []).append((t, m))
-
-    tiers = _tiers(problem)
-    objective = []
-    for k, counter in enumerate(problem.counters):
-        if not balance[k]:
-            continue
-        for g in range(groups):
-            expr = fixed_counts[k, g] + sum(m * amount[t, g] for t, m in carriers.get(k, []))
-            weight = tiers[counter.weight]
-            under = model.new_int_var(0, counter.total, "")
-            over = model.new_int_var(0, counter.total, "")
-            model.add(expr + under >= counter.low)
-            model.add(expr - over <= counter.high)
-            objective += [weight * under, weight * over]
-            if counter.lone_weight:
-                lone, empty, several = (model.new_bool_var("") for _ in range(3))
-                model.add(expr == 0).only_enforce_if(empty)
-                model.add(expr >= 2).only_enforce_if(several)
-                model.add_bool_or([lone, empty, several])
-                objective.append(tiers[counter.lone_weight] * lone)
-    model.minimize(sum(objective))
-
-    type_of = {item: t for t, items in enumerate(types.values()) for item in items}
+    counts = CountModel(problem, objectives)
     if hint is not None:
-        hinted = Tally((type_of[i], g) for i, g in enumerate(hint) if i in type_of)
-        for (t, g), var in amount.items():
-            model.add_hint(var, hinted[t, g])
-
+        counts.hint(hint)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed % (1 << 31)
     solver.parameters.max_deterministic_time = work
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return ExactResult(None, 0, False)
+    assignment: list[int] | None = None
+    bounds: dict[str, int] = {}
+    solved: list[str] = []
+    reached = reached or {}
+    for name in (APART, *objectives):
+        terms = counts.terms[name]
+        if not terms:
+            bounds[name] = 0
+            solved.append(name)
+            continue
+        total = sum(terms)
+        if name in reached:
+            counts.model.add(total <= reached[name])
+            bounds[name] = reached[name]
+            solved.append(name)
+            continue
+        floor = problem.relaxed.values.get(name, 0)
+        if floor:
+            counts.model.add(total >= floor)
+        counts.model.minimize(total)
+        status = solver.solve(counts.model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            break
+        assignment = counts.assignment(solver)
+        counts.hint(assignment)
+        if status != cp_model.OPTIMAL:
+            bounds[name] = math.ceil(solver.best_objective_bound - 1e-6)
+            break
+        best = round(solver.objective_value)
+        bounds[name] = best
+        solved.append(name)
+        counts.model.add(total <= best)
+    bounds.pop(APART, None)
+    return ExactResult(assignment, bounds, tuple(s for s in solved if s != APART))
 
-    assignment = [-1] * len(problem.items)
-    for item, group in problem.fixed.items():
-        assignment[item] = group
-    for t, items in enumerate(types.values()):
-        pool = list(items)
-        for g in range(groups):
-            for _ in range(solver.value(amount[t, g])):
-                assignment[pool.pop()] = g
-    from facilitator.core.grouping.search import total_cost
 
-    return ExactResult(assignment, total_cost(problem, assignment), status == cp_model.OPTIMAL)
+def reach_bounds(problem: Problem, hint: Sequence[int], seed: int, work: float = 3.0) -> list[int] | None:
+    """A grouping at every relaxed bound at once (so proven best on everything), or None.
+
+    Used when the balance is at its bound but the pairs are not: the pair bounds ask each
+    delegation and each earlier group to be spread evenly, which makes reaching them a puzzle of
+    counts rather than an optimisation, and CP-SAT's local search (one worker, deterministic)
+    solves such puzzles far faster than its tree search or the annealing. Three rounds of the
+    sample need this for their third round: its best groupings differ from any near miss by
+    forty people or more, out of reach of moves and swaps.
+
+    Args:
+        problem: The rules.
+        hint: The assignment to start from.
+        seed: CP-SAT's random seed.
+        work: Deterministic time to spend; None after it means "not found", not "impossible".
+    """
+    objectives = tuple(problem.bounds)
+    counts = CountModel(problem, objectives)
+    for name in (APART, *objectives):
+        if counts.terms[name]:
+            counts.model.add(sum(counts.terms[name]) <= problem.bounds.get(name, 0))
+    if not problem.fixed:
+        _spread_evenly(problem, counts)
+    counts.hint(hint)
+    from ortools.sat.python import cp_model
+
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.use_ls_only = True
+    solver.parameters.random_seed = seed % (1 << 31)
+    solver.parameters.max_deterministic_time = work
+    if solver.solve(counts.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return counts.assignment(solver)
+
+
+def _spread_evenly(problem: Problem, counts: CountModel) -> None:
+    """Bound each count of pairs to [floor, ceil] of its even share when its objective's bound is
+    exactly the even spread of all its counters (then nothing else reaches the bound)."""
+    groups = problem.groups
+    for name in {c.pairs for c in problem.counters if c.pairs}:
+        paired = [(k, c) for k, c in enumerate(problem.counters) if c.pairs == name]
+        if sum(even_pairs(c.total, groups) for _, c in paired) != problem.bounds.get(name):
+            continue
+        for k, counter in paired:
+            for g in range(groups):
+                count = counts.counts[k, g]
+                counts.model.add(count >= counter.total // groups)
+                counts.model.add(count <= -(-counter.total // groups))

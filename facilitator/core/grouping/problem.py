@@ -4,27 +4,42 @@ Every rule of the request becomes a *counter*: something counted in each group (
 sector, a delegation, facilitators, people who shared group 3 of an earlier round, a keep-apart
 pair) with a cost for each possible count. Balance rules cost nothing inside the fair-share band
 [floor, ceil] of ``total / groups`` and a weight per person outside it; a lone woman or lone sector
-member costs a smaller weight; repeated pairs cost one per pair. The weights are ordered so that a
-lower-priority rule can never outweigh a higher one: keep-apart, size, roles, balance, lone, repeats.
+member costs a smaller weight; each pair of one delegation in a group costs less again, and each
+pair meeting again least. The weights keep the priorities of
+:mod:`facilitator.core.grouping.objectives`: keep-apart, size, roles, balance, lone members,
+compatriot pairs, repeated pairs. Only the changes one move makes are ever compared, and those
+stay far below the gap between two weights.
 
-People with the same features are interchangeable for every rule, which is why the exact model in
-:mod:`facilitator.core.grouping.exact` works on counts by type and stays small.
+People with the same features are interchangeable for every balance rule, which is why the exact
+model in :mod:`facilitator.core.grouping.exact` works on counts by type and stays small.
 """
 
 from __future__ import annotations
 
 from collections import Counter as Tally
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from facilitator.core.errors import InputError
-from facilitator.core.grouping.request import COUNTRY, SPREAD, GroupingRequest
+from facilitator.core.grouping.bounds import RelaxedBounds, relaxed_bounds
+from facilitator.core.grouping.keys import LONE_KEYS, fair_band, person_keys
+from facilitator.core.grouping.objectives import (
+    BALANCE,
+    COMPATRIOTS,
+    LONE,
+    REPEATS,
+    ROLES,
+    SIZE,
+)
+from facilitator.core.grouping.request import COUNTRY, GroupingRequest
 from facilitator.core.participants import Participant
 
 __all__ = [
-    "BAND",
-    "PAIRS",
+    "APART",
+    "WEIGHTS",
     "W_APART",
     "W_BALANCE",
+    "W_COMPATRIOT",
     "W_LONE",
     "W_REPEAT",
     "W_ROLE",
@@ -32,28 +47,29 @@ __all__ = [
     "Counter",
     "Problem",
     "build_problem",
-    "lone_floor",
-    "sector_class",
 ]
 
-BAND = "band"
-PAIRS = "pairs"
+#: Objective of the keep-apart counters: above every other (a rule more than an objective).
+APART = "apart"
 
-W_APART = 10**17
-W_SIZE = 10**15
-W_ROLE = 10**11
-W_BALANCE = 10**8
-W_LONE = 10**5
+W_APART = 10**30
+W_SIZE = 10**25
+W_ROLE = 10**20
+W_BALANCE = 10**15
+W_LONE = 10**10
+W_COMPATRIOT = 10**5
 W_REPEAT = 1
-
-#: Sectors balanced on their own; every other sector counts as "other".
-BALANCED_SECTORS = ("labour", "law-enforcement")
-GROUP_ROLES = ("facilitator", "rapporteur")
-
-
-def sector_class(sector: str) -> str:
-    """The sector as balanced: labour, law enforcement, or other."""
-    return sector if sector in BALANCED_SECTORS else "other"
+#: Weight of one unit of each objective.
+WEIGHTS = {
+    APART: W_APART,
+    SIZE: W_SIZE,
+    ROLES: W_ROLE,
+    BALANCE: W_BALANCE,
+    LONE: W_LONE,
+    COMPATRIOTS: W_COMPATRIOT,
+    REPEATS: W_REPEAT,
+}
+_OBJECTIVE_OF_KIND = {"size": SIZE, "role": ROLES, "sex": BALANCE, "sector": BALANCE, "delegation": BALANCE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,77 +79,49 @@ class Counter:
     Attributes:
         key: Stable identifier, e.g. ``size``, ``sex:F``, ``sector:labour``, ``delegation:TH``,
             ``role:facilitator``, ``met:0:3`` (group 4 of the first earlier round), ``apart:2``.
-        kind: ``BAND`` (fair share, caps, keep-apart) or ``PAIRS`` (repeated pairs).
+        objective: Objective its band counts towards (``SIZE``, ``ROLES``, ``BALANCE``, ``APART``),
+            or "" for a counter of pairs only.
+        pairs: Objective its pairs count towards (``COMPATRIOTS``, ``REPEATS``), or "".
         total: How many people carry it.
         low: Fewest per group without cost.
         high: Most per group without cost.
-        weight: Cost per person outside [low, high].
-        lone_weight: Cost of a group holding exactly one (0: a lone member is fine).
+        lone: Whether a group holding exactly one is a lone member.
         costs: Cost of each count from 0 to ``total``.
+        off: For each count, whether the repair search should change it: outside the band, a lone
+            member, or (for counters of pairs) outside the even spread [floor, ceil], which is
+            what the pairs' bound asks of every delegation and every earlier group.
     """
 
     key: str
-    kind: str
+    objective: str
+    pairs: str
     total: int
     low: int
     high: int
-    weight: int
-    lone_weight: int
+    lone: bool
     costs: tuple[int, ...]
+    off: tuple[bool, ...]
 
     def excess(self, count: int) -> int:
         """People outside the band at this count."""
-        return max(0, self.low - count) + max(0, count - self.high)
+        return max(0, self.low - count) + max(0, count - self.high) if self.objective else 0
 
 
-def _band(key: str, total: int, low: int, high: int, weight: int, lone_weight: int = 0) -> Counter:
-    costs = tuple(
-        weight * (max(0, low - c) + max(0, c - high)) + (lone_weight if c == 1 else 0)
-        for c in range(total + 1)
-    )
-    return Counter(key, BAND, total, low, high, weight, lone_weight, costs)
-
-
-def _fair(key: str, total: int, groups: int, weight: int, lone_weight: int = 0) -> Counter:
-    return _band(key, total, total // groups, -(-total // groups), weight, lone_weight)
-
-
-def _pairs(key: str, total: int) -> Counter:
-    costs = tuple(W_REPEAT * c * (c - 1) // 2 for c in range(total + 1))
-    return Counter(key, PAIRS, total, 0, total, W_REPEAT, 0, costs)
-
-
-def lone_floor(total: int, groups: int) -> int:
-    """Fewest groups holding exactly one of ``total`` people when every group keeps its fair share."""
-    low, high = total // groups, -(-total // groups)
-    if total == 0 or low >= 2:
-        return 0
-    if high <= 1:
-        return total
-    return 2 * groups - total
-
-
-def _even_pairs(people: int, bins: int) -> int:
-    """Pairs sharing a bin when ``people`` are spread as evenly as possible over ``bins``."""
-    q, r = divmod(people, bins)
-    return r * (q + 1) * q // 2 + (bins - r) * q * (q - 1) // 2
-
-
-def repeat_floor(groups: int, earlier: list[int]) -> int:
-    """Fewest pairs that must meet again (pigeonhole), given the earlier round's group sizes.
-
-    Args:
-        groups: Number of new groups.
-        earlier: Sizes of the earlier round's groups, counting only people in this round.
-    """
-    present = sum(earlier)
-    bins = sum(1 for size in earlier if size)
-    if not present or not bins:
-        return 0
-    q, r = divmod(present, groups)
-    rows = r * _even_pairs(q + 1, bins) + (groups - r) * _even_pairs(q, bins)
-    columns = sum(_even_pairs(size, groups) for size in earlier)
-    return max(rows, columns)
+def _counter(
+    key: str, objective: str, pairs: str, total: int, band: tuple[int, int], lone: bool, groups: int
+) -> Counter:
+    low, high = band
+    weight = WEIGHTS.get(objective, 0)
+    pair_weight = WEIGHTS.get(pairs, 0)
+    even_low, even_high = total // groups, -(-total // groups)
+    costs = []
+    off = []
+    for c in range(total + 1):
+        outside = max(0, low - c) + max(0, c - high) if objective else 0
+        costs.append(weight * outside + (W_LONE if lone and c == 1 else 0) + pair_weight * (c * (c - 1) // 2))
+        uneven = bool(pairs) and not even_low <= c <= even_high
+        off.append(bool(outside) or (lone and c == 1) or uneven)
+    return Counter(key, objective, pairs, total, low, high, lone, tuple(costs), tuple(off))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +135,12 @@ class Problem:
         items: Movable units as indices into ``request.people`` (a person, or a whole delegation in
             country mode).
         features: For each item, ``(counter index, how many of its people carry it)``.
+        feature_maps: The same as dictionaries (a swap looks up the other item's counts).
         fixed: Item index → group for pinned items.
-        bound: Proven lower bound on the total cost (size, roles, balance, lone, repeats).
-        lone_bound: Fewest lone members possible within the fair-share bands.
-        repeat_bound: Fewest repeated pairs possible (pigeonhole).
-        balance_bound: Fewest people outside their bands, as far as is known without search.
+        relaxed: The relaxed bounds of :mod:`.bounds` (valid for every assignment).
+        bounds: What the search aims at: those bounds, lone members as if balanced (valid as
+            bounds only for an assignment that is balanced; see :meth:`proven_bounds`).
+        bound: Their weighted sum: no assignment costs less once it is balanced.
     """
 
     request: GroupingRequest
@@ -159,26 +148,24 @@ class Problem:
     counters: tuple[Counter, ...]
     items: tuple[tuple[int, ...], ...]
     features: tuple[tuple[tuple[int, int], ...], ...]
+    feature_maps: tuple[dict[int, int], ...]
     fixed: dict[int, int]
+    relaxed: RelaxedBounds
+    bounds: dict[str, int]
     bound: int
-    lone_bound: int
-    repeat_bound: int
-    balance_bound: int
 
     def person(self, index: int) -> Participant:
         """A participant by index into the request's people."""
         return self.request.people[index]
 
+    def proven_bounds(self, values: Mapping[str, int]) -> dict[str, int]:
+        """Bounds valid for an assignment with these objective values."""
+        return self.relaxed.for_grouping(balanced=not (values[SIZE] or values[ROLES] or values[BALANCE]))
 
-def _person_keys(person: Participant, mode: str) -> list[str]:
-    keys = ["size", f"sector:{sector_class(person.sector)}"]
-    if person.sex in ("F", "M"):
-        keys.append(f"sex:{person.sex}")
-    if person.role in GROUP_ROLES:
-        keys.append(f"role:{person.role}")
-    if mode == SPREAD and person.delegation:
-        keys.append(f"delegation:{person.delegation}")
-    return keys
+    @property
+    def has_history(self) -> bool:
+        """Whether earlier rounds count (repeated pairs are then left to the annealing)."""
+        return any(c.pairs == REPEATS for c in self.counters)
 
 
 def _make_items(request: GroupingRequest) -> list[tuple[int, ...]]:
@@ -216,79 +203,63 @@ def _pinned_items(request: GroupingRequest, items: list[tuple[int, ...]]) -> dic
     return fixed
 
 
-def build_problem(request: GroupingRequest) -> Problem:
+def _history_keys(request: GroupingRequest, keys_of: list[list[str]], totals: Tally[str]) -> None:
+    present = {p.id: i for i, p in enumerate(request.people)}
+    for rnd, earlier in enumerate(request.history):
+        for h, members in enumerate(earlier):
+            here = [present[pid] for pid in members if pid in present]
+            if len(here) > 1:
+                for i in here:
+                    keys_of[i].append(f"met:{rnd}:{h}")
+                totals[f"met:{rnd}:{h}"] = len(here)
+
+
+def _make_counter(key: str, total: int, groups: int) -> Counter:
+    kind = key.split(":", 1)[0]
+    if kind == "apart":
+        return _counter(key, APART, "", total, (0, 1), False, groups)
+    if kind == "met":
+        return _counter(key, "", REPEATS, total, (0, total), False, groups)
+    pairs = COMPATRIOTS if kind == "delegation" else ""
+    band = fair_band(key, total, groups)
+    return _counter(key, _OBJECTIVE_OF_KIND[kind], pairs, total, band, key in LONE_KEYS, groups)
+
+
+def build_problem(request: GroupingRequest, items: list[tuple[int, ...]] | None = None) -> Problem:
     """Turn a validated request into counters and items.
+
+    Args:
+        request: What to solve.
+        items: How people form movable units, as indices into ``request.people`` (by default a
+            unit per person, or per Member State delegation for country teams). Placing late
+            arrivals makes every placed person a unit of their own, pinned where they sit.
 
     Raises:
         InputError: The request contradicts itself (see :meth:`GroupingRequest.validate`).
     """
     request.validate()
     groups = request.groups
-    people = request.people
-    keys_of = [_person_keys(p, request.mode) for p in people]
+    keys_of = [person_keys(p, request.mode) for p in request.people]
     totals = Tally(k for keys in keys_of for k in keys)
-    present = {p.id: i for i, p in enumerate(people)}
+    present = {p.id: i for i, p in enumerate(request.people)}
     for number, (a, b) in enumerate(request.apart):
         for pid in (a, b):
             keys_of[present[pid]].append(f"apart:{number}")
         totals[f"apart:{number}"] += 2
-    history_sizes: list[list[int]] = []
-    for rnd, earlier in enumerate(request.history):
-        sizes = []
-        for h, members in enumerate(earlier):
-            here = [present[pid] for pid in members if pid in present]
-            sizes.append(len(here))
-            if len(here) > 1:
-                for i in here:
-                    keys_of[i].append(f"met:{rnd}:{h}")
-                totals[f"met:{rnd}:{h}"] = len(here)
-        history_sizes.append(sizes)
-
-    counters: list[Counter] = []
-    for key in sorted(totals):
-        total = totals[key]
-        kind = key.split(":", 1)[0]
-        if kind == "size":
-            counters.append(_fair(key, total, groups, W_SIZE))
-        elif kind == "role":
-            counters.append(_fair(key, total, groups, W_ROLE))
-        elif kind == "sex":
-            counters.append(_fair(key, total, groups, W_BALANCE, W_LONE if key == "sex:F" else 0))
-        elif kind == "sector":
-            counters.append(_fair(key, total, groups, W_BALANCE, W_LONE))
-        elif kind == "delegation":
-            counters.append(_band(key, total, 0, -(-total // groups), W_BALANCE))
-        elif kind == "apart":
-            counters.append(_band(key, total, 0, 1, W_APART))
-        else:
-            counters.append(_pairs(key, total))
+    _history_keys(request, keys_of, totals)
+    counters = tuple(_make_counter(key, totals[key], groups) for key in sorted(totals))
     index_of = {c.key: n for n, c in enumerate(counters)}
 
-    items = _make_items(request)
+    items = items if items is not None else _make_items(request)
     fixed = _pinned_items(request, items)
     features = []
     for members in items:
         tally = Tally(index_of[k] for i in members for k in keys_of[i])
         features.append(tuple(sorted(tally.items())))
-
-    pinned = Tally((k, group) for item, group in fixed.items() for k, m in features[item] for _ in range(m))
-    over = [(counters[k], n - counters[k].high) for (k, _g), n in pinned.items() if n > counters[k].high]
-    forced = sum(c.weight * n for c, n in over if c.kind == BAND)
-    balance_bound = sum(n for c, n in over if c.kind == BAND and c.weight <= W_BALANCE)
-    lone_bound = 0
-    if request.mode == SPREAD and balance_bound == 0:
-        lone_bound = sum(lone_floor(c.total, groups) for c in counters if c.lone_weight)
-    repeat_bound = sum(repeat_floor(groups, sizes) for sizes in history_sizes)
-    bound = forced + W_LONE * lone_bound + W_REPEAT * repeat_bound
+    relaxed = relaxed_bounds(request, groups)
+    bounds = relaxed.for_grouping(balanced=True)
+    bound = sum(WEIGHTS[name] * value for name, value in bounds.items())
+    maps = tuple(dict(f) for f in features)
     return Problem(
-        request=request,
-        groups=groups,
-        counters=tuple(counters),
-        items=tuple(items),
-        features=tuple(features),
-        fixed=fixed,
-        bound=bound,
-        lone_bound=lone_bound,
-        repeat_bound=repeat_bound,
-        balance_bound=balance_bound,
+        request, groups, counters, tuple(items), tuple(features), maps, fixed, relaxed, bounds, bound
     )

@@ -1,7 +1,8 @@
-"""How good a set of groups is: counts against fair share, lone members, repeats, and why.
+"""How good a set of groups is: counts against fair share, each objective against its bound, and why.
 
 The same evaluation serves the solver's result and every manual change on the Groups page, so the
-colours a facilitator sees after a drag and drop are computed exactly as the solver's report.
+colours a facilitator sees after a drag and drop are computed exactly as the solver's report. The
+bounds come from :mod:`.bounds` (no search needed) and, where a solver proved more, from its proofs.
 """
 
 from __future__ import annotations
@@ -10,8 +11,21 @@ from collections import Counter as Tally
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from facilitator.core.grouping.problem import GROUP_ROLES, lone_floor, repeat_floor, sector_class
-from facilitator.core.grouping.request import COUNTRY, GroupingRequest
+from facilitator.core.grouping.bounds import relaxed_bounds
+from facilitator.core.grouping.explain import broken_rules, explain_balance, explain_objectives, headline
+from facilitator.core.grouping.keys import GROUP_ROLES, LONE_KEYS, fair_band, sector_class
+from facilitator.core.grouping.objectives import (
+    BALANCE,
+    COMPATRIOTS,
+    LONE,
+    REPEATS,
+    ROLES,
+    SIZE,
+    Objective,
+    Proofs,
+    judge,
+)
+from facilitator.core.grouping.request import COUNTRY, SPREAD, GroupingRequest
 from facilitator.core.participants import ASEAN_MEMBERS, Participant
 
 __all__ = ["OK", "OVER", "UNDER", "Balance", "GroupingQuality", "evaluate"]
@@ -22,13 +36,6 @@ OVER = "over"
 
 _SECTOR_LABELS = {"labour": "Labour", "law-enforcement": "Law enforcement", "other": "Other sectors"}
 _ROLE_LABELS = {"facilitator": "Facilitators", "rapporteur": "Rapporteurs"}
-_LONE_NOUNS = {
-    "sex:F": "woman",
-    "sector:labour": "labour official",
-    "sector:law-enforcement": "law-enforcement officer",
-    "sector:other": "member from the other sectors",
-}
-_LONE_RULES = ("sex:F", "sector:labour", "sector:law-enforcement", "sector:other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +96,25 @@ class Balance:
 class GroupingQuality:
     """The report on one set of groups.
 
+    The objectives come in the solver's order of priority (see
+    :mod:`facilitator.core.grouping.objectives`); each bound is the fewest possible among the
+    groupings that are best on every objective before it.
+
     Attributes:
-        optimal: Whether the balance (sizes, roles, sex, sector, countries, lone members) is proven
-            as good as any grouping of this request can be.
-        excess: People outside their fair-share band, summed over rules and groups.
-        lower_bound: Proven fewest possible ``excess``.
+        optimal: Whether every objective is proven (and no pin, keep-apart pair or country team
+            is broken): no grouping of these people is better in the solver's order.
+        excess: People outside their fair-share band, summed over every rule and group (sizes,
+            roles, sex, sector, delegation caps).
+        lower_bound: The fewest people outside their fair share possible when sizes come first,
+            then roles, then the other rules: the sum of those three objectives' bounds.
         lone: Lone women or lone sector members, counted per group and rule.
-        lone_bound: Proven fewest possible ``lone`` (given the best balance).
+        lone_bound: The lone-members objective's bound.
+        compatriots: Pairs from the same delegation sharing a group (None for country teams).
+        compatriot_bound: Their bound: every delegation spread as evenly as possible (None for
+            country teams).
         repeats: Pairs who already shared a group in an earlier round (once per earlier round).
-        repeat_bound: Fewest possible repeats (pigeonhole).
+        repeat_bound: Their bound (pigeonhole).
+        objectives: Each objective with its value, bound and whether it is proven.
         balances: Every rule's counts.
         problems: Plain sentences on what does not hold and by how much.
     """
@@ -107,14 +124,21 @@ class GroupingQuality:
     lower_bound: int
     lone: int
     lone_bound: int
+    compatriots: int | None
+    compatriot_bound: int | None
     repeats: int
     repeat_bound: int
+    objectives: tuple[Objective, ...]
     balances: tuple[Balance, ...]
     problems: tuple[str, ...]
 
     def balance(self, key: str) -> Balance | None:
         """One rule by key."""
         return next((b for b in self.balances if b.key == key), None)
+
+    def objective(self, name: str) -> Objective | None:
+        """One objective by name (None when it does not apply, e.g. compatriots for country teams)."""
+        return next((o for o in self.objectives if o.name == name), None)
 
     def as_json(self) -> dict[str, object]:
         """The ``quality`` object of ``groups assign --json``."""
@@ -124,32 +148,14 @@ class GroupingQuality:
             "lower_bound": self.lower_bound,
             "lone": self.lone,
             "lone_bound": self.lone_bound,
+            "compatriots": self.compatriots,
+            "compatriot_bound": self.compatriot_bound,
             "repeats": self.repeats,
             "repeat_bound": self.repeat_bound,
+            "objectives": {o.name: o.as_json() for o in self.objectives},
             "problems": list(self.problems),
             "balance": {b.key: b.as_json() for b in self.balances},
         }
-
-
-def _balances(request: GroupingRequest, groups: Sequence[Sequence[Participant]]) -> list[Balance]:
-    count = len(groups)
-    tallies = [Tally(k for p in members for k in _keys(p)) for members in groups]
-    totals = sum(tallies, Tally())
-    totals["size"] = sum(len(members) for members in groups)
-    ordered = ["size", "sex:F", "sex:M", *(f"sector:{s}" for s in _SECTOR_LABELS)]
-    ordered += [f"role:{r}" for r in GROUP_ROLES]
-    if request.mode != COUNTRY:
-        ordered += sorted(k for k in totals if k.startswith("delegation:") and totals[k] > 1)
-    result = []
-    for key in ordered:
-        total = totals[key]
-        if not total and key != "size":
-            continue
-        counts = tuple(len(m) if key == "size" else t[key] for m, t in zip(groups, tallies, strict=True))
-        high = -(-total // count)
-        low = 0 if key.startswith("delegation:") else total // count
-        result.append(Balance(key, _label(key), total, low, high, counts, key in _LONE_RULES))
-    return result
 
 
 def _keys(person: Participant) -> list[str]:
@@ -176,132 +182,97 @@ def _label(key: str) -> str:
     return ASEAN_MEMBERS.get(value, value)
 
 
-def _group_list(numbers: list[int]) -> str:
-    names = [str(n + 1) for n in numbers]
-    if len(names) == 1:
-        return f"group {names[0]}"
-    return f"groups {', '.join(names[:-1])} and {names[-1]}"
+def _balances(request: GroupingRequest, tallies: list[Tally[str]], sizes: list[int]) -> list[Balance]:
+    count = len(sizes)
+    totals = sum(tallies, Tally())
+    totals["size"] = sum(sizes)
+    ordered = ["size", "sex:F", "sex:M", *(f"sector:{s}" for s in _SECTOR_LABELS)]
+    ordered += [f"role:{r}" for r in GROUP_ROLES]
+    if request.mode != COUNTRY:
+        ordered += sorted(k for k in totals if k.startswith("delegation:") and totals[k] > 1)
+    result = []
+    for key in ordered:
+        total = totals[key]
+        if not total and key != "size":
+            continue
+        counts = tuple(sizes) if key == "size" else tuple(t[key] for t in tallies)
+        low, high = fair_band(key, total, count)
+        result.append(Balance(key, _label(key), total, low, high, counts, key in LONE_KEYS))
+    return result
 
 
-def _explain(balance: Balance, groups: int, proven: bool) -> list[str]:
-    lines = []
-    if balance.excess:
-        off = [g for g in range(groups) if balance.status(g) != OK]
-        band = f"{balance.low}–{balance.high}" if balance.low != balance.high else str(balance.low)
-        what = (
-            f"above the cap of {balance.high}"
-            if balance.key.startswith("delegation:")
-            else f"outside the fair share {band}"
-        )
-        detail = ", ".join(f"{g + 1}: {balance.counts[g]}" for g in off)
-        lines.append(
-            f"{balance.label}: {balance.excess} {what} per group "
-            f"({balance.total} for {groups} groups; group {detail})."
-        )
-    if balance.key.startswith("role:") and balance.total < groups:
-        missing = [g for g in range(groups) if balance.counts[g] == 0]
-        lines.append(
-            f"Only {balance.total} {balance.label.lower()} for {groups} groups: "
-            f"{_group_list(missing)} {'has' if len(missing) == 1 else 'have'} none."
-        )
-    if balance.lone:
-        floor = lone_floor(balance.total, groups)
-        if proven:
-            reason = " (unavoidable under these rules)"
-        elif balance.lone <= floor:
-            reason = " (unavoidable while every group keeps its fair share)"
-        else:
-            reason = f" (at best {floor})"
-        noun = _LONE_NOUNS[balance.key]
-        groups_have = "group has" if balance.lone == 1 else "groups have"
-        lines.append(f"{balance.lone} {groups_have} a lone {noun}{reason}.")
-    return lines
-
-
-def _repeats(request: GroupingRequest, groups: Sequence[Sequence[int]]) -> tuple[int, int]:
-    present = {pid for members in groups for pid in members}
-    repeats = bound = 0
+def _repeats(request: GroupingRequest, groups: Sequence[Sequence[int]]) -> int:
+    repeats = 0
     for earlier in request.history:
         where = {pid: h for h, members in enumerate(earlier) for pid in members}
         for members in groups:
             tally = Tally(where[pid] for pid in members if pid in where)
             repeats += sum(n * (n - 1) // 2 for n in tally.values())
-        sizes = [sum(1 for pid in members if pid in present) for members in earlier]
-        bound += repeat_floor(len(groups), sizes)
-    return repeats, bound
+    return repeats
+
+
+def _values(
+    request: GroupingRequest,
+    groups: Sequence[Sequence[int]],
+    balances: list[Balance],
+    tallies: list[Tally[str]],
+) -> dict[str, int]:
+    values = {
+        SIZE: sum(b.excess for b in balances if b.key == "size"),
+        ROLES: sum(b.excess for b in balances if b.key.startswith("role:")),
+        BALANCE: sum(b.excess for b in balances if b.key.split(":", 1)[0] in ("sex", "sector", "delegation")),
+        LONE: sum(b.lone for b in balances),
+        REPEATS: _repeats(request, groups),
+    }
+    if request.mode == SPREAD:
+        values[COMPATRIOTS] = sum(
+            n * (n - 1) // 2 for t in tallies for k, n in t.items() if k.startswith("delegation:")
+        )
+    return values
 
 
 def evaluate(
-    request: GroupingRequest,
-    groups: Sequence[Sequence[int]],
-    proven: tuple[int, int] | None = None,
+    request: GroupingRequest, groups: Sequence[Sequence[int]], proofs: Proofs | None = None
 ) -> GroupingQuality:
     """Report on groups of participant ids formed for ``request``.
 
     Args:
         request: The people and rules (its ``groups`` is ignored: the given groups count).
         groups: Participant ids per group.
-        proven: ``(excess, lone)`` proven the best possible, when a solver proved it; otherwise the
-            simple lower bounds are used.
+        proofs: Lower bounds a solver proved for this request and number of groups, by objective;
+            the relaxed bounds of :mod:`.bounds` are used where they are higher or missing.
     """
     by_id = {p.id: p for p in request.people}
     people = [[by_id[pid] for pid in members if pid in by_id] for members in groups]
-    count = len(groups)
-    balances = _balances(request, people)
-    excess = sum(b.excess for b in balances)
-    lone = sum(b.lone for b in balances)
-    if proven is not None:
-        lower_bound, lone_bound = proven
-    else:
-        lower_bound = 0
-        lone_bound = sum(lone_floor(b.total, count) for b in balances if b.lone_rule)
-        lone_bound = lone_bound if request.mode != COUNTRY else 0
-    repeats, repeat_bound = _repeats(request, groups)
-    at_bound = proven is not None and excess <= lower_bound and lone <= lone_bound
-    problems = [line for b in balances for line in _explain(b, count, at_bound)]
-    broken = _broken_rules(request, groups, by_id)
+    tallies = [Tally(k for p in members for k in _keys(p)) for members in people]
+    balances = _balances(request, tallies, [len(m) for m in people])
+    values = _values(request, groups, balances, tallies)
+    balanced = not (values[SIZE] or values[ROLES] or values[BALANCE])
+    bounds = relaxed_bounds(request, max(1, len(groups))).for_grouping(balanced)
+    for name, proven in (proofs or {}).items():
+        if name in bounds:
+            bounds[name] = max(bounds[name], proven)
+    objectives = judge(values, bounds)
+    by_name = {o.name: o for o in objectives}
+    broken = broken_rules(request, groups, by_id)
+    lone_proven = by_name[LONE].proven
+    problems = headline(objectives) if not broken else []
+    for b in balances:
+        problems += explain_balance(b.key, b.label, (b.low, b.high), b.counts, lone_proven)
     problems += broken
-    if at_bound and excess and not broken:
-        problems.insert(0, "No grouping of these people can balance better under these rules (proven).")
-    if repeats:
-        problems.append(f"{repeats} pairs meet again from earlier rounds (at least {repeat_bound} must).")
+    problems += explain_objectives(objectives)
+    compatriots = by_name.get(COMPATRIOTS)
     return GroupingQuality(
-        optimal=excess <= lower_bound and lone <= lone_bound and not broken,
-        excess=excess,
-        lower_bound=min(lower_bound, excess),
-        lone=lone,
-        lone_bound=min(lone_bound, lone),
-        repeats=repeats,
-        repeat_bound=repeat_bound,
+        optimal=all(o.proven for o in objectives) and not broken,
+        excess=sum(by_name[n].value for n in (SIZE, ROLES, BALANCE)),
+        lower_bound=sum(by_name[n].bound for n in (SIZE, ROLES, BALANCE)),
+        lone=by_name[LONE].value,
+        lone_bound=by_name[LONE].bound,
+        compatriots=compatriots.value if compatriots else None,
+        compatriot_bound=compatriots.bound if compatriots else None,
+        repeats=by_name[REPEATS].value,
+        repeat_bound=by_name[REPEATS].bound,
+        objectives=objectives,
         balances=tuple(balances),
         problems=tuple(problems),
     )
-
-
-def _broken_rules(
-    request: GroupingRequest, groups: Sequence[Sequence[int]], by_id: dict[int, Participant]
-) -> list[str]:
-    """Keep-apart pairs together, pinned people elsewhere, delegations split in country mode."""
-    problems = []
-    group_of = {pid: g for g, members in enumerate(groups) for pid in members}
-    for a, b in request.apart:
-        if a in group_of and group_of[a] == group_of.get(b):
-            problems.append(
-                f"{by_id[a].name} and {by_id[b].name} should be kept apart but share group {group_of[a] + 1}."
-            )
-    for pid, g in request.pins:
-        if pid in group_of and group_of[pid] != g:
-            problems.append(
-                f"{by_id[pid].name} is pinned to group {g + 1} but sits in group {group_of[pid] + 1}."
-            )
-    if request.mode == COUNTRY:
-        split: Tally[tuple[str, int]] = Tally()
-        for pid, g in group_of.items():
-            person = by_id.get(pid)
-            if person is not None and person.is_member_state:
-                split[person.delegation, g] += 1
-        for code in sorted({d for d, _ in split}):
-            places = sorted(g for d, g in split if d == code)
-            if len(places) > 1:
-                problems.append(f"{ASEAN_MEMBERS[code]} is split across {_group_list(places)}.")
-    return problems

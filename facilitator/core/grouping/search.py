@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import random
 
-from facilitator.core.grouping.problem import BAND, W_LONE, Problem, sector_class
+from facilitator.core.grouping.keys import sector_class
+from facilitator.core.grouping.problem import Problem
 
 __all__ = ["Assignment", "State", "deal", "repair", "total_cost"]
 
@@ -149,17 +150,23 @@ class State:
         return delta
 
     def swap_delta(self, first: int, second: int) -> int:
+        # The hottest function of the annealing: no dictionary is built per call.
         gi, gj = self.assignment[first], self.assignment[second]
-        change: dict[int, int] = dict(self.feats[first])
-        for k, m in self.feats[second]:
-            change[k] = change.get(k, 0) - m
+        maps = self.problem.feature_maps
+        theirs, mine = maps[second], maps[first]
         count, costs = self.count, self.costs
         delta = 0
-        for k, v in change.items():
+        for k, m in self.feats[first]:
+            v = m - theirs.get(k, 0)
             if v:
                 row, cost = count[k], costs[k]
                 a, b = row[gi], row[gj]
                 delta += cost[a - v] - cost[a] + cost[b + v] - cost[b]
+        for k, m in self.feats[second]:
+            if k not in mine:
+                row, cost = count[k], costs[k]
+                a, b = row[gi], row[gj]
+                delta += cost[a + m] - cost[a] + cost[b - m] - cost[b]
         return delta
 
     def move(self, item: int, target: int) -> None:
@@ -177,10 +184,8 @@ class State:
 def _bad_cells(state: State) -> list[tuple[int, int]]:
     cells: list[tuple[int, int]] = []
     for k, counter in enumerate(state.problem.counters):
-        if counter.kind != BAND:
-            continue
-        row, cost = state.count[k], counter.costs
-        cells.extend((k, g) for g in range(state.groups) if cost[row[g]])
+        row, off = state.count[k], counter.off
+        cells.extend((k, g) for g in range(state.groups) if off[row[g]])
     return cells
 
 
@@ -195,35 +200,53 @@ class _Search:
         self.is_movable = [i not in fixed for i in range(len(state.assignment))]
 
     def _carriers(self, group: int, counter: int) -> list[int]:
-        feats, movable = self.state.feats, self.is_movable
-        return [i for i in self.state.members[group] if movable[i] and any(k == counter for k, _ in feats[i])]
+        maps, movable = self.state.problem.feature_maps, self.is_movable
+        return [i for i in self.state.members[group] if movable[i] and counter in maps[i]]
+
+    def _sample(self, groups: list[int]) -> list[int]:
+        if len(groups) <= _SAMPLED_GROUPS:
+            return groups
+        return sorted(self.rng.sample(groups, _SAMPLED_GROUPS))
 
     def _targets(self, exclude: int) -> list[int]:
-        groups = self.state.groups
-        if groups - 1 <= _SAMPLED_GROUPS:
-            return [g for g in range(groups) if g != exclude]
-        picked = set(self.rng.sample(range(groups), _SAMPLED_GROUPS + 1))
-        picked.discard(exclude)
-        return sorted(picked)
+        return self._sample([g for g in range(self.state.groups) if g != exclude])
 
-    def _best_for(self, item: int, targets: list[int]) -> tuple[int, int, int]:
+    def _receivers(self, k: int, exclude: int) -> list[int]:
+        """Groups that can take one more carrier of counter ``k`` without it being off there."""
+        row, off = self.state.count[k], self.state.problem.counters[k].off
+        top = len(off) - 1
+        fitting = [
+            g for g in range(self.state.groups) if g != exclude and row[g] < top and not off[row[g] + 1]
+        ]
+        return self._sample(fitting) or self._targets(exclude)
+
+    def _donors(self, k: int, exclude: int) -> list[int]:
+        """Groups that can give up a carrier of counter ``k``, those with the most first."""
+        row, off = self.state.count[k], self.state.problem.counters[k].off
+        spare = [g for g in range(self.state.groups) if g != exclude and row[g] > 0 and not off[row[g] - 1]]
+        spare = spare or [g for g in range(self.state.groups) if g != exclude and row[g] > 0]
+        self.rng.shuffle(spare)
+        spare.sort(key=lambda g: -row[g])
+        return spare[:_SAMPLED_GROUPS]
+
+    def _best_for(self, item: int, targets: list[int]) -> tuple[int | None, int, int]:
         """Best (delta, kind, other) over moving ``item`` to a target or swapping it there."""
         state, movable = self.state, self.is_movable
-        best = (1 << 62, 0, -1)
+        best: tuple[int | None, int, int] = (None, 0, -1)
         for group in targets:
             delta = state.move_delta(item, group)
-            if delta < best[0]:
+            if best[0] is None or delta < best[0]:
                 best = (delta, 0, group)
             for other in state.members[group]:
                 if movable[other]:
                     delta = state.swap_delta(item, other)
-                    if delta < best[0]:
+                    if delta < best[0]:  # type: ignore[operator]
                         best = (delta, 1, other)
         return best
 
-    def _apply(self, item: int, choice: tuple[int, int, int], plateau: float) -> bool:
+    def _apply(self, item: int, choice: tuple[int | None, int, int], plateau: float) -> bool:
         delta, kind, other = choice
-        if other < 0 or delta > 0 or (delta == 0 and self.rng.random() >= plateau):
+        if delta is None or other < 0 or delta > 0 or (delta == 0 and self.rng.random() >= plateau):
             return False
         if kind == 0:
             self.state.move(item, other)
@@ -232,29 +255,31 @@ class _Search:
         return delta < 0
 
     def repair(self, cell: tuple[int, int]) -> None:
-        """Try to bring one counter in one group back inside its band."""
+        """Try to bring one counter in one group back inside its band (or its even spread).
+
+        Too many carriers (or a lone one, half the time): move or swap one out to a group that
+        can take it. Too few: bring one in from a group that can spare it.
+        """
         state, rng = self.state, self.rng
         k, group = cell
         counter = state.problem.counters[k]
         count = state.count[k][group]
-        if count > counter.high or (count == 1 and rng.random() < 0.5):
+        too_many = count > counter.high or (counter.pairs and count > -(-counter.total // state.groups))
+        if too_many or (count == 1 and rng.random() < 0.5):
             carriers = self._carriers(group, k)
-            if not carriers:
-                return
-            item = rng.choice(carriers)
-            self._apply(item, self._best_for(item, self._targets(group)), 0.3)
+            if carriers:
+                item = rng.choice(carriers)
+                self._apply(item, self._best_for(item, self._receivers(k, group)), 0.3)
             return
-        donors = [g for g in range(state.groups) if g != group and state.count[k][g] > 0]
-        if not donors:
-            return
-        donors.sort(key=lambda g: -state.count[k][g] + rng.random())
-        carriers = self._carriers(donors[0], k)
-        if carriers:
-            item = rng.choice(carriers)
-            self._apply(item, self._best_for(item, [group]), 0.3)
+        for donor in self._donors(k, group)[:2]:
+            carriers = self._carriers(donor, k)
+            if carriers:
+                item = rng.choice(carriers)
+                if self._apply(item, self._best_for(item, [group]), 0.3):
+                    return
 
     def polish(self) -> None:
-        """A random step that may lower repeated pairs or lone members without hurting balance."""
+        """A random step that may lower lone members or pairs without hurting balance."""
         state, rng = self.state, self.rng
         if not self.movable:
             return
@@ -265,8 +290,10 @@ class _Search:
 def repair(problem: Problem, assignment: Assignment, rng: random.Random, steps: int) -> Assignment:
     """Bring counters back inside their bands by local search.
 
-    Stops at the lower bound, once only repeated pairs are left above it (the annealing in
-    :mod:`facilitator.core.grouping.anneal` handles those), or after ``steps``.
+    Stops at the lower bound, after ``steps``, or after a while without lowering the cost (so a
+    bound that cannot be reached costs a bounded amount of time, and the same seed still gives
+    the same groups); what is left of the pairs is for the annealing in
+    :mod:`facilitator.core.grouping.anneal`.
 
     Args:
         problem: The rules.
@@ -277,8 +304,10 @@ def repair(problem: Problem, assignment: Assignment, rng: random.Random, steps: 
     state = State(problem, assignment)
     search = _Search(state, rng)
     cells: list[tuple[int, int]] = []
+    best, since = state.cost, 0
+    patience = max(500, 20 * len(problem.items))
     for _ in range(steps):
-        if state.cost - problem.bound < W_LONE:
+        if state.cost <= problem.bound or since > patience:
             break
         if not cells:
             cells = _bad_cells(state)
@@ -288,4 +317,8 @@ def repair(problem: Problem, assignment: Assignment, rng: random.Random, steps: 
         else:
             cells.clear()
             search.polish()
+        if state.cost < best:
+            best, since = state.cost, 0
+        else:
+            since += 1
     return state.assignment
