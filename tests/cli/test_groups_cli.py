@@ -106,3 +106,83 @@ def test_too_many_groups_is_explained(workshop: Path, capsys: pytest.CaptureFixt
     code = main(["--workshop", str(workshop), "groups", "assign", "--round", "X", "--groups", "80"])
     assert code == 1
     assert "80 groups for 55 people: ask for at most 55 groups" in capsys.readouterr().err
+
+
+def _check_in(workshop: Path, count: int, start: int = 0) -> list[int]:
+    """Check in people who take part in groups (the first ``count`` after ``start``); their ids."""
+    from facilitator.app import checkin, roster
+    from facilitator.core.grouping import Eligibility
+
+    session = open_workshop(workshop)
+    try:
+        ids = [p.id for p in Eligibility().select(roster.participants(session))][start : start + count]
+        for pid in ids:
+            checkin.check_in_participant(session, pid, 1)
+    finally:
+        session.close()
+    return ids
+
+
+def test_assign_present_takes_the_people_checked_in(
+    workshop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--present --day 1`` forms groups of those checked in that day, and says so."""
+    present = _check_in(workshop, 30)
+    args = ["--workshop", str(workshop), "groups", "assign", "--round", "Morning", "--groups", "5"]
+    assert main([*args, "--present", "--day", "1", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(pid for g in data["groups"] for pid in g["members"]) == sorted(present)
+    assert (data["source"], data["day"], data["waiting"]) == ("present", 1, [])
+    assert main(["--workshop", str(workshop), "groups", "show", "--round", "Morning"]) == 0
+    assert "formed from: checked in on day 1" in capsys.readouterr().out
+
+
+def test_day_without_present_is_a_usage_error(workshop: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--day`` alone says it goes with ``--present`` and exits 2."""
+    with pytest.raises(SystemExit) as usage:
+        main(["--workshop", str(workshop), "groups", "assign", "--round", "X", "--groups", "3", "--day", "2"])
+    assert usage.value.code == 2
+    assert "--day goes with --present" in capsys.readouterr().err
+
+
+def test_add_late_prints_where_each_went_and_json_lists_them(
+    workshop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two people checked in after the round join groups; text names each group and place, JSON
+    lists them with the round; a second run has nobody to add and says why (exit 1)."""
+    _check_in(workshop, 30)
+    base = ["--workshop", str(workshop), "groups"]
+    assert main([*base, "assign", "--round", "Morning", "--groups", "5", "--present"]) == 0
+    assert main([*base, "place", "--round", "Morning", "--group", "2", "Mekong room"]) == 0
+    assert "Group 2 of Morning meets in Mekong room." in capsys.readouterr().out
+    late = _check_in(workshop, 2, start=30)
+    assert main([*base, "add-late", "--round", "Morning", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in data["added"]] == late and data["proven"] is True
+    assert all(a["group"].startswith("Group ") for a in data["added"])
+    assert sorted(pid for g in data["groups"] for pid in g["joined_late"]) == sorted(late)
+    assert main([*base, "add-late", "--round", "Morning"]) == 1
+    assert "Nobody is waiting for a group in 'Morning'" in capsys.readouterr().err
+    _check_in(workshop, 1, start=32)
+    assert main([*base, "add-late", "--round", "Morning"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Added 1 late arrival to Morning; nobody else moved:")
+    assert len([line for line in out.splitlines() if " → Group " in line]) == 1
+
+
+def test_show_names_places_facilitators_rapporteurs_and_objectives(
+    workshop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each group line gives its place, facilitator and rapporteur; every objective is listed."""
+    assert main(["--workshop", str(workshop), "groups", "show", "--round", "Breakout 1"]) == 0
+    out = capsys.readouterr().out
+    assert "  Group 1 — Mekong room (9; facilitator " in out and ", rapporteur " in out
+    for label in ("Group sizes", "Compatriot pairs", "Pairs meeting again"):
+        assert f"  {label}: " in out
+    assert (
+        main(
+            ["--workshop", str(workshop), "groups", "place", "--round", "Breakout 1", "--group", "7", "Hall"]
+        )
+        == 1
+    )
+    assert "has no group '7'" in capsys.readouterr().err
