@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from facilitator.app import boards
 from facilitator.app.workshops import create_workshop
@@ -143,6 +143,7 @@ class _LagMeter:
         self.gaps: list[float] = []
         self._last = time.perf_counter()
         self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
         self.timer.start()

@@ -18,10 +18,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from facilitator.app import boards
-from facilitator.app.session import WorkshopSession
+from facilitator.app import board_setup, boards
+from facilitator.app.session import WorkshopSession, phone_origin
 from facilitator.core.boards import LABOUR_TO_POLICE
 from facilitator.room.service import RoomSettings
+from facilitator.ui.boards import panels
 from facilitator.ui.boards.page import BoardsPage
 from facilitator.ui.controller import Controller
 from facilitator.ui.room import RoomLink, open_room
@@ -344,3 +345,34 @@ def test_qr_widget_draws_whole_modules(qtbot) -> None:  # type: ignore[no-untype
     assert rect.width() == rect.height() <= 333 and rect.center().x() in (249, 250)
     QApplication.processEvents()
     assert _decoded(widget) == ["http://192.168.1.20:8765/j/abcdefghijklmnopqrstuvwx"]
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_desktop_notes_typed_over_a_phone_s_edit_ask_first(
+    qtbot, controller: Controller, monkeypatch, keep
+) -> None:  # type: ignore[no-untyped-def]
+    """A box typed on the desktop while a rapporteur's phone saved it asks before replacing their text."""
+    page = BoardsPage(controller)
+    qtbot.addWidget(page)
+    page.group_filter.setCurrentText("Group 2")
+    page.group_filter.activated.emit(page.group_filter.currentIndex())
+    box = page.notes_panel.summary
+    monkeypatch.setattr(box, "hasFocus", lambda: True)  # the facilitator is typing in it
+    box.setPlainText("Desktop summary")
+    box.document().setModified(True)
+    with controller.session.acting_for(phone_origin("Group 2")):
+        board_setup.save_group_notes(controller.session, L2P, "Group 2", summary="Rapporteur's summary")
+    assert box.toPlainText() == "Desktop summary"  # not swept away while being typed
+    asked: list[str] = []
+
+    def answer(_parent: QWidget, _title: str, text: str, *_buttons: object) -> object:
+        asked.append(text)
+        return panels.QMessageBox.StandardButton.Yes if keep else panels.QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(panels.QMessageBox, "question", answer)
+    monkeypatch.setattr(box, "hasFocus", lambda: False)
+    box.committed.emit(box.toPlainText())
+    assert "Their text:\nRapporteur's summary" in asked[0]
+    stored = board_setup.group_notes(controller.session, L2P, "Group 2").summary
+    assert stored == ("Desktop summary" if keep else "Rapporteur's summary")
+    assert box.toPlainText() == stored

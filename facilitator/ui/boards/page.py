@@ -39,7 +39,7 @@ from facilitator.ui.boards.feed import BoardFeed
 from facilitator.ui.boards.matrix_table import fill_matrix, matrix_table
 from facilitator.ui.boards.models import CardItems, MatrixModel
 from facilitator.ui.boards.new_board_dialog import NewBoardDialog
-from facilitator.ui.boards.panels import CardPanel, NotesPanel
+from facilitator.ui.boards.panels import CardPanel, NotesPanel, keep_mine
 from facilitator.ui.boards.projector import BoardProjector
 from facilitator.ui.boards.toolbar import build_actions
 from facilitator.ui.controller import Controller
@@ -401,6 +401,14 @@ class BoardsPage(QWidget):
             self._update_status(self.feed.snapshot)
 
     def _on_notes_edited(self, group: str, field: str, text: str) -> None:
+        # A rapporteur's phone may have saved this box while it was being typed here.
+        stored = board_setup.group_notes(self.controller.session, self.board_id, group)
+        theirs = getattr(stored, field)
+        if theirs not in (self.notes_panel.started_from(field), text) and not keep_mine(
+            self, group, field, theirs
+        ):
+            self.notes_panel.show_notes(stored)
+            return
         self.controller.run(board_setup.save_group_notes, self.board_id, group, **{field: text})
 
     def _on_matrix_toggled(self) -> None:

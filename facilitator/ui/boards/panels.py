@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,7 +25,7 @@ from facilitator.core.boards import Board, GroupNotes
 from facilitator.core.wording import counted
 from facilitator.ui.boards.models import CardItem
 
-__all__ = ["CardPanel", "CommitTextEdit", "NotesPanel"]
+__all__ = ["CardPanel", "CommitTextEdit", "NotesPanel", "keep_mine"]
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -37,6 +38,8 @@ class CommitTextEdit(QPlainTextEdit):
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(54)
+        #: The text as last read from the workshop: what the user started from when typing.
+        self.stored = ""
 
     def sizeHint(self) -> QSize:
         """Four lines: room to read a card, while both side panels fit a 720-pixel projector (they
@@ -51,6 +54,7 @@ class CommitTextEdit(QPlainTextEdit):
         if self.toPlainText() != text:
             self.setPlainText(text)
         self.document().setModified(False)
+        self.stored = text
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Report the text if it changed."""
@@ -213,6 +217,11 @@ class NotesPanel(QGroupBox):
         if self.group:
             self.notes_edited.emit(self.group, field, value)
 
+    def started_from(self, field: str) -> str:
+        """The stored text a box showed when its user started typing (``summary``…)."""
+        box: CommitTextEdit = getattr(self, field)
+        return box.stored
+
     def show_notes(self, notes: GroupNotes | None) -> None:
         """Show a group's notes, or nothing when no single group is chosen."""
         self.group = notes.group if notes else ""
@@ -226,3 +235,27 @@ class NotesPanel(QGroupBox):
             box.setEnabled(notes is not None)
             box.set_text(text)
         self.export_button.setEnabled(notes is not None)
+
+
+_NOTE_NAMES = {
+    "summary": "summary",
+    "disagreements": "points of disagreement",
+    "questions": "questions for plenary",
+}
+
+
+def keep_mine(parent: QWidget, group: str, field: str, theirs: str) -> bool:
+    """Ask whether to replace notes that a phone changed while the facilitator was typing them.
+
+    Two people editing one box at once must not silently lose one's text: the rapporteur's phone
+    is told the same way when the desktop (or another phone) saved first.
+    """
+    answer = QMessageBox.question(
+        parent,
+        "Notes changed from a phone",
+        f"{group}'s {_NOTE_NAMES[field]} was changed from a phone while you were typing.\n\n"
+        f"Their text:\n{theirs}\n\nReplace it with yours? (No keeps theirs.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
