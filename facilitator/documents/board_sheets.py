@@ -14,7 +14,7 @@ from pathlib import Path
 
 from facilitator.core.boards import GroupOutput, MatrixSection, RedFlag
 from facilitator.documents.atomic import atomic_output
-from facilitator.documents.spreadsheets import write_csv, write_xlsx_row
+from facilitator.documents.spreadsheets import XlsxRows, write_csv
 
 __all__ = ["CARD_COLUMNS", "MATRIX_COLUMNS", "NOTES_COLUMNS", "write_matrix_csv", "write_workbook"]
 
@@ -142,8 +142,9 @@ def write_workbook(
         sheet.append(list(columns))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
+        writer = XlsxRows(sheet, wrapped)
         for row in rows:
-            write_xlsx_row(sheet, [_cell_text(value) for value in row], wrapped)
+            writer.append([_cell_text(value) for value in row])
         sheet.freeze_panes = "A2"
         for column, name in zip(sheet.columns, columns, strict=True):
             sheet.column_dimensions[column[0].column_letter].width = 48 if name in _WIDE else 16

@@ -83,6 +83,7 @@ def _overview(sheet: RoundSheet, index: int, width: float) -> list[Any]:
     rows: list[list[Any]] = [cells[i : i + _COLUMNS] for i in range(0, len(cells), _COLUMNS)]
     rows[-1] += [""] * (_COLUMNS - len(rows[-1]))
     table = Table(rows, colWidths=[width / _COLUMNS] * _COLUMNS)
+    table.splitInRow = 1  # a group whose names fill more than a page continues on the next
     table.setStyle(
         TableStyle(
             [

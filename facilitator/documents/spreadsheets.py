@@ -19,7 +19,7 @@ from typing import Any
 from facilitator.core.user_text import strip_controls
 from facilitator.documents.atomic import atomic_output
 
-__all__ = ["FORMULA_STARTS", "safe_cell", "write_csv", "write_xlsx_row"]
+__all__ = ["FORMULA_STARTS", "XlsxRows", "safe_cell", "write_csv", "write_xlsx_row"]
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV Injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -32,37 +32,56 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def write_xlsx_row(sheet: Any, values: Sequence[object], alignment: Any = None) -> list[Any]:
-    """Append a row to an openpyxl sheet with every text cell stored as text; returns its cells.
+class XlsxRows:
+    """Appends rows to one openpyxl sheet with every text cell stored as text.
 
     Text is typed as a string, without control characters (which XLSX cannot hold, and which a
     workshop stored before they were kept out may still have), and one that starts like a formula
     is marked with Excel's own quote prefix (the apostrophe of a typed cell, kept in the cell's
-    style rather than in its text). The cells are made here and handed back, because finding the
-    row again through ``sheet.max_row`` scans every cell of the sheet: a 10,000-card board took
-    minutes.
+    style rather than in its text). Cells are made here and handed back: finding a row again
+    through ``sheet.max_row`` scans every cell of the sheet, and setting a style on each cell
+    hashes it again, which made a 10,000-card board take minutes. The styles are worked out once
+    and given to each cell as openpyxl's style array.
 
     Args:
         sheet: The openpyxl worksheet.
-        values: The row's values.
-        alignment: An openpyxl ``Alignment`` for its text cells, or none.
+        alignment: An openpyxl ``Alignment`` for the text cells, or none.
     """
-    from openpyxl.cell import Cell
 
-    cells = []
-    for value in values:
-        if isinstance(value, str):
-            cell = Cell(sheet, value=strip_controls(value))
-            cell.data_type = "s"
-            if cell.value.startswith(FORMULA_STARTS):
-                cell.quotePrefix = True
-            if alignment is not None:
-                cell.alignment = alignment
-        else:
-            cell = Cell(sheet, value=value)
-        cells.append(cell)
-    sheet.append(cells)
-    return cells
+    def __init__(self, sheet: Any, alignment: Any = None) -> None:
+        from openpyxl.cell import Cell
+
+        self._sheet = sheet
+        text = Cell(sheet)
+        if alignment is not None:
+            text.alignment = alignment
+        formula_like = Cell(sheet, style_array=text._style)
+        formula_like.quotePrefix = True
+        self._text_style, self._formula_style = text._style, formula_like._style
+
+    def append(self, values: Sequence[object]) -> list[Any]:
+        """Append one row; returns its cells, for the caller to style further."""
+        from openpyxl.cell import Cell
+
+        cells = []
+        for value in values:
+            if isinstance(value, str):
+                value = strip_controls(value)
+                style = self._formula_style if value.startswith(FORMULA_STARTS) else self._text_style
+                cell = Cell(self._sheet, style_array=style)
+                cell.value = value
+                cell.data_type = "s"
+            else:
+                cell = Cell(self._sheet, value=value)
+            cells.append(cell)
+        self._sheet.append(cells)
+        return cells
+
+
+def write_xlsx_row(sheet: Any, values: Sequence[object]) -> list[Any]:
+    """Append one row to a sheet, as :class:`XlsxRows` does, and return its cells (for a sheet of
+    a few rows; a long sheet keeps one :class:`XlsxRows`)."""
+    return XlsxRows(sheet).append(values)
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:

@@ -87,7 +87,6 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         self.section = section
         self._tables: dict[int, Table] = {}
         self._sizes: dict[tuple[int, float], tuple[float, float]] = {}
-        self._refused_at: float | None = None
 
     def _lead_rows(self) -> int:
         return 2 if self.continued else 1
@@ -165,7 +164,8 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         """Cut at a row boundary that keeps two rows on each side and a section with its first row,
         or move the table whole to the next page; only a row taller than half a page may stand
-        alone, and one taller than the space left is cut inside (reportlab's ``splitInRow``)."""
+        alone (or leave its neighbour alone), and one taller than the space left is cut inside
+        (reportlab's ``splitInRow``)."""
         table, _, _ = self._enough(available_width, available_height)
         heights = list(table._rowHeights)
         lead = self._lead_rows()
@@ -177,15 +177,14 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         if count >= len(self.rows):
             return []
         tall = heights[lead + count] >= _TALL_ROW
-        if count and len(self.rows) - count == 1:
+        if count and len(self.rows) - count == 1 and not tall:
             count -= 1
         while count and self.rows[count - 1].section:
             count -= 1
-        if count < min(2, len(self.rows)):
-            if not tall:
-                return []
-            if count == 0:
-                return self._split_inside(available_width, available_height)
+        if count == 0:
+            return self._split_inside(available_width, available_height) if tall else []
+        if count == 1 and len(self.rows) > 1 and not (tall or heights[lead] >= _TALL_ROW):
+            return []
         return [
             self._part(0, count, self.continued),
             self._part(count, len(self.rows), self._label_at(count)),
@@ -216,13 +215,14 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         return f"{label}{_CONTINUED}" if label else ""
 
     def _split_inside(self, available_width: float, available_height: float) -> list[Flowable]:
-        """Cut inside a row taller than half a page (a red flag written as an essay): refuse the
-        first time, so that it starts on a fresh page, and cut it there."""
-        if self._refused_at is None or available_height < self._refused_at - 1e-6:
-            self._refused_at = available_height
+        """Cut inside a row taller than half a page (a red flag written as an essay): in the space
+        left when it is at least half a page, else nowhere, so that it starts on the next page,
+        which always has that much room (refusing on a fresh page would end the document)."""
+        if available_height < _TALL_ROW:
             return []
         table = self._build()
-        table.splitInRow = 1
+        # Inside the row first: between rows, reportlab would cut off a section row above it.
+        table.splitByRow, table.splitInRow = 0, 1
         table.wrap(available_width, available_height)
         return list(table.split(available_width, available_height))
 

@@ -100,8 +100,9 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
             position += len(text)
         return pieces
 
-    def getPlainText(self) -> str:
-        """The text, as reportlab's outline and contents machinery asks for it."""
+    def getPlainText(self, identify: object = None) -> str:
+        """The text, as reportlab's outline and contents machinery (and its error messages, with
+        ``identify``) ask for it."""
         return self.text
 
     def _overlaps(self, start: int, end: int) -> list[tuple[_Piece, int, int]]:
@@ -155,13 +156,23 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         return max(widths) + float(self.style.leftIndent) + float(self.style.rightIndent)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        """Split between lines, leaving at least two lines on each side of a page break."""
+        """Split between lines, leaving at least two lines on each side of a page break.
+
+        The lines are those of the width the block was wrapped at when that is narrower: a table
+        splitting inside a row passes the column's width, padding included, and the parts, laid
+        out wider than they are drawn, would not all fit in the space they were cut for.
+        """
+        if 0 < self.width < available_width:
+            available_width = self.width
         lines, heights = self._layout(available_width)
         used, count = 0.0, 0
         while count < len(lines) and used + heights[count] <= available_height + 1e-6:
             used += heights[count]
             count += 1
-        if count >= len(lines) or count < 2 or len(lines) - count < 2:
+        if count >= len(lines):
+            return []
+        count = min(count, len(lines) - 2)  # a line short of room moves on with the last one
+        if count < 2:
             return []
         cut = lines[count][0]
         first = self._slice(0, cut)
