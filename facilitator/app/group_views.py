@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from facilitator.core.errors import NotFoundError
 from facilitator.core.grouping import (
     Eligibility,
     GroupingQuality,
@@ -34,6 +35,7 @@ __all__ = [
     "people_for",
     "present_ids",
     "round_request",
+    "waiting_after_check_in",
 ]
 
 #: Everyone on the roster who takes part in groups.
@@ -205,6 +207,22 @@ def _waiting(
         arrived = [roster[pid] for pid in present_ids(conn, stored.day) if pid in roster]
         return tuple(p for p in Eligibility().select(arrived) if p.id not in placed)
     return tuple(p for p in Eligibility().select(roster.values()) if p.id not in placed)
+
+
+def waiting_after_check_in(conn: sqlite3.Connection, stored: StoredRound) -> tuple[Participant, ...]:
+    """Who waits for a group of a round of the people present, read without the whole report: a
+    check-in changes only this, and the page must follow a busy desk without re-evaluating."""
+    if stored.source != PRESENT or stored.day is None:
+        return ()
+    placed = {pid for group in groups_store.load_members(conn, stored.id)[0] for pid in group}
+    new = [pid for pid in present_ids(conn, stored.day) if pid not in placed]
+    people = []
+    for pid in new:
+        try:
+            people.append(roster_store.load_participant(conn, pid))
+        except NotFoundError:
+            continue
+    return Eligibility().select(people)
 
 
 def round_request(

@@ -23,9 +23,21 @@ from facilitator.app.group_plans import (
     plan_round,
     reshuffle_round,
 )
-from facilitator.app.group_views import PRESENT, ROSTER, SELECTION, RoundView, Who, breakouts, load_view
+from facilitator.app.group_views import (
+    PRESENT,
+    ROSTER,
+    SELECTION,
+    RoundView,
+    Who,
+    breakouts,
+    load_view,
+    people_for,
+    waiting_after_check_in,
+)
 from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import ActionRefused, InputError, NotFoundError
+from facilitator.core.grouping import Eligibility
+from facilitator.core.participants import Participant
 from facilitator.storage import checkin_store, groups_store, roster_store
 from facilitator.storage.groups_store import StoredRound
 
@@ -52,6 +64,7 @@ __all__ = [
     "link_agenda_item",
     "load_round",
     "move_member",
+    "people_present",
     "plan_late",
     "plan_reshuffle",
     "plan_round",
@@ -61,6 +74,7 @@ __all__ = [
     "set_locked",
     "set_pinned",
     "set_place",
+    "waiting",
 ]
 
 #: Longest place name ("Salon Champa, ground floor, left of the stage").
@@ -91,6 +105,17 @@ def find_round(session: WorkshopSession, name: str) -> RoundView | None:
     """A round by name, or None."""
     stored = groups_store.find_round(session.connection, name.strip())
     return load_view(session.connection, stored) if stored else None
+
+
+def waiting(session: WorkshopSession, round_id: int) -> tuple[Participant, ...]:
+    """Who waits for a group of a round of the people present (cheap: no report), else ()."""
+    return waiting_after_check_in(session.connection, groups_store.load_round(session.connection, round_id))
+
+
+def people_present(session: WorkshopSession, day: int) -> tuple[Participant, ...]:
+    """Those checked in on ``day`` who take part in groups (what a round of the present takes)."""
+    everyone = roster_store.load_participants(session.connection)
+    return people_for(session.connection, Who.present(day), Eligibility(), everyone)
 
 
 def default_who(session: WorkshopSession, day: int) -> Who:

@@ -9,7 +9,7 @@ from facilitator.app import agenda, groups
 from facilitator.app.session import WorkshopSession
 from facilitator.ui.groups.agenda_link import NOT_LINKED
 from facilitator.ui.groups.chips import STATUS_COLOURS
-from facilitator.ui.groups.models import MEMBER_MIME, GroupMembersModel
+from facilitator.ui.groups.models import LATE_ROLE, MEMBER_MIME, GroupMembersModel
 from facilitator.ui.groups.page import GroupsPage
 
 
@@ -268,3 +268,134 @@ def test_closed_projector_keeps_up_without_measuring_and_fits_when_shown(
     projector.resize(1280, 720)
     projector.show()
     assert projector.name_pixel_size() >= 18
+
+
+def _check_in(session: WorkshopSession, ids: list[int]) -> None:
+    from datetime import datetime
+
+    from facilitator.app import checkin
+
+    for pid in ids:
+        checkin.check_in_participant(session, pid, 1, now=lambda: datetime(2019, 5, 27, 9, 5))
+
+
+def _takers(session: WorkshopSession) -> list[int]:
+    from facilitator.app import roster
+    from facilitator.core.grouping import Eligibility
+
+    return [p.id for p in Eligibility().select(roster.participants(session))]
+
+
+def test_late_arrivals_wait_then_join_on_the_page_and_the_wall(
+    qtbot, open_page, qtmodeltester, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """A round of the 40 people present; two check in later and wait in the banner (which follows
+    the desk while shown); Add late arrivals places them without moving anyone, marks their chips,
+    and the projector says where they went."""
+    takers = _takers(sample_session)
+    _check_in(sample_session, takers[:40])
+    page, _ = open_page(GroupsPage, sample_session)
+    page.show()
+    with qtbot.waitSignal(page.round_formed, timeout=20000):
+        page.new_round("Morning", 5)
+    assert page.view is not None and page.view.round.source == "present"
+    assert not page.arrivals.isVisible()
+    before = [[p.id for p in g] for g in page.view.groups]
+    projector = page.projector_window()
+    qtbot.addWidget(projector)
+    projector.resize(1600, 900)
+    projector.show()
+    _check_in(sample_session, takers[40:42])
+    assert page.arrivals.isVisible() and page.arrivals.add_button.text() == "Add late arrivals (2)"
+    assert "2 people are waiting for a group" in page.arrivals.label.text()
+    with qtbot.waitSignal(page.late_added, timeout=20000):
+        page.arrivals.add_button.click()
+    after = [[p.id for p in g] for g in page.view.groups]
+    assert all(new[: len(old)] == old for old, new in zip(before, after, strict=True))
+    assert "Joined late:" in page.arrivals.label.text() and not page.arrivals.add_button.isVisible()
+    late_rows = [
+        (column.number, row)
+        for column in page.columns
+        for row in range(column.model.rowCount())
+        if column.model.data(column.model.index(row), LATE_ROLE)
+    ]
+    assert len(late_rows) == 2
+    qtmodeltester.check(page.columns[late_rows[0][0]].model)
+    assert "Just joined: " in projector.title.text() and "→ Group" in projector.title.text()
+    assert sum(box.text().count("★") for box in projector.boxes) == 2
+
+
+def test_places_are_typed_in_a_column_and_shown_on_the_wall_with_roles(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Typing a place under a group's name stores it (undoable); the projector's box gives the
+    place, then the facilitator and the rapporteur by role."""
+    page, controller = open_page(GroupsPage, sample_session)
+    projector = page.projector_window()
+    qtbot.addWidget(projector)
+    column = page.columns[3]
+    assert column.place.text() == "Table 4"
+    column.place.setText("Salon Champa")
+    with qtbot.waitSignal(controller.workshop_changed):
+        column.place.editingFinished.emit()
+    assert page.view is not None and page.view.place(3) == "Salon Champa"
+    box = projector.boxes[3].text()
+    assert "<b>Group 4</b>" in box and "· Salon Champa" in box
+    facilitators, rapporteurs = page.view.roles(3)
+    assert f"Facilitator:</span> {facilitators[0].name}" in box
+    assert f"Rapporteur:</span> {rapporteurs[0].name}" in box
+    controller.undo()
+    assert page.columns[3].place.text() == "Table 4"
+
+
+def test_new_round_dialog_offers_the_people_present_first_once_check_in_began(
+    qtbot, open_page, monkeypatch, qtmodeltester, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """With people checked in the dialog starts on them and caps the groups at their number;
+    choosing people forms a round of exactly those."""
+    from facilitator.ui.groups.dialogs import NewRoundDialog
+
+    takers = _takers(sample_session)
+    _check_in(sample_session, takers[:4])
+    chosen = takers[10:22]
+
+    def accept(dialog: NewRoundDialog) -> int:
+        assert dialog.who_combo.currentData() == "present" and dialog.groups_spin.maximum() == 4
+        assert "day 1 (4)" in dialog.who_combo.currentText() and not dialog.chooser.isVisibleTo(dialog)
+        dialog.who_combo.setCurrentIndex(2)
+        qtmodeltester.check(dialog.people_model)
+        for row in range(dialog.people_model.rowCount()):
+            if dialog.people_model.person(row).id in chosen:
+                dialog.people_model.setData(
+                    dialog.people_model.index(row), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+                )
+        assert dialog.groups_spin.maximum() == 12
+        dialog.groups_spin.setValue(3)
+        return 1
+
+    monkeypatch.setattr(NewRoundDialog, "exec", accept)
+    page, _ = open_page(GroupsPage, sample_session)
+    with qtbot.waitSignal(page.round_formed, timeout=20000):
+        page.new_round()
+    assert page.view is not None and page.view.round.source == "selection"
+    assert sorted(p.id for g in page.view.groups for p in g) == sorted(chosen)
+    assert "formed from: selected people" in page.subheading.text()
+
+
+def test_the_page_reopens_on_the_round_shown_last(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Showing Breakout 3 and building the page again (a restart) shows Breakout 3 again."""
+    page, _ = open_page(GroupsPage, sample_session)
+    page.select_round(groups.rounds(sample_session)[2].id)
+    assert page.view is not None and page.view.name == "Breakout 3"
+    again, _ = open_page(GroupsPage, sample_session)
+    assert again.view is not None and again.view.name == "Breakout 3"
+
+
+def test_the_report_lists_every_objective_with_its_bound(open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """Under the columns, each objective shows its value, its bound and whether it is proven."""
+    page, _ = open_page(GroupsPage, sample_session)
+    text = page.summary.text()
+    assert "Proven the best possible on every objective." in text
+    for label in ("Group sizes", "Facilitators and rapporteurs", "Compatriot pairs", "Pairs meeting again"):
+        assert f"{label}: <b>0</b>" in text
+    assert text.count("✓ proven") == 6

@@ -2,7 +2,8 @@
 
 A chip is filled with a tint of the member's sector colour, carries a bold edge for the sector,
 the sex as ♀ or ♂ and the delegation code at the right, an "F" or "R" badge for the group's
-facilitator and rapporteur, and a dark pin mark when the member is pinned.
+facilitator and rapporteur, a dark pin mark when the member is pinned, and an amber "late" tag
+when they joined after the round was formed.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from facilitator.core.grouping import OK, OVER, UNDER, Balance
 from facilitator.core.participants import Participant
-from facilitator.ui.groups.models import PERSON_ROLE, PINNED_ROLE
+from facilitator.ui.groups.models import LATE_ROLE, PERSON_ROLE, PINNED_ROLE
 from facilitator.ui.item_index import Index
 
 __all__ = [
+    "LATE_COLOUR",
     "SECTOR_COLOURS",
     "STATUS_COLOURS",
     "MemberChipDelegate",
@@ -34,6 +36,8 @@ SECTOR_COLOURS = {
     "partner": "#0f766e",
     "organiser": "#6b7280",
 }
+#: Marks a person who joined late, on the page and on the wall.
+LATE_COLOUR = "#d97706"
 #: Badge colours: inside the fair share, outside it, and a lone member.
 STATUS_COLOURS = {OK: "#1a7f37", UNDER: "#b42318", OVER: "#b42318", "lone": "#b54708"}
 _SEX_MARKS = {"F": "♀", "M": "♂"}
@@ -138,13 +142,35 @@ class MemberChipDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(QColor("#374151"))
         marks_width = painter.fontMetrics().horizontalAdvance(marks) + 8
+        if index.data(LATE_ROLE):
+            marks_width += self._paint_late_tag(
+                painter, option, rect.right() - marks_width, rect.center().y()
+            )
         painter.drawText(
             QRect(rect.right() - marks_width, rect.top(), marks_width - 4, rect.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             marks,
         )
         painter.setPen(QColor("#111827"))
+        painter.setFont(option.font)
         name_rect = QRect(left, rect.top(), rect.right() - marks_width - left, rect.height())
         name = painter.fontMetrics().elidedText(person.name, Qt.TextElideMode.ElideRight, name_rect.width())
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         painter.restore()
+
+    @staticmethod
+    def _paint_late_tag(painter: QPainter, option: QStyleOptionViewItem, right: int, middle: int) -> int:
+        """An amber "late" pill ending at ``right``; returns the width it takes."""
+        small = QFont(option.font)
+        small.setBold(True)
+        small.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.75))
+        painter.setFont(small)
+        width = painter.fontMetrics().horizontalAdvance("late") + 10
+        pill = QRect(right - width, middle - 8, width, 16)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(LATE_COLOUR))
+        painter.drawRoundedRect(pill, 8, 8)
+        painter.setPen(QColor("white"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, "late")
+        painter.setFont(option.font)
+        return width + 4

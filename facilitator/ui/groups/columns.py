@@ -1,11 +1,11 @@
-"""One group on the Groups page: its name, its balance badges and its member chips."""
+"""One group on the Groups page: its name, where it meets, its balance badges and its member chips."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from facilitator.core.participants import Participant
 from facilitator.ui.groups.chips import MemberChipDelegate
@@ -24,6 +24,7 @@ class GroupColumn(QFrame):
         number: The group's number (0-based).
         on_drop: Called with (participant id, group number, row) when a chip is dropped here.
         on_selected: Called with this column when one of its chips is selected.
+        on_place: Called with (group number, text) when the place is edited (Enter or leaving it).
     """
 
     def __init__(
@@ -31,6 +32,7 @@ class GroupColumn(QFrame):
         number: int,
         on_drop: Callable[[int, int, int], None],
         on_selected: Callable[[GroupColumn], None],
+        on_place: Callable[[int, str], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -40,6 +42,13 @@ class GroupColumn(QFrame):
         self.setMaximumWidth(_MAX_WIDTH)
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        self.place = QLineEdit()
+        self.place.setPlaceholderText("Where? e.g. Mekong room")
+        self.place.setAccessibleName(f"Place of group {number + 1}")
+        self.place.setToolTip("Where this group meets: shown on the projector and the printed lists")
+        self.place.editingFinished.connect(self._on_place_editing_finished)
+        self._on_place = on_place
+        self._shown_place = ""
         self.badges = QLabel()
         self.badges.setWordWrap(True)
         self.badges.setTextFormat(Qt.TextFormat.RichText)
@@ -59,16 +68,33 @@ class GroupColumn(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
+        layout.addWidget(self.place)
         layout.addWidget(self.badges)
         layout.addWidget(self.view, 1)
 
     def show_group(
-        self, name: str, members: Sequence[Participant], pinned: frozenset[int], editable: bool, badges: str
+        self,
+        name: str,
+        members: Sequence[Participant],
+        pinned: frozenset[int],
+        editable: bool,
+        badges: str,
+        place: str = "",
+        late: frozenset[int] = frozenset(),
     ) -> None:
-        """Show a group's members and balance."""
+        """Show a group's members, place and balance (a place being typed is left alone)."""
         self.title.setText(f"{name} · {len(members)}")
         self.badges.setText(badges)
-        self.model.set_members(members, pinned, editable)
+        self._shown_place = place
+        if not self.place.hasFocus():
+            self.place.setText(place)
+        self.model.set_members(members, pinned, editable, late)
+
+    def _on_place_editing_finished(self) -> None:
+        text = " ".join(self.place.text().split())
+        if text != self._shown_place:
+            self._shown_place = text
+            self._on_place(self.number, text)
 
     def selected(self) -> Participant | None:
         """The selected member, if any."""

@@ -1,4 +1,4 @@
-"""Item models of the Groups page: the list of rounds, and the members of each group.
+"""Item models of the Groups page: the rounds, the members of each group, and people to choose.
 
 A group's model accepts drops of members from any other group's view. It does not move the row
 itself: it asks the page to run the move command, and every view refreshes from the workshop
@@ -24,10 +24,12 @@ from facilitator.ui.id_drag import IdDragMixin
 from facilitator.ui.item_index import Index
 
 __all__ = [
+    "LATE_ROLE",
     "MEMBER_MIME",
     "PERSON_ROLE",
     "PINNED_ROLE",
     "GroupMembersModel",
+    "PeopleChoiceModel",
     "RoundsModel",
 ]
 
@@ -36,6 +38,8 @@ __all__ = [
 MEMBER_MIME = "application/x-facilitator-member"
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 PINNED_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Whether the member joined after the round was formed (placed by "Add late arrivals").
+LATE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class RoundsModel(QAbstractListModel):
@@ -95,13 +99,21 @@ class GroupMembersModel(IdDragMixin, QAbstractListModel):
         self.group = group
         self._members: list[Participant] = []
         self._pinned: frozenset[int] = frozenset()
+        self._late: frozenset[int] = frozenset()
         self._editable = True
 
-    def set_members(self, members: Sequence[Participant], pinned: frozenset[int], editable: bool) -> None:
-        """Replace the members shown; ``editable`` is false for a locked round."""
+    def set_members(
+        self,
+        members: Sequence[Participant],
+        pinned: frozenset[int],
+        editable: bool,
+        late: frozenset[int] = frozenset(),
+    ) -> None:
+        """Replace the members shown; ``editable`` is false for a locked round; ``late`` joined late."""
         self.beginResetModel()
         self._members = list(members)
         self._pinned = pinned
+        self._late = late
         self._editable = editable
         self.endResetModel()
 
@@ -133,12 +145,15 @@ class GroupMembersModel(IdDragMixin, QAbstractListModel):
                 f"{SECTOR_LABELS.get(person.sector, person.sector)} · {SEX_LABELS.get(person.sex, '')}",
                 person.role.capitalize() if person.role in ("facilitator", "rapporteur") else "",
                 "Pinned to this group" if person.id in self._pinned else "",
+                "Joined late (placed by Add late arrivals)" if person.id in self._late else "",
             ]
             return "\n".join(line for line in lines if line)
         if role == PERSON_ROLE:
             return person
         if role == PINNED_ROLE:
             return person.id in self._pinned
+        if role == LATE_ROLE:
+            return person.id in self._late
         if role == Qt.ItemDataRole.UserRole:
             return person.id
         return None
@@ -174,3 +189,72 @@ class GroupMembersModel(IdDragMixin, QAbstractListModel):
         target = row if row >= 0 else parent.row() if parent.isValid() else len(self._members)
         self.drop_requested.emit(ids[0], self.group, target)
         return False
+
+
+class PeopleChoiceModel(QAbstractListModel):
+    """People with a check box each, for forming a round from a selection.
+
+    Rows never move: filtering hides rows in the view, so a check survives any search typed.
+    """
+
+    def __init__(self, people: Sequence[Participant], checked: Sequence[int] = ()) -> None:
+        super().__init__()
+        self._people = list(people)
+        self._checked = set(checked)
+
+    def chosen(self) -> list[int]:
+        """Ids of the checked people, in list order."""
+        return [p.id for p in self._people if p.id in self._checked]
+
+    def person(self, row: int) -> Participant:
+        """The person in a row."""
+        return self._people[row]
+
+    def set_all(self, checked: bool, rows: Sequence[int] | None = None) -> None:
+        """Check or uncheck every row (or the given rows)."""
+        rows = range(len(self._people)) if rows is None else rows
+        for row in rows:
+            pid = self._people[row].id
+            if checked:
+                self._checked.add(pid)
+            else:
+                self._checked.discard(pid)
+        if self._people:
+            role = Qt.ItemDataRole.CheckStateRole
+            self.dataChanged.emit(self.index(0), self.index(len(self._people) - 1), [role])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature.
+        """Number of people."""
+        return 0 if parent.isValid() else len(self._people)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Name with delegation and sector, and the check."""
+        if not index.isValid():
+            return None
+        person = self._people[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            sector = SECTOR_LABELS.get(person.sector, person.sector)
+            return f"{person.name} ({person.delegation or 'no delegation'}, {sector.lower()})"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if person.id in self._checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.UserRole:
+            return person.id
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Check or uncheck a person."""
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        pid = self._people[index.row()].id
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self._checked.add(pid)
+        else:
+            self._checked.discard(pid)
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """People are checkable."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable

@@ -1,9 +1,12 @@
 """The room's view of a round: every group's members in large names, readable from the back.
 
 A second view of the page's round: the page hands it the round to show after every change, so a
-drag and drop on the laptop is on the wall at once. The names take the largest size at which every
-group fits whole in its box, measured with the fonts the screen really has (an estimate of line
-height once let the last name of a ten-person group fall off a 1920 × 1080 wall).
+drag and drop on the laptop is on the wall at once. Each box says where its group meets and who
+facilitates it and takes notes, then lists the others; people who joined late are marked, and
+the title says where the latest ones went, so they can find their table without asking. The
+names take the largest size at which every group fits whole in its box, measured with the fonts
+the screen really has (an estimate of line height once let the last name of a ten-person group
+fall off a 1920 × 1080 wall).
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.app.groups import RoundView
-from facilitator.core.participants import SECTOR_LABELS
-from facilitator.ui.groups.chips import sector_colour
+from facilitator.core.participants import SECTOR_LABELS, Participant
+from facilitator.ui.groups.arrivals import arrivals_text
+from facilitator.ui.groups.chips import LATE_COLOUR, sector_colour
 from facilitator.ui.projector import ProjectorWindow
 
 __all__ = ["GroupsProjector"]
@@ -82,12 +86,12 @@ class GroupsProjector(ProjectorWindow):
         else:
             subtitle = f' <span style="color:{_MUTED}">— {escape(view.agenda_title)}</span>'
             heading = f"<b>{escape(view.name)}</b>{subtitle if view.agenda_title else ''}"
-        self.title.setText(f"{heading}<br>{_legend(view)}")
-        for name, members in zip(view.round.group_names, view.groups, strict=True):
-            lines = [f"<b>{escape(name)}</b>"]
-            for person in members:
-                dot = f'<span style="color:{sector_colour(person.sector)}">●</span>'
-                lines.append(f"{dot} {escape(person.name)}")
+        joined = arrivals_text(view)
+        news = f'<br><span style="color:{LATE_COLOUR}">Just joined: {escape(joined)}</span>' if joined else ""
+        self.title.setText(f"{heading}<br>{_legend(view)}{news}")
+        late = frozenset(view.arrivals)
+        for number, name in enumerate(view.round.group_names):
+            lines = _box_lines(view, number, name, late)
             self.boxes.append(_group_box(f'<p style="line-height:{_LINE_HEIGHT}">{"<br>".join(lines)}</p>'))
         self._fit()
 
@@ -189,6 +193,30 @@ class GroupsProjector(ProjectorWindow):
         """Fit the round handed over while the window was closed."""
         super().showEvent(event)
         self._fit()
+
+
+def _box_lines(view: RoundView, number: int, name: str, late: frozenset[int]) -> list[str]:
+    """The group's name and place, its facilitator and rapporteur, then everyone else."""
+    place = view.place(number)
+    title = f"<b>{escape(name)}</b>"
+    lines = [f'{title} <span style="color:{_MUTED}">· {escape(place)}</span>' if place else title]
+    facilitators, rapporteurs = view.roles(number)
+    for role, people in (("Facilitator", facilitators), ("Rapporteur", rapporteurs)):
+        for person in people:
+            lines.append(f'<span style="color:{_MUTED}">{role}:</span> {_name(person, late)}')
+    leaders = {p.id for p in (*facilitators, *rapporteurs)}
+    for person in view.groups[number]:
+        if person.id not in leaders:
+            dot = f'<span style="color:{sector_colour(person.sector)}">●</span>'
+            lines.append(f"{dot} {_name(person, late)}")
+    return lines
+
+
+def _name(person: Participant, late: frozenset[int]) -> str:
+    """A name, in amber with a star when the person joined late."""
+    if person.id in late:
+        return f'<span style="color:{LATE_COLOUR}">{escape(person.name)} ★</span>'
+    return escape(person.name)
 
 
 def _sized(font: QFont, pixels: int) -> QFont:
