@@ -45,6 +45,7 @@ def _write_round_lists(
             group_names=v.round.group_names,
             groups=v.groups,
             quality=v.quality,
+            places=v.round.places,
         )
         for v in views
     ]

@@ -40,6 +40,7 @@ class RoundSheet:
         group_names: Names of the groups.
         groups: Members of each group.
         quality: The balance report.
+        places: Where each group meets ("" when not given); may be shorter than the groups.
     """
 
     name: str
@@ -49,6 +50,11 @@ class RoundSheet:
     group_names: tuple[str, ...]
     groups: tuple[tuple[Participant, ...], ...]
     quality: GroupingQuality
+    places: tuple[str, ...] = ()
+
+    def place(self, group: int) -> str:
+        """Where a group meets, or ""."""
+        return self.places[group] if group < len(self.places) else ""
 
 
 def _who(person: Participant) -> str:
@@ -71,8 +77,10 @@ def _overview(sheet: RoundSheet, index: int, width: float) -> list[Any]:
     subtitle = " · ".join(part for part in (sheet.agenda_title, _mode_text(sheet)) if part)
     story.append(para(subtitle, style["subtitle"]))
     cells: list[list[Any]] = []
-    for name, members in zip(sheet.group_names, sheet.groups, strict=True):
+    for group, (name, members) in enumerate(zip(sheet.group_names, sheet.groups, strict=True)):
         cell: list[Any] = [para(f"{name} · {len(members)}", style["h2"])]
+        if sheet.place(group):
+            cell.append(rich([Span(sheet.place(group), colour=MUTED)], name_style))
         for person in members:
             spans = [Span(_who(person))]
             role = _ROLE_NOTES.get(person.role)
@@ -128,6 +136,8 @@ def _group_page(sheet: RoundSheet, index: int, group: int, width: float) -> list
     story: list[Any] = [para(f"{sheet.name} · {sheet.group_names[group]}", style["title"], outline=outline)]
     if sheet.agenda_title:
         story.append(para(sheet.agenda_title, style["subtitle"]))
+    if sheet.place(group):
+        story.append(para(f"Place: {sheet.place(group)}", style["body"]))
     for role, label in _ROLE_NOTES.items():
         holders = [p.name for p in members if p.role == role]
         story.append(para(f"{label}: {', '.join(holders) if holders else 'none'}", style["body"]))

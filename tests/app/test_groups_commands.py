@@ -238,3 +238,19 @@ def test_reshuffle_after_a_pin_or_keep_apart_changed_is_refused(sample_session: 
         groups.apply_plan(sample_session, plan)
     groups.apply_plan(sample_session, groups.plan_reshuffle(sample_session, stored.id))
     assert sample_session.undo_label == "Shuffle Breakout 1"
+
+
+def test_printed_lists_show_each_groups_place_facilitator_and_rapporteur(
+    sample_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """The overview gives each group's place under its name; each group's page starts with its
+    place, its facilitator and its rapporteur."""
+    stored = groups.rounds(sample_session)[0]
+    view = groups.load_round(sample_session, stored.id)
+    path = group_documents.export_round(sample_session, tmp_path / "one.pdf", stored.id)
+    pages = [page.extract_text() for page in PdfReader(str(path)).pages]
+    assert "Mekong room" in pages[0] and "Nam Khan room" in pages[0]
+    facilitators, rapporteurs = view.roles(0)
+    first = " ".join(pages[1].split())
+    assert "Place: Mekong room" in first
+    assert f"Facilitator: {facilitators[0].name}" in first and f"Rapporteur: {rapporteurs[0].name}" in first
