@@ -12,11 +12,15 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from typing import Any
 
 from facilitator.documents.linebreak import line_segments
 from facilitator.documents.text import ShapedLine, shape_line, shape_text
 
 __all__ = ["FittedText", "fit_text"]
+
+#: A text set smaller than this share of its floor size cannot be read; it is shortened instead.
+_LEGIBLE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,4 +110,26 @@ def fit_text(
             max(options, key=lambda option: option[0]),
         )
     fitted, lines = chosen
+    if fitted < _LEGIBLE * floor and len(pieces) > 1:
+        fit: dict[str, Any] = {"size": size, "floor": floor, "bold": bold, "gap": gap, "max_lines": max_lines}
+        return _shortened(pieces, width, height, **fit)
     return FittedText(tuple(shape_line(line, bold) for line in lines), fitted, fitted * gap)
+
+
+def _shortened(pieces: list[str], width: float, height: float, **fit: Any) -> FittedText:
+    """The most leading pieces of a text too long to read in its box (a name of a thousand
+    characters), with an ellipsis, set at a legible size: a badge shows the start of the name
+    rather than a grey line."""
+
+    def legible(count: int) -> bool:
+        shortened: FittedText = fit_text("".join(pieces[:count]).rstrip() + "…", width, height, **fit)
+        return shortened.size >= _LEGIBLE * float(fit["floor"])
+
+    low, high = 1, len(pieces) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if legible(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return fit_text("".join(pieces[:low]).rstrip() + "…", width, height, **fit)

@@ -65,7 +65,9 @@ class XlsxRows:
 
         cells = []
         for value in values:
-            if isinstance(value, str):
+            if value == "":
+                cell = Cell(self._sheet)  # no value and no style: the file leaves it out
+            elif isinstance(value, str):
                 value = strip_controls(value)
                 style = self._formula_style if value.startswith(FORMULA_STARTS) else self._text_style
                 cell = Cell(self._sheet, style_array=style)

@@ -189,3 +189,14 @@ def test_guidelines_docx_is_well_formed_and_clean(hostile_session: WorkshopSessi
     body = "".join(ElementTree.fromstring(parts["word/document.xml"]).itertext())
     assert "Longaction" in body
     assert not CONTROL_CHARACTERS.search(body)
+
+
+def test_name_too_long_to_read_is_shortened_with_an_ellipsis() -> None:
+    """A 1,380-character name is cut to what a badge shows legibly, ending in an ellipsis."""
+    from facilitator.documents.fitting import fit_text
+
+    fitted = fit_text(strip_controls(_NAME), 200, 60, size=24, floor=14)
+    assert fitted.size >= 0.6 * 14
+    assert fitted.lines[0].text.startswith("Longname")
+    assert fitted.lines[-1].text.endswith("…")
+    assert all(line.width(fitted.size) <= 200 + 1e-6 for line in fitted.lines)
