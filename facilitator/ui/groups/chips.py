@@ -140,12 +140,12 @@ class MemberChipDelegate(QStyledItemDelegate):
             left += 20
         marks = f"{_SEX_MARKS.get(person.sex, '')} {delegation_code(person.delegation)}".strip()
         painter.setFont(option.font)
-        painter.setPen(QColor("#374151"))
         marks_width = painter.fontMetrics().horizontalAdvance(marks) + 8
         if index.data(LATE_ROLE):
             marks_width += self._paint_late_tag(
                 painter, option, rect.right() - marks_width, rect.center().y()
             )
+        painter.setPen(QColor("#374151"))
         painter.drawText(
             QRect(rect.right() - marks_width, rect.top(), marks_width - 4, rect.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

@@ -87,7 +87,11 @@ class GroupsProjector(ProjectorWindow):
             subtitle = f' <span style="color:{_MUTED}">— {escape(view.agenda_title)}</span>'
             heading = f"<b>{escape(view.name)}</b>{subtitle if view.agenda_title else ''}"
         joined = arrivals_text(view)
-        news = f'<br><span style="color:{LATE_COLOUR}">Just joined: {escape(joined)}</span>' if joined else ""
+        news = (
+            f'<br><span style="color:{LATE_COLOUR}; font-size:small">Just joined: {escape(joined)}</span>'
+            if joined
+            else ""
+        )
         self.title.setText(f"{heading}<br>{_legend(view)}{news}")
         late = frozenset(view.arrivals)
         for number, name in enumerate(view.round.group_names):
