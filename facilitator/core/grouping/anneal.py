@@ -10,7 +10,9 @@ brings the grouping back inside every band; only such repaired groupings are kep
 balance is never traded for fewer repeats.
 
 Moves are chosen to stay near balance: swaps and three-way rotations among people of the same sex,
-sector and role, plus a few free swaps and moves.
+sector and role, plus a few free swaps and moves. Half the steps start from a person who crowds a
+group with their delegation or earlier group (min-conflicts), and a swap then prefers a partner
+sitting where that delegation or earlier group is short: random people rarely sit in a conflict.
 """
 
 from __future__ import annotations

@@ -232,17 +232,18 @@ class _Search:
     def _best_for(self, item: int, targets: list[int]) -> tuple[int | None, int, int]:
         """Best (delta, kind, other) over moving ``item`` to a target or swapping it there."""
         state, movable = self.state, self.is_movable
-        best: tuple[int | None, int, int] = (None, 0, -1)
+        best_delta: int | None = None
+        best = (0, -1)
         for group in targets:
             delta = state.move_delta(item, group)
-            if best[0] is None or delta < best[0]:
-                best = (delta, 0, group)
+            if best_delta is None or delta < best_delta:
+                best_delta, best = delta, (0, group)
             for other in state.members[group]:
                 if movable[other]:
                     delta = state.swap_delta(item, other)
-                    if delta < best[0]:  # type: ignore[operator]
-                        best = (delta, 1, other)
-        return best
+                    if delta < best_delta:
+                        best_delta, best = delta, (1, other)
+        return best_delta, best[0], best[1]
 
     def _apply(self, item: int, choice: tuple[int | None, int, int], plateau: float) -> bool:
         delta, kind, other = choice
