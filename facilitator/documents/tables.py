@@ -220,11 +220,18 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         which always has that much room (refusing on a fresh page would end the document)."""
         if available_height < _TALL_ROW:
             return []
-        table = self._build()
+        # Only the tall row (with the section rows above it) goes to reportlab: the rows after it
+        # stay a SectionTable, cut a page at a time, rather than one reportlab table laid out
+        # again whole for every page that follows (quadratic in time and memory).
+        count = next((index for index, row in enumerate(self.rows) if not row.section), 0) + 1
+        table = self._build(count)
         # Inside the row first: between rows, reportlab would cut off a section row above it.
         table.splitByRow, table.splitInRow = 0, 1
         table.wrap(available_width, available_height)
-        return list(table.split(available_width, available_height))
+        parts: list[Flowable] = list(table.split(available_width, available_height))
+        if parts and count < len(self.rows):
+            parts.append(self._part(count, len(self.rows), self._label_at(count)))
+        return parts
 
 
 #: Rows measured first when a table is laid out (about a page of sign-in rows).
