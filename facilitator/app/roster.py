@@ -165,15 +165,19 @@ def export_roster(session: WorkshopSession, path: Path) -> Path:
 
     A value that a spreadsheet would run as a formula ("+856 20 …", "=HYPERLINK(…)") is written
     with a leading apostrophe (see :mod:`facilitator.documents.spreadsheets`); the header keeps
-    the roster field names of the command-line contract.
+    the roster field names of the command-line contract. Control characters, which a workshop
+    stored before they were cleaned on the way in may still hold, would make the XLSX unreadable.
     """
+    from facilitator.core.user_text import strip_controls
     from facilitator.documents.atomic import atomic_output
     from facilitator.documents.spreadsheets import safe_cell
     from facilitator.storage import roster_file
 
     target = Path(path)
     people = [
-        person.with_changes(**{k: safe_cell(v) for k, v in person.as_row().items() if isinstance(v, str)})
+        person.with_changes(
+            **{k: safe_cell(strip_controls(v)) for k, v in person.as_row().items() if isinstance(v, str)}
+        )
         for person in participants(session)
     ]
     with atomic_output(target) as partial:

@@ -321,3 +321,19 @@ def test_the_form_exported_a_week_later_updates_adds_and_keeps(empty_session: Wo
     assert people["Maria Ximenes"].delegation == "TL" and "João Pereira" in people
     again = roster.import_roster(empty_session, data / "updates" / "google_forms_week2.csv")
     assert (again.added, again.updated, again.unchanged) == (0, 0, 4)
+
+
+def test_roster_workbook_of_an_old_workshop_with_control_characters_opens(
+    empty_session: WorkshopSession, tmp_path: Path
+) -> None:
+    """Names stored before control characters were cleaned on the way in leave the XLSX readable."""
+    import openpyxl
+
+    with empty_session.action("Old data", ["roster"]) as conn:
+        conn.execute(
+            "INSERT INTO participants (name, organisation) VALUES ('ສົມໃຈ\x0b (Lao)', 'Ministry\x1bof Labour')"
+        )
+    target = roster.export_roster(empty_session, tmp_path / "roster.xlsx")
+    sheet = openpyxl.load_workbook(target).active
+    assert [cell.value for cell in sheet[2]][1] == "ສົມໃຈ (Lao)"
+    assert "Ministryof Labour" in [cell.value for cell in sheet[2]]
