@@ -29,26 +29,27 @@ def subheading(view: RoundView | None) -> str:
 
 
 def summary(view: RoundView | None) -> str:
-    """The verdict, a row per objective (value, bound, proven) and the problems, as rich text."""
+    """The verdict, each objective with its value, its bound ("fewest") and a ✓ when proven, then
+    the problems, as rich text."""
     if view is None:
         return ""
     quality = view.quality
     colour = _GOOD if quality.optimal else _BAD
     verdict = (
-        "Proven the best possible on every objective."
+        "Proven the best possible on every objective (✓ proven)."
         if quality.optimal
-        else "Not proven the best possible on every objective."
+        else "Not proven the best possible on every objective (✓ proven)."
     )
     cells = []
     for objective in quality.objectives:
         mark = (
-            f'<span style="color:{_GOOD}">✓ proven</span>'
+            f'<span style="color:{_GOOD}">✓</span>'
             if objective.proven
-            else f'<span style="color:{_BAD}">not proven</span>'
+            else f'<span style="color:{_BAD}">✗ not proven</span>'
         )
         cells.append(
             f"<td>{escape(objective.label)}: <b>{objective.value}</b> "
-            f'<span style="color:{_MUTED}">(fewest possible {objective.bound})</span> {mark}</td>'
+            f'<span style="color:{_MUTED}">(fewest {objective.bound})</span> {mark}</td>'
         )
     rows = "".join(f"<tr>{''.join(cells[i : i + 3])}</tr>" for i in range(0, len(cells), 3))
     problems = "<br>".join(escape(problem) for problem in quality.problems)
