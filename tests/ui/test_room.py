@@ -376,3 +376,19 @@ def test_desktop_notes_typed_over_a_phone_s_edit_ask_first(
     stored = board_setup.group_notes(controller.session, L2P, "Group 2").summary
     assert stored == ("Desktop summary" if keep else "Rapporteur's summary")
     assert box.toPlainText() == stored
+
+
+def test_room_views_follow_the_room_only_while_shown(qtbot, controller: Controller) -> None:  # type: ignore[no-untyped-def]
+    """The room window and projector poll while on screen, stop when hidden, and hear the room close."""
+    link = _open(qtbot, controller)
+    views = [RoomWindow(link), RoomProjector(link)]
+    for view in views:
+        qtbot.addWidget(view)
+        assert not view.timer.isActive()
+        view.show()
+        qtbot.waitExposed(view)
+        assert view.timer.isActive()
+        view.hide()
+        assert not view.timer.isActive()
+    link.close()
+    assert views[1].closed.text() == "The room is closed."

@@ -9,20 +9,20 @@ here: the facilitator hands them over from the room window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from facilitator.room.service import GroupLinks
 from facilitator.ui.projector import ProjectorWindow
 from facilitator.ui.room.link import RoomLink
+from facilitator.ui.room.polling import FollowsRoomWhileShown
 from facilitator.ui.room.qr_widget import QrWidget
 
 __all__ = ["WIFI_LINE", "RoomProjector"]
 
 #: The one instruction phones need before anything else.
 WIFI_LINE = "Same Wi-Fi as this laptop; turn mobile data off"
-_POLL_MS = 1000
 
 
 def _font(label: QLabel, scale: float, bold: bool = False) -> None:
@@ -58,7 +58,7 @@ class _GroupTile(QWidget):
         self.code.setText(f"or type {group.join_code}")
 
 
-class RoomProjector(ProjectorWindow):
+class RoomProjector(FollowsRoomWhileShown, ProjectorWindow):
     """The room's address, the Wi-Fi line and every group's QR code, on the room's screen."""
 
     def __init__(self, link: RoomLink, parent: QWidget | None = None) -> None:
@@ -84,23 +84,8 @@ class RoomProjector(ProjectorWindow):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
         layout.addLayout(self.grid, 1)
-        self.timer = QTimer(self)
-        self.timer.setInterval(_POLL_MS)
-        self.timer.timeout.connect(self.refresh)
-        link.opened.connect(lambda _url: self.refresh())
-        link.closed.connect(self.refresh)
+        self.follow_room(link)
         self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Poll for new groups and new codes only while on screen."""
-        super().showEvent(event)
-        self.timer.start()
-        self.refresh()
-
-    def hideEvent(self, event: object) -> None:  # type: ignore[override]
-        """Stop polling while hidden."""
-        self.timer.stop()
-        super().hideEvent(event)  # type: ignore[arg-type]
 
     def refresh(self) -> None:
         """Show the room's address and groups as they are now (a new code after a rotation)."""

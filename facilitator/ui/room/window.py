@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,13 +28,12 @@ from facilitator.room.access import RAPPORTEUR
 from facilitator.room.service import GroupLinks
 from facilitator.ui.room.link import RoomLink
 from facilitator.ui.room.models import KeyedRowsModel
+from facilitator.ui.room.polling import FollowsRoomWhileShown
 from facilitator.ui.room.projector import RoomProjector
 from facilitator.ui.room.qr_widget import QrWidget
 from facilitator.ui.widgets import button
 
 __all__ = ["RapporteurCodeDialog", "RoomWindow"]
-
-_POLL_MS = 1000
 
 
 def _clock(moment: float) -> str:
@@ -66,7 +64,7 @@ class RapporteurCodeDialog(QDialog):
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
 
 
-class RoomWindow(QWidget):
+class RoomWindow(FollowsRoomWhileShown, QWidget):
     """The room's controls, in a window of its own beside the main window."""
 
     def __init__(self, link: RoomLink, parent: QWidget | None = None) -> None:
@@ -94,12 +92,8 @@ class RoomWindow(QWidget):
             "Close the room", self._on_open_close_clicked, "Sign every phone out and stop"
         )
         self._layout()
-        self.timer = QTimer(self)
-        self.timer.setInterval(_POLL_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.follow_room(link)
         self.board.activated.connect(self._on_board_activated)
-        link.opened.connect(lambda _url: self.refresh())
-        link.closed.connect(self.refresh)
         link.failed.connect(self._on_failed)
         self.controller.workshop_changed.connect(lambda _changes: self._update_undo())
         self.refresh()
@@ -152,17 +146,6 @@ class RoomWindow(QWidget):
         layout.addLayout(bottom)
 
     # Showing the room --------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Poll the room while the window is on screen (phones join without changing the workshop)."""
-        super().showEvent(event)
-        self.timer.start()
-        self.refresh()
-
-    def hideEvent(self, event: object) -> None:  # type: ignore[override]
-        """Stop polling while hidden."""
-        self.timer.stop()
-        super().hideEvent(event)  # type: ignore[arg-type]
 
     def refresh(self) -> None:
         """Show the room as it is now."""
