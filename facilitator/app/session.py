@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from facilitator.app.changes import WORKSHOP, Changes
+from facilitator.app.changes import WORKSHOP, Changes, row_changes_from_journal
 from facilitator.app.history import DESKTOP, Origin, UndoStep, phone_origin
 from facilitator.core.errors import ActionRefused, FacilitatorError
 from facilitator.core.workshop import WorkshopInfo
@@ -198,7 +198,6 @@ class WorkshopSession:
                 f"{self.path.name} is open read only here, so '{label}' was not done. "
                 "Make the change in the Facilitator window that has the workshop open."
             )
-        changes = Changes.of(label, topics)
         self._journal.install()
         with self.database.transaction() as conn:
             try:
@@ -212,6 +211,7 @@ class WorkshopSession:
             # A new action ends what its own origin could redo; another origin's redo stays, or
             # every card arriving from a phone would take the facilitator's Redo away.
             self._redo[:] = [step for step in self._redo if step.origin.kind != origin.kind]
+        changes = Changes.of(label, topics, row_changes_from_journal(entries))
         self._edited_since_backup = True
         self.last_changes = changes
         self._announce(changes)
@@ -273,7 +273,9 @@ class WorkshopSession:
                 f"with it ({error})."
             ) from error
         target.append(UndoStep(step.label, tuple(inverse), step.origin, next(self._sequence)))
-        changes = Changes(step.topics, f"{verb.capitalize()} {step.label}")
+        changes = Changes.of(
+            f"{verb.capitalize()} {step.label}", step.topics, row_changes_from_journal(inverse)
+        )
         self._edited_since_backup = True
         self._announce(changes)
         return changes

@@ -192,6 +192,29 @@ class Controller(QObject):
 
         run_in_background(work, _done, _failed, self.task_progressed.emit)
 
+    def run_query(
+        self,
+        title: str,
+        query: Callable[[WorkshopSession, Progress], T],
+        on_done: Callable[[T], None] | None = None,
+    ) -> None:
+        """Read the workshop off the GUI thread, through a read-only session of the worker's own.
+
+        A SQLite connection belongs to the thread that opened it, and a reader takes no lock and
+        no backup, so a long export or solve never holds up the window's writes (WAL readers see
+        the last commit).
+        """
+        path = self._session.path
+
+        def work(progress: Progress) -> T:
+            reader = WorkshopSession.open_reader(path)
+            try:
+                return query(reader, progress)
+            finally:
+                reader.close()
+
+        self.run_task(title, work, on_done)
+
     def export(self, kind_key: str, options: ExportOptions | None = None, output: Path | None = None) -> None:
         """Write a document in the background, then announce it for preview."""
         from facilitator.app.exports import EXPORT_KINDS, ExportOptions, default_output, export_document
@@ -199,16 +222,11 @@ class Controller(QObject):
         options = options or ExportOptions()
         kind = EXPORT_KINDS[kind_key]
         target = Path(output) if output else default_output(self._session, kind, options)
-        path = self._session.path
 
-        def work(progress: Progress) -> Path:
-            reader = WorkshopSession.open_reader(path)
-            try:
-                return export_document(reader, kind_key, target, replace(options, progress=progress))
-            finally:
-                reader.close()
+        def write(reader: WorkshopSession, progress: Progress) -> Path:
+            return export_document(reader, kind_key, target, replace(options, progress=progress))
 
-        self.run_task(f"Export {kind.title.lower()}", work, self._on_exported)
+        self.run_query(f"Export {kind.title.lower()}", write, self._on_exported)
 
     def _on_exported(self, path: Path) -> None:
         self.status_message.emit(f"Saved {path}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -298,16 +297,12 @@ class CheckinPage(QWidget):
 
         options = ExportOptions(sheet=str(self.walk_in.sheet.currentData()))
         target = default_output(self.session, EXPORT_KINDS["name-tags"], options)
-        source = self.session.path
-
-        def work(progress: Callable[[int, int], None]) -> Path:
-            reader = WorkshopSession.open_reader(source)
-            try:
-                return export_name_tags(reader, target, options, participant_ids=[participant_id])
-            finally:
-                reader.close()
-
-        self.controller.run_task("Print name tag", work, self.controller.show_document)
+        only = [participant_id]
+        self.controller.run_query(
+            "Print name tag",
+            lambda reader, _progress: export_name_tags(reader, target, options, participant_ids=only),
+            self.controller.show_document,
+        )
         self.focus_scan_field()
 
     # Desk window -------------------------------------------------------------------------------

@@ -17,8 +17,6 @@ page reopens on the round it showed last, per workshop.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from typing import TypeVar
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -44,8 +42,6 @@ from facilitator.ui.widgets import button
 
 __all__ = ["GroupsPage"]
 
-T = TypeVar("T")
-Progress = Callable[[int, int], None]
 
 
 class GroupsPage(QWidget):
@@ -276,21 +272,6 @@ class GroupsPage(QWidget):
 
     # Rounds -------------------------------------------------------------------------------------
 
-    def _in_background(
-        self, title: str, planner: Callable[[WorkshopSession, Progress], T], done: Callable[[T], None]
-    ) -> None:
-        """Run ``planner`` on a reader session off the GUI thread, then ``done`` with its result."""
-        path = self.session.path
-
-        def work(progress: Progress) -> T:
-            reader = WorkshopSession.open_reader(path)
-            try:
-                return planner(reader, progress)
-            finally:
-                reader.close()
-
-        self.controller.run_task(title, work, done)
-
     def _on_planned(self, plan: RoundPlan) -> None:
         view = self.controller.run(groups.apply_plan, plan)
         if view is not None:
@@ -322,7 +303,7 @@ class GroupsPage(QWidget):
             name, count, mode, agenda_item, who = dialog.choice()
         chosen = who if who is not None else groups.default_who(self.session, current_day(self.session))
         title, wanted, how, item = name, count, mode or SPREAD, agenda_item
-        self._in_background(
+        self.controller.run_query(
             f"Form {title}",
             lambda s, _progress: groups.plan_round(s, title, wanted, mode=how, agenda_item=item, who=chosen),
             self._on_planned,
@@ -333,7 +314,7 @@ class GroupsPage(QWidget):
         if self.view is not None and not self.view.locked:
             round_id = self.view.id
             title = f"Shuffle {self.view.name}"
-            self._in_background(
+            self.controller.run_query(
                 title, lambda s, _progress: groups.plan_reshuffle(s, round_id), self._on_planned
             )
 
@@ -342,7 +323,7 @@ class GroupsPage(QWidget):
         if self.view is not None:
             round_id = self.view.id
             title = "Add late arrivals"
-            self._in_background(
+            self.controller.run_query(
                 title, lambda s, _progress: groups.plan_late(s, round_id), self._on_late_planned
             )
 
@@ -377,7 +358,7 @@ class GroupsPage(QWidget):
             return
         round_id = self.view.id
         target = default_output(self.session, EXPORT_KINDS["groups"], ExportOptions())
-        self._in_background(
+        self.controller.run_query(
             "Print group lists",
             lambda reader, progress: group_documents.export_round(reader, target, round_id, progress),
             self.controller.show_document,
