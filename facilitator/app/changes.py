@@ -126,14 +126,15 @@ class Changes:
         topics: The parts of the workshop that changed.
         label: The action's name, as shown in Undo/Redo menu items.
         everything: Set when a whole new workshop was loaded.
-        rows: Per table, the rows inserted, updated and deleted. A table of a changed topic that
-            is missing here was not written at all.
+        rows: Per table, the rows inserted, updated and deleted; a table missing here was not
+            written at all. ``None`` when the rows are not known (a workshop was opened, or
+            several changes were gathered while a view was hidden): views reload the topics.
     """
 
     topics: frozenset[Topic] = frozenset()
     label: str = ""
     everything: bool = False
-    rows: Mapping[str, RowChanges] = field(default_factory=lambda: _NO_ROWS, compare=False)
+    rows: Mapping[str, RowChanges] | None = field(default_factory=lambda: _NO_ROWS, compare=False)
 
     @classmethod
     def of(cls, label: str, topics: Iterable[str], rows: Mapping[str, RowChanges] | None = None) -> Changes:
@@ -143,7 +144,12 @@ class Changes:
     @classmethod
     def all(cls, label: str = "") -> Changes:
         """Everything changed (a workshop was opened)."""
-        return cls(frozenset(TOPICS), label, everything=True)
+        return cls(frozenset(TOPICS), label, everything=True, rows=None)
+
+    def merged(self, other: Changes) -> Changes:
+        """Both changes as one, for a view that was hidden while they happened: topics only."""
+        everything = self.everything or other.everything
+        return Changes(self.topics | other.topics, other.label, everything, rows=None)
 
     def touches(self, *topics: str) -> bool:
         """Whether any of the given topics changed."""
@@ -152,9 +158,9 @@ class Changes:
     def rows_of(self, table: str) -> RowChanges | None:
         """The rows of ``table`` that changed, or ``None`` when a view must reload it whole.
 
-        ``None`` means a new workshop was loaded; an empty :class:`RowChanges` means the table
-        was not written.
+        ``None`` means the rows are not known (see ``rows``); an empty :class:`RowChanges` means
+        the table was not written.
         """
-        if self.everything:
+        if self.everything or self.rows is None:
             return None
         return self.rows.get(table, RowChanges())
