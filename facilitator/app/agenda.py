@@ -31,6 +31,7 @@ from facilitator.core.agenda import (
 )
 from facilitator.core.countdown import ItemRun
 from facilitator.core.errors import InputError
+from facilitator.core.user_text import clean_line, strip_controls
 from facilitator.storage import agenda_store, timer_store
 
 __all__ = [
@@ -98,7 +99,8 @@ def clean_item_value(field: str, value: object, objectives: Sequence[str] = ()) 
         if text not in _TRUE | _FALSE:
             raise InputError(f"Flexible: '{value}' is not understood; use yes or no.")
         return text in _TRUE
-    text = " ".join(str(value).split()) if field != "notes" else str(value).strip()
+    # Control characters never reach the store (they break the agenda's XLSX and DOCX neighbours).
+    text = clean_line(value) if field != "notes" else strip_controls(str(value)).strip()
     if field == "title" and not text:
         raise InputError("Title: an agenda item needs a title.")
     if field == "kind":
@@ -132,7 +134,7 @@ def _day_from_values(day_id: int, values: dict[str, str], base: AgendaDay | None
     planned_end = parse_clock(end_text, "Planned end") if end_text else None
     if planned_end is not None and planned_end <= start:
         raise InputError("Planned end: the day must end after it starts.")
-    title = " ".join(pick("title", base.title if base else "").split())
+    title = clean_line(pick("title", base.title if base else ""))
     return AgendaDay(day_id, day_date, start, planned_end, title)
 
 

@@ -27,6 +27,7 @@ from facilitator.core.grouping import (
     proofs_to_text,
 )
 from facilitator.core.participants import Participant, describe_roster_change
+from facilitator.core.user_text import clean_line
 from facilitator.storage import groups_store, roster_store
 from facilitator.storage.groups_store import StoredRound
 
@@ -163,7 +164,7 @@ def plan_round(
 
     Arguments as for :func:`assign_round`.
     """
-    name = " ".join(name.split())
+    name = clean_line(name)
     if not name:
         raise InputError("Round name: give the round a name, for example 'Breakout 1'.")
     if mode not in MODES:

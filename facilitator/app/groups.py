@@ -38,6 +38,7 @@ from facilitator.app.session import WorkshopSession
 from facilitator.core.errors import ActionRefused, InputError, NotFoundError
 from facilitator.core.grouping import Eligibility
 from facilitator.core.participants import Participant
+from facilitator.core.user_text import clean_line
 from facilitator.storage import checkin_store, groups_store, roster_store
 from facilitator.storage.groups_store import StoredRound
 
@@ -180,7 +181,7 @@ def set_place(session: WorkshopSession, round_id: int, group: int, place: str) -
     stored = groups_store.load_round(session.connection, round_id)
     if not 0 <= group < len(stored.group_names):
         raise NotFoundError(f"'{stored.name}' has no group {group + 1}.")
-    place = " ".join(place.split())
+    place = clean_line(place)
     if len(place) > _PLACE_LENGTH:
         raise InputError(
             f"A place of at most {_PLACE_LENGTH} characters fits the wall; this one has {len(place)}."

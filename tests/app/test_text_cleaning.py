@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.app import boards, guidelines
+from facilitator.app import agenda, boards, groups, guidelines
 from facilitator.app.session import WorkshopSession
 from facilitator.core.boards import LABOUR_TO_POLICE
 from facilitator.core.errors import InputError
@@ -43,3 +43,25 @@ def test_guidelines_texts_are_stored_without_control_characters(sample_session: 
     cleaned = next(s for s in draft.sections if s.id == section.id)
     assert (action.action, action.lead_agency) == ("Share the list", "MoL")
     assert (cleaned.title, cleaned.body) == ("Scope and purpose", "First paragraph.\n\nSecond.")
+
+
+def test_agenda_texts_are_stored_without_control_characters(sample_session: WorkshopSession) -> None:
+    """An item's title, speaker line and notes, and a day's title, are stored clean."""
+    day = agenda.load_schedule(sample_session)[0].day
+    item_id = agenda.add_item(
+        sample_session, day.id, title=f"Referral{_CONTROLS} drill", notes=f"Bring{_CONTROLS}\nthe forms"
+    )
+    agenda.edit_day(sample_session, day.id, title=f"Day{_CONTROLS} one")
+    schedule = agenda.load_schedule(sample_session)[0]
+    item = next(t.item for t in schedule.items if t.item.id == item_id)
+    assert (item.title, item.notes, schedule.day.title) == ("Referral drill", "Bring\nthe forms", "Day one")
+
+
+def test_round_names_and_places_are_stored_without_control_characters(
+    sample_session: WorkshopSession,
+) -> None:
+    """A breakout round's name and a group's meeting place are stored clean."""
+    view = groups.apply_plan(sample_session, groups.plan_round(sample_session, f"Case{_CONTROLS} study", 4))
+    groups.set_place(sample_session, view.id, 0, f"Mekong{_CONTROLS} room")
+    stored = groups.load_round(sample_session, view.id)
+    assert (stored.round.name, stored.round.places[0]) == ("Case study", "Mekong room")
