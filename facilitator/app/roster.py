@@ -34,6 +34,7 @@ __all__ = [
     "export_roster",
     "import_roster",
     "participants",
+    "participants_by_id",
     "prepare_import",
     "read_import_file",
     "remove_participants",
@@ -69,6 +70,12 @@ class ImportResult:
 def participants(session: WorkshopSession) -> list[Participant]:
     """Everyone on the roster."""
     return roster_store.load_participants(session.connection)
+
+
+def participants_by_id(session: WorkshopSession, ids: Iterable[int]) -> list[Participant]:
+    """The participants with these ids that are still on the roster, in id order (for a view
+    updating only the rows an action changed)."""
+    return roster_store.load_participants_by_id(session.connection, ids)
 
 
 def statistics(session: WorkshopSession) -> RosterStatistics:

@@ -15,6 +15,7 @@ __all__ = [
     "insert_participants",
     "load_participant",
     "load_participants",
+    "load_participants_by_id",
     "update_participant",
     "update_participants",
 ]
@@ -31,6 +32,18 @@ def load_participants(conn: sqlite3.Connection) -> list[Participant]:
     """Everyone on the roster, in id order."""
     rows = conn.execute(f"SELECT {_COLUMNS} FROM participants ORDER BY id").fetchall()
     return [_from_row(row) for row in rows]
+
+
+def load_participants_by_id(conn: sqlite3.Connection, ids: Iterable[int]) -> list[Participant]:
+    """The participants with the given ids that exist, in id order."""
+    wanted = sorted(set(ids))
+    found: list[Participant] = []
+    for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM participants WHERE id IN ({marks}) ORDER BY id", chunk)
+        found.extend(_from_row(row) for row in rows)
+    return found
 
 
 def load_participant(conn: sqlite3.Connection, participant_id: int) -> Participant:

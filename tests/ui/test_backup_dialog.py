@@ -49,6 +49,7 @@ def test_restore_from_the_file_menu_brings_the_roster_back(
     monkeypatch.setattr(RestoreBackupDialog, "exec", lambda self: 1)
     window = MainWindow(Controller(empty_session))
     qtbot.addWidget(window)
+    window.show()
     page = window.show_page("roster")
     assert page.model.rowCount() == 2
     restore = next(a for a in window.menuBar().actions()[0].menu().actions() if "backup" in a.text())

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
-from PySide6.QtCore import (
-    QObject,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 
 from facilitator.app import roster
 from facilitator.app.changes import ROSTER, Changes
@@ -28,17 +25,32 @@ _USED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, Qt.ItemDataRole.TextAlignmen
 _CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 
 
+def _search_line(person: Participant) -> str:
+    """Everything a search can match in one row, folded once so that typing stays instant."""
+    values = (*person.as_row().values(), SECTOR_LABELS.get(person.sector, ""), person.delegation_name)
+    return " ".join(str(v) for v in values).casefold()
+
+
 class RosterTableModel(HeadedTableModel):
-    """Participants as table rows; reloads itself when the roster changes."""
+    """Participants as table rows, updated row by row as actions change them.
+
+    An edit made anywhere (this table, the check-in desk, an undo) updates only the rows it
+    touched, so the table keeps its selection, current cell, scroll position and open editor. An
+    edited row stays where it is even when the edit changes its sort key, as in a spreadsheet;
+    clicking a column header sorts again.
+    """
+
+    #: Above this many rows changed at once (an import, a restore) one reset is cheaper.
+    RESET_ABOVE = 300
 
     def __init__(self, controller: Controller) -> None:
         super().__init__()
         self._controller = controller
         self._people: list[Participant] = []
         self._search_text: list[str] = []
+        self._rows: dict[int, int] = {}
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self.reload()
-        controller.workshop_changed.connect(self._on_workshop_changed)
 
     def reload(self) -> None:
         """Read the roster again from the workshop file."""
@@ -48,26 +60,60 @@ class RosterTableModel(HeadedTableModel):
 
     def _set_people(self, people: list[Participant]) -> None:
         self._people = people
-        self._search_text = [
-            " ".join(
-                str(v) for v in (*p.as_row().values(), SECTOR_LABELS.get(p.sector, ""), p.delegation_name)
-            ).casefold()
-            for p in people
-        ]
+        self._search_text = [_search_line(p) for p in people]
+        self._index_rows()
 
-    def _on_workshop_changed(self, changes: Changes) -> None:
-        if changes.touches(ROSTER):
+    def _index_rows(self) -> None:
+        self._rows = {p.id: row for row, p in enumerate(self._people)}
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Bring the rows an action changed up to date; reload only when the rows are unknown."""
+        if not changes.touches(ROSTER):
+            return
+        rows = changes.rows_of("participants")
+        if rows is None or len(rows.all) > self.RESET_ABOVE:
             self.reload()
+            return
+        self._remove(rows.deleted)
+        fresh = roster.participants_by_id(self._controller.session, rows.updated | rows.inserted)
+        for person in fresh:
+            row = self._rows.get(person.id)
+            if row is None:
+                self._insert(person)
+            else:
+                self._people[row] = person
+                self._search_text[row] = _search_line(person)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(_TITLES) - 1))
+
+    def _remove(self, ids: frozenset[int]) -> None:
+        for row in sorted((self._rows[i] for i in ids if i in self._rows), reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._people[row]
+            del self._search_text[row]
+            self.endRemoveRows()
+        if ids:
+            self._index_rows()
+
+    def _insert(self, person: Participant) -> None:
+        """Insert a new row where the current sort puts it."""
+        keys = [self._key(p) for p in self._people]
+        key = self._key(person)
+        if self._sort[1] == Qt.SortOrder.DescendingOrder:
+            row = len(keys) - bisect.bisect_left(keys[::-1], key)
+        else:
+            row = bisect.bisect_right(keys, key)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._people.insert(row, person)
+        self._search_text.insert(row, _search_line(person))
+        self.endInsertRows()
+        self._index_rows()
+
+    def _key(self, person: Participant) -> tuple[Any, int]:
+        value = getattr(person, ROSTER_FIELDS[self._sort[0]])
+        return (value.casefold() if isinstance(value, str) else value, person.id)
 
     def _sorted(self, people: list[Participant]) -> list[Participant]:
-        column, order = self._sort
-        field = ROSTER_FIELDS[column]
-
-        def key(person: Participant) -> tuple[object, int]:
-            value = getattr(person, field)
-            return (value.casefold() if isinstance(value, str) else value, person.id)
-
-        return sorted(people, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted(people, key=self._key, reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in Python by one key per row.
@@ -76,9 +122,13 @@ class RosterTableModel(HeadedTableModel):
         which is what made filtering lag; sorting here once keeps the proxy a pure filter.
         """
         self._sort = (column, order)
-        self.beginResetModel()
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._people[index.row()].id for index in persistent]
         self._set_people(self._sorted(self._people))
-        self.endResetModel()
+        moved = [self.index(self._rows[i], index.column()) for i, index in zip(ids, persistent, strict=True)]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def matches(self, row: int, needle: str) -> bool:
         """Whether a row contains the (case-folded) search text in any field."""
@@ -90,7 +140,7 @@ class RosterTableModel(HeadedTableModel):
 
     def row_of(self, participant_id: int) -> int | None:
         """Row of a participant, if shown."""
-        return next((i for i, p in enumerate(self._people) if p.id == participant_id), None)
+        return self._rows.get(participant_id)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         """Cell text; the edit role gives the stored value.
@@ -141,25 +191,36 @@ class RosterTableModel(HeadedTableModel):
 
 
 class RosterFilterProxy(QSortFilterProxyModel):
-    """Filters on one pre-folded text per row.
+    """Filters on one pre-folded text per row, and keeps a row just edited in view.
 
     The stock proxy asks the model for every cell of every row on each keystroke — 20,000 Python
-    calls for 2,000 people; one substring test per row keeps typing instant.
+    calls for 2,000 people; one substring test per row keeps typing instant. A row edited under
+    a search stays shown until the search changes, even when the edit no longer matches it: a
+    row vanishing under the typist's hands loses their place.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
+        self._kept: set[int] = set()
 
     def set_search(self, text: str) -> None:
         """Show only rows containing ``text`` (any case) in any field."""
         self.beginFilterChange()
         self._needle = text.strip().casefold()
+        self._kept.clear()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        """Keep rows that contain the search text."""
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Save through the model, first marking the row to stay in view."""
         model = self.sourceModel()
-        return not self._needle or (
-            isinstance(model, RosterTableModel) and model.matches(source_row, self._needle)
-        )
+        if self._needle and isinstance(model, RosterTableModel) and index.isValid():
+            self._kept.add(model.participant(self.mapToSource(index).row()).id)
+        return super().setData(index, value, role)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        """Keep rows that contain the search text, and rows edited since it was typed."""
+        model = self.sourceModel()
+        if not self._needle or not isinstance(model, RosterTableModel):
+            return True
+        return model.matches(source_row, self._needle) or model.participant(source_row).id in self._kept

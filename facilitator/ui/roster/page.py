@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.app import roster
 from facilitator.app.changes import ROSTER, Changes
+from facilitator.ui.change_follower import ChangeFollower
 from facilitator.ui.controller import Controller
 from facilitator.ui.roster.model import RosterFilterProxy, RosterTableModel
 
@@ -98,12 +99,12 @@ class RosterPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
-        controller.workshop_changed.connect(self._on_workshop_changed)
+        self.follower = ChangeFollower(self, controller, self._on_workshop_changed, ROSTER)
         self._update_count()
 
     def _on_workshop_changed(self, changes: Changes) -> None:
-        if changes.touches(ROSTER):
-            self._update_count()
+        self.model.apply_changes(changes)
+        self._update_count()
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
