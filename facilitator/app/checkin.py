@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -19,13 +19,14 @@ from facilitator.app.changes import CHECKIN, Changes
 from facilitator.app.session import WorkshopSession
 from facilitator.core.attendance import AttendanceSummary, summarise_attendance
 from facilitator.core.checkin_codes import (
+    CodeRefused,
     day_count,
     default_day,
     make_code,
     validate_day,
     verify_code,
 )
-from facilitator.core.errors import ActionRefused, NotFoundError, WorkshopFileError
+from facilitator.core.errors import ActionRefused, InputError, NotFoundError, WorkshopFileError
 from facilitator.core.participants import Participant
 from facilitator.storage import checkin_store, roster_store
 from facilitator.storage.checkin_store import Scan
@@ -35,6 +36,7 @@ __all__ = [
     "CheckinResult",
     "Clock",
     "DayState",
+    "DeskAnswer",
     "check_in_code",
     "check_in_participant",
     "checked_in",
@@ -43,11 +45,17 @@ __all__ = [
     "day_label",
     "day_state",
     "day_summary",
+    "desk_check_in",
+    "desk_scan",
+    "desk_undo",
+    "desk_walk_in",
     "ensure_secret",
     "participant_code",
     "participant_codes",
     "register_walk_in",
+    "scans_of_day",
     "search_participants",
+    "search_people",
     "undo_last_checkin",
     "workshop_days",
 ]
@@ -252,6 +260,63 @@ def undo_last_checkin(session: WorkshopSession, day: int | None = None) -> Chang
 
 
 @dataclass(frozen=True, slots=True)
+class DeskAnswer:
+    """What the desk shows after a scan, a pick from the search, a walk-in or an undo.
+
+    At the desk a repeated or foreign code is an everyday answer to show in colour, not an error
+    for a dialog: a modal dialog would swallow the next scan's keystrokes. Refusals the desk
+    cannot expect (a file open read only, a conflicting undo) still raise, for the controller.
+
+    Attributes:
+        outcome: ``accepted``, ``duplicate``, ``refused`` or ``undone``.
+        message: One line saying what happened (for a refusal: why).
+        participant: Who it was about, when known.
+    """
+
+    outcome: str
+    message: str
+    participant: Participant | None = None
+
+
+def _answer(check_in: Callable[[], CheckinResult], prefix: str = "") -> DeskAnswer:
+    try:
+        result = check_in()
+    except AlreadyCheckedIn as duplicate:
+        first = duplicate.first
+        detail = f"First check-in for day {first.day} at {first.scanned_at:%H:%M}. Nothing was changed."
+        return DeskAnswer("duplicate", detail, duplicate.participant)
+    except (CodeRefused, InputError) as error:
+        return DeskAnswer("refused", str(error))
+    return DeskAnswer("accepted", prefix + result.message, result.participant)
+
+
+def desk_scan(session: WorkshopSession, text: str, day: int, now: Clock = datetime.now) -> DeskAnswer:
+    """:func:`check_in_code`, answered as the desk shows it."""
+    return _answer(lambda: check_in_code(session, text, day, now))
+
+
+def desk_check_in(
+    session: WorkshopSession, participant_id: int, day: int, now: Clock = datetime.now
+) -> DeskAnswer:
+    """:func:`check_in_participant` for someone found by name, answered as the desk shows it."""
+    return _answer(lambda: check_in_participant(session, participant_id, day, "search", now))
+
+
+def desk_walk_in(session: WorkshopSession, day: int, now: Clock = datetime.now, **values: str) -> DeskAnswer:
+    """:func:`register_walk_in`, answered as the desk shows it (a refusal names the field)."""
+    return _answer(lambda: register_walk_in(session, day, now, **values), "Registered as a walk-in. ")
+
+
+def desk_undo(session: WorkshopSession, day: int) -> DeskAnswer:
+    """:func:`undo_last_checkin` for one day; nobody to undo is an answer, not an error."""
+    if checkin_store.last_scan(session.connection, day) is None:
+        return DeskAnswer(
+            "refused", f"Nobody has been checked in for day {day} yet; there is nothing to undo."
+        )
+    return DeskAnswer("undone", f"{undo_last_checkin(session, day).label}.")
+
+
+@dataclass(frozen=True, slots=True)
 class DayState:
     """What the desk shows for a day, read in one pass over the roster.
 
@@ -286,6 +351,13 @@ def day_summary(session: WorkshopSession, day: int) -> AttendanceSummary:
     return day_state(session, day).summary
 
 
+def scans_of_day(session: WorkshopSession, day: int, ids: Collection[int] | None = None) -> list[Scan]:
+    """The day's check-ins in the order they happened, or only those with the given row ids
+    (for the desk, which updates only the check-ins an action touched)."""
+    scans = checkin_store.load_scans(session.connection, day)
+    return scans if ids is None else [scan for scan in scans if scan.id in ids]
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -297,11 +369,16 @@ def search_participants(session: WorkshopSession, query: str, limit: int = 20) -
     Case and accents are ignored ("tran van" finds "Trần Văn Minh"); a number finds the
     participant with that id.
     """
+    return search_people(roster.participants(session), query, limit)
+
+
+def search_people(people: Iterable[Participant], query: str, limit: int = 20) -> list[Participant]:
+    """:func:`search_participants` over people already read (the desk keeps the roster in hand)."""
     words = _fold(query).split()
     if not words:
         return []
-    found = []
-    for person in roster.participants(session):
+    found: list[Participant] = []
+    for person in people:
         if len(words) == 1 and words[0].isdigit() and int(words[0]) == person.id:
             found.insert(0, person)
             continue

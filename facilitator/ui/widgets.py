@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QPushButton, QWidget
 
-__all__ = ["action_buttons", "ask_text", "button"]
+__all__ = ["action_buttons", "ask_text", "available_area", "button", "fit_to_screen"]
 
 #: Width of a one-line question: room for a section's title.
 _ASK_WIDTH = 520
@@ -65,3 +65,27 @@ def action_buttons(dialog: QDialog, action: str) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The part of the widget's screen (or the main screen) that windows may use: no task bar."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Give a window the size it would like, but no more than its screen's available area.
+
+    A window that opens taller than a 768-pixel laptop screen has its buttons under the task bar,
+    where nobody can reach them; this also moves it fully onto the screen. The window's frame
+    (title bar, borders) is not known before it is shown, so room is left for a usual one.
+    """
+    area = available_area(window)
+    frame_height, frame_width = 40, 16
+    size = window.minimumSizeHint().expandedTo(window.minimumSize())
+    width = max(min(width, area.width() - frame_width), min(size.width(), area.width()))
+    height = max(min(height, area.height() - frame_height), min(size.height(), area.height()))
+    window.resize(width, height)
+    left = area.left() + max((area.width() - width - frame_width) // 2, 0)
+    top = area.top() + max((area.height() - height - frame_height) // 2, 0)
+    window.move(left, top)

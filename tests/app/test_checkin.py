@@ -236,3 +236,34 @@ def test_check_in_of_someone_removed_meanwhile_asks_for_a_walk_in(
     with pytest.raises(NotFoundError, match="walk-in"):
         checkin.check_in_code(sample_session, code, 1, now=lambda: _at(8, 42))
     assert _rows(sample_session.path) == []
+
+
+def test_desk_answers_say_what_the_desk_shows(sample_session: WorkshopSession) -> None:
+    """At the desk a repeat, a forged code and an empty undo are answers to show, not errors."""
+    code = checkin.participant_code(sample_session, 5)
+    first = checkin.desk_scan(sample_session, code, 1, lambda: _at(8, 42))
+    assert (first.outcome, first.participant and first.participant.id) == ("accepted", 5)
+    again = checkin.desk_scan(sample_session, code, 1, lambda: _at(9, 10))
+    assert again.outcome == "duplicate" and "at 08:42" in again.message
+    forged = checkin.desk_scan(sample_session, code[:-1] + ("A" if code[-1] != "A" else "B"), 1)
+    assert forged.outcome == "refused" and forged.participant is None
+    undone = checkin.desk_undo(sample_session, 1)
+    assert undone.outcome == "undone" and undone.message.startswith("Undo Check in")
+    assert checkin.desk_undo(sample_session, 1).outcome == "refused"
+    assert _rows(sample_session.path) == []
+
+
+def test_desk_walk_in_refusal_names_the_field(sample_session: WorkshopSession) -> None:
+    """A walk-in without a name is refused with the field's name first, and adds nobody."""
+    answer = checkin.desk_walk_in(sample_session, 1, organisation="Ministry of Labour")
+    assert answer.outcome == "refused" and answer.message.startswith("Name")
+    assert len(roster.participants(sample_session)) == 68
+
+
+def test_scans_of_day_reads_only_the_rows_asked_for(sample_session: WorkshopSession) -> None:
+    """A view that knows which check-in rows changed reads only those."""
+    first = checkin.check_in_participant(sample_session, 3, 1, now=lambda: _at(8, 0)).scan
+    checkin.check_in_participant(sample_session, 4, 1, now=lambda: _at(8, 1))
+    checkin.check_in_participant(sample_session, 3, 2, now=lambda: _at(8, 2))
+    assert [s.participant_id for s in checkin.scans_of_day(sample_session, 1)] == [3, 4]
+    assert checkin.scans_of_day(sample_session, 1, {first.id}) == [first]

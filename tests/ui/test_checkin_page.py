@@ -246,3 +246,111 @@ def test_full_screen_button_of_the_desk_window_opens_no_third_desk(qtbot, page: 
     full_screen_button(desk).click()
     assert desk.desk_window is None
     assert desk.isFullScreen()
+
+
+def test_refusals_stay_on_the_desk_panel(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
+    """A forged code and an empty undo go through the controller but raise no dialog: a modal
+    box would swallow the next scan."""
+    reported: list[str] = []
+    page.controller.error_reported.connect(lambda _title, message: reported.append(message))
+    _scan(qtbot, page, "LPB2019-5-AAAAAAAA")
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_F8)
+    assert page.feedback.state == "refused" and "nothing to undo" in page.feedback.detail.text()
+    assert reported == []
+
+
+def test_panel_tells_the_truth_after_undo_and_redo(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
+    """Edit > Undo says the check-in was undone; Edit > Redo says the person is checked in again."""
+    _scan(qtbot, page, checkin.participant_code(page.session, 7))
+    page.controller.undo()
+    assert page.feedback.state == "undone"
+    assert "Keo Sreymom" in page.feedback.detail.text()
+    assert page.counts_model.row_values(0) == ("Everyone", 0, 68)
+    page.controller.redo()
+    assert page.feedback.state == "accepted"
+    assert "Keo Sreymom" in page.feedback.body.text()
+    assert page.counts_model.row_values(0) == ("Everyone", 1, 68)
+    assert page.recent_model.row_values(0)[1] == "Keo Sreymom"
+
+
+# The offscreen platform cannot raise windows or propagate size hints; it says so as a warning.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_page_panel_follows_the_full_screen_desk(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
+    """A check-in made on the desk window shows on the page's panel, list and counts."""
+    page.open_desk_window()
+    desk = page.desk_window
+    assert desk is not None
+    qtbot.addWidget(desk)
+    desk.check_in_text(checkin.participant_code(page.session, 13))
+    assert page.feedback.state == "accepted"
+    assert "Souksavanh Phommachanh" in page.feedback.body.text()
+    assert page.recent_model.row_values(0)[1] == "Souksavanh Phommachanh"
+    desk.undo_last_checkin()
+    assert page.feedback.state == "undone" and page.recent_model.rowCount() == 0
+
+
+def test_a_check_in_updates_rows_without_resetting(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
+    """A scan inserts one row in the list and keeps the person chosen in the search results."""
+    page.search.field.setText("lao")
+    page.search.table.selectRow(2)
+    chosen = page.search.model.row_values(2)[0]
+    resets: list[str] = []
+    for model in (page.recent_model, page.counts_model, page.search.model):
+        model.modelReset.connect(lambda: resets.append("reset"))
+    inserted: list[int] = []
+    page.recent_model.rowsInserted.connect(lambda _parent, first, _last: inserted.append(first))
+    page.controller.run(checkin.desk_check_in, chosen, 1, page.clock)
+    assert resets == [] and inserted == [0]
+    assert page.search.model.row_values(page.search.selected_row())[0] == chosen
+    assert page.search.model.row_values(page.search.selected_row())[3] == "in at 08:42"
+
+
+def test_hidden_desk_does_no_work_and_is_current_when_shown(  # type: ignore[no-untyped-def]
+    qtbot, page: CheckinPage, monkeypatch
+) -> None:
+    """While the page is hidden a check-in costs it no reading; shown again it is up to date."""
+    reads: list[int] = []
+    real = checkin.scans_of_day
+    monkeypatch.setattr(checkin, "scans_of_day", lambda *args: reads.append(1) or real(*args))
+    page.hide()
+    page.controller.run(checkin.desk_check_in, 13, 1, page.clock)
+    page.controller.run(checkin.desk_check_in, 14, 1, page.clock)
+    assert reads == [] and page.counts_model.row_values(0) == ("Everyone", 0, 68)
+    page.show()
+    assert len(reads) == 1
+    assert page.counts_model.row_values(0) == ("Everyone", 2, 68)
+    assert page.recent_model.rowCount() == 2
+
+
+def test_roster_edit_elsewhere_renames_the_checked_in_row(qtbot, page: CheckinPage) -> None:  # type: ignore[no-untyped-def]
+    """A name corrected on the roster page shows at once in the list of check-ins."""
+    page.check_in_participant(13)
+    page.controller.run(roster.edit_participant, 13, name="Souksavanh P.")
+    assert page.recent_model.row_values(0)[1] == "Souksavanh P."
+
+
+# The offscreen platform cannot raise windows or propagate size hints; it says so as a warning.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_desk_window_opens_full_screen_and_esc_leaves_it(  # type: ignore[no-untyped-def]
+    qtbot, page: CheckinPage, monkeypatch
+) -> None:
+    """The desk opens full screen; Esc leaves full screen into a window that fits a 1280 × 720
+    projector's free area, a second Esc keeps it open, and F11 toggles full screen."""
+    from PySide6.QtCore import QRect
+
+    area = QRect(0, 0, 1280, 680)  # a 1280 × 720 screen less a 40-pixel task bar
+    monkeypatch.setattr("facilitator.ui.widgets.available_area", lambda _widget: area)
+    page.open_desk_window()
+    desk = page.desk_window
+    assert desk is not None
+    qtbot.addWidget(desk)
+    qtbot.waitUntil(lambda: desk.isFullScreen() and desk.scan_field.hasFocus())
+    qtbot.keyClick(desk.scan_field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not desk.isFullScreen())
+    assert area.contains(desk.geometry()) and desk.height() <= area.height() - 40
+    qtbot.keyClick(desk.scan_field, Qt.Key.Key_Escape)
+    assert desk.isVisible() and desk.scan_field.hasFocus()
+    qtbot.keyClick(desk.scan_field, Qt.Key.Key_F11)
+    qtbot.waitUntil(desk.isFullScreen)
+    qtbot.keyClick(desk.scan_field, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: not desk.isFullScreen())

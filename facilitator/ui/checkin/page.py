@@ -29,20 +29,26 @@ from PySide6.QtWidgets import (
 from facilitator.app import checkin
 from facilitator.app.changes import CHECKIN, ROSTER, WORKSHOP, Changes
 from facilitator.app.session import WorkshopSession
-from facilitator.core.errors import FacilitatorError
-from facilitator.core.participants import SEX_LABELS
 from facilitator.core.wording import counted
+from facilitator.ui.change_follower import ChangeFollower
 from facilitator.ui.checkin.feedback import FeedbackPanel
+from facilitator.ui.checkin.models import KeyedRowsModel
 from facilitator.ui.checkin.search import SearchPanel, looks_like_code, make_table
+from facilitator.ui.checkin.tally import DayTally
 from facilitator.ui.checkin.walk_in import WalkInForm
 from facilitator.ui.controller import Controller
-from facilitator.ui.rows_model import RowsModel
-from facilitator.ui.widgets import button
+from facilitator.ui.widgets import button, fit_to_screen
 
 __all__ = ["CheckinPage"]
 
 #: Check-ins listed on the desk (the attendance report has them all).
 _RECENT_ROWS = 50
+
+#: The desk window's size when it is not full screen, if the screen has room for it.
+_DESK_SIZE = (1280, 800)
+
+#: Panel states that name a person, whose truth a reload of unknown changes cannot vouch for.
+_ABOUT_SOMEONE = frozenset({"accepted", "duplicate", "undone"})
 
 #: Width of the delegation column in the list of check-ins: a code whole, an organisation cut.
 _DELEGATION_WIDTH = 80
@@ -53,7 +59,7 @@ class CheckinPage(QWidget):
 
     Shortcuts: Enter checks in what was scanned or typed; Ctrl+F searches by name; F3 opens the
     walk-in form; F8 undoes the last check-in; Alt+1 … Alt+9 choose the day; Esc goes back to the
-    scan field; F11 opens the desk on its own screen (or toggles full screen there).
+    scan field (leaving full screen first); F11 opens the desk window full screen, or toggles it.
 
     Attributes:
         clock: Local time of check-ins (replaced in tests).
@@ -66,7 +72,6 @@ class CheckinPage(QWidget):
         self.desk_window: CheckinPage | None = None
         #: Whether this desk is the separate window facing the queue (its full-screen key toggles).
         self.is_desk_window = False
-        self._times: dict[int, str] = {}
 
         self.day_choice = QComboBox()
         self.day_choice.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -88,25 +93,26 @@ class CheckinPage(QWidget):
         self.search.check_in_requested.connect(self.check_in_participant)
         self.search.print_requested.connect(self.print_name_tag)
         self.search.code_entered.connect(self.check_in_text)
-        self.recent_model = RowsModel(("Time", "Name", "Delegation"))
-        self.counts_model = RowsModel(("Group", "Present", "Expected"))
+        self.recent_model = KeyedRowsModel(("Time", "Name", "Delegation"))
+        self.counts_model = KeyedRowsModel(("Group", "Present", "Expected"))
         self.walk_in = WalkInForm()
         self.walk_in.submitted.connect(self.register_walk_in)
 
+        self.tally: DayTally
         self._build_layout()
         for key, slot in (
             ("Ctrl+F", self.search.field.setFocus),
             ("F3", self.walk_in.name.setFocus),
             ("F8", self.undo_last_checkin),
             ("F11", self._on_full_screen_requested),
-            ("Esc", self.focus_scan_field),
+            ("Esc", self._on_escape_pressed),
         ):
             shortcut = QShortcut(QKeySequence(key), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self, lambda n=number: self.set_day(n))
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        controller.workshop_changed.connect(self._on_workshop_changed)
+        self.follower = ChangeFollower(self, controller, self._on_workshop_changed, CHECKIN, ROSTER, WORKSHOP)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_application_focus_changed)
@@ -206,22 +212,20 @@ class CheckinPage(QWidget):
 
     # Checking in -------------------------------------------------------------------------------
 
-    def _run_check_in(self, command: Callable[[WorkshopSession], checkin.CheckinResult]) -> bool:
-        """Run a check-in and show its outcome; True when someone was checked in."""
-        try:
-            result = command(self.session)
-        except checkin.AlreadyCheckedIn as duplicate:
-            self.feedback.show_duplicate(
-                duplicate.participant,
-                f"First check-in for day {duplicate.first.day} at {duplicate.first.scanned_at:%H:%M}. "
-                "Nothing was changed.",
-            )
+    def _show_answer(self, answer: checkin.DeskAnswer | None, refused: str) -> bool:
+        """Show a command's answer (``None``: refused, and the controller said why); True when
+        someone was checked in."""
+        if answer is None:
             return False
-        except FacilitatorError as error:
-            self.feedback.show_refused("Not checked in", str(error))
-            return False
-        self.feedback.show_accepted(result.participant, result.message)
-        return True
+        if answer.outcome == "refused":
+            self.feedback.show_refused(refused, answer.message)
+        elif answer.participant is None:
+            self.feedback.show_undone(answer.message)
+        elif answer.outcome == "duplicate":
+            self.feedback.show_duplicate(answer.participant, answer.message)
+        else:
+            self.feedback.show_accepted(answer.participant, answer.message)
+        return answer.outcome == "accepted"
 
     def check_in_text(self, text: str) -> bool:
         """Check in by a scanned or typed code; text that is not a code becomes a name search."""
@@ -243,7 +247,8 @@ class CheckinPage(QWidget):
                 )
             self.search.field.setFocus()
             return False
-        accepted = self._run_check_in(lambda s: checkin.check_in_code(s, text, self.day, now=self.clock))
+        answer = self.controller.run(checkin.desk_scan, text, self.day, self.clock)
+        accepted = self._show_answer(answer, "Not checked in")
         self.focus_scan_field()
         return accepted
 
@@ -254,9 +259,8 @@ class CheckinPage(QWidget):
 
     def check_in_participant(self, participant_id: int) -> bool:
         """Check in someone found by name."""
-        accepted = self._run_check_in(
-            lambda s: checkin.check_in_participant(s, participant_id, self.day, "search", self.clock)
-        )
+        answer = self.controller.run(checkin.desk_check_in, participant_id, self.day, self.clock)
+        accepted = self._show_answer(answer, "Not checked in")
         if accepted:
             self.search.field.clear()
         self.focus_scan_field()
@@ -264,28 +268,24 @@ class CheckinPage(QWidget):
 
     def undo_last_checkin(self) -> None:
         """Reverse the last check-in of the day."""
-        try:
-            changes = checkin.undo_last_checkin(self.session, self.day)
-        except FacilitatorError as error:
-            self.feedback.show_refused("Nothing to undo", str(error))
-        else:
-            self.feedback.show_undone(f"{changes.label}.")
+        self._show_answer(self.controller.run(checkin.desk_undo, self.day), "Nothing to undo")
         self.focus_scan_field()
 
     def register_walk_in(self, values: dict[str, str]) -> None:
         """Register a walk-in, check them in, and print their name tag if asked."""
-        try:
-            result = checkin.register_walk_in(self.session, self.day, now=self.clock, **values)
-        except FacilitatorError as error:
-            self.feedback.show_refused(
-                "Walk-in not registered", f"{error} Correct the form, then press Enter to register."
-            )
-            self.walk_in.focus_field_of(str(error))
+        answer = self.controller.run(checkin.desk_walk_in, self.day, self.clock, **values)
+        if answer is None:
             return
-        self.feedback.show_accepted(result.participant, f"Registered as a walk-in. {result.message}")
+        if answer.outcome == "refused":
+            self.feedback.show_refused(
+                "Walk-in not registered", f"{answer.message} Correct the form, then press Enter to register."
+            )
+            self.walk_in.focus_field_of(answer.message)
+            return
+        self._show_answer(answer, "Walk-in not registered")
         self.walk_in.clear()
-        if self.walk_in.print_tag.isChecked():
-            self.print_name_tag(result.participant.id)
+        if self.walk_in.print_tag.isChecked() and answer.participant is not None:
+            self.print_name_tag(answer.participant.id)
         self.focus_scan_field()
 
     # Printing ----------------------------------------------------------------------------------
@@ -308,22 +308,19 @@ class CheckinPage(QWidget):
     # Desk window -------------------------------------------------------------------------------
 
     def open_desk_window(self) -> None:
-        """Show a second desk, full screen on the last display (the one facing the queue)."""
+        """Show a second desk full screen, on the last display (the one facing the queue)."""
         if self.desk_window is None:
             self.desk_window = CheckinPage(self.controller)
             self.desk_window.is_desk_window = True
             self.desk_window.setWindowFlag(Qt.WindowType.Window)
             self.desk_window.setWindowTitle("Check-in desk")
-            self.desk_window.resize(1280, 800)
-        screens = QApplication.screens()
         window = self.desk_window
         window.set_day(self.day)
-        if len(screens) > 1:
-            window.setScreen(screens[-1])
-            window.move(screens[-1].geometry().topLeft())
-            window.showFullScreen()
-        else:
-            window.show()
+        screen = QApplication.screens()[-1]
+        window.setScreen(screen)
+        window.move(screen.availableGeometry().topLeft())
+        fit_to_screen(window, *_DESK_SIZE)
+        window.showFullScreen()
         window.raise_()
         window.activateWindow()
 
@@ -331,11 +328,27 @@ class CheckinPage(QWidget):
         if not self.is_desk_window:
             self.open_desk_window()
         elif self.isFullScreen():
-            self.showNormal()
+            self._leave_full_screen()
         else:
             self.showFullScreen()
 
-    # Refreshing --------------------------------------------------------------------------------
+    def _leave_full_screen(self) -> None:
+        """Back to a window that fits the screen's free area, so its title bar can close it."""
+        self.showNormal()
+        fit_to_screen(self, *_DESK_SIZE)
+
+    def _on_escape_pressed(self) -> None:
+        """Esc gives the scan field back; on the full-screen desk it first leaves full screen.
+
+        A second Esc does not close the desk window: at a busy desk Esc is the key for "back to
+        the scan field", and a closed desk in front of a queue costs more than a click on the
+        window's close button.
+        """
+        if self.is_desk_window and self.isFullScreen():
+            self._leave_full_screen()
+        self.focus_scan_field()
+
+    # Following the workshop --------------------------------------------------------------------
 
     def _on_day_changed(self) -> None:
         self.feedback.show_idle(f"Checking in for {self.day_choice.currentText()}")
@@ -343,32 +356,44 @@ class CheckinPage(QWidget):
         self.focus_scan_field()
 
     def _on_workshop_changed(self, changes: Changes) -> None:
+        """Update the rows an action touched; say what another window, Undo or Redo did."""
         if changes.touches(WORKSHOP):
             self._fill_days()
-        if changes.touches(CHECKIN, ROSTER, WORKSHOP):
-            self.refresh()
+        update = self.tally.apply(self.session, changes)
+        if update is None:
+            if self.feedback.state in _ABOUT_SOMEONE:
+                self.feedback.show_idle(f"Checking in for {self.day_choice.currentText()}")
+            self._show_tally(search_again=True)
+            return
+        if update.added:
+            scan, person = update.added[-1]
+            self.feedback.show_accepted(person, checkin.CheckinResult(person, scan).message)
+        elif update.removed:
+            self.feedback.show_undone(f"{changes.label}.")
+        if update.added or update.removed or update.people_changed:
+            self._show_tally(search_again=update.people_changed)
 
     def refresh(self) -> None:
-        """Recount and relist from the workshop."""
-        state = checkin.day_state(self.session, self.day)
-        total = state.summary.total
-        self.present_label.setText(f"<b>{total.present_total}</b> of {total.expected_total} present")
-        rows: list[tuple[str, int, int]] = [("Everyone", total.present_total, total.expected_total)]
-        for sex in ("F", "M", "X", ""):
-            if total.expected.get(sex):
-                rows.append((SEX_LABELS[sex], total.present.get(sex, 0), total.expected[sex]))
-        rows += [(line.label, line.present_total, line.expected_total) for line in state.summary.by_sector]
-        self.counts_model.set_rows(rows)
+        """Read the day again and show it (a day was chosen, or the workshop was opened)."""
+        self.tally = DayTally(self.session, self.day)
+        self._show_tally(search_again=True)
+
+    def _show_tally(self, search_again: bool) -> None:
+        rows = self.tally.count_rows()
+        self.present_label.setText(f"<b>{rows[0][1]}</b> of {rows[0][2]} present")
+        self.counts_model.set_rows([(row[0], row) for row in rows])
         self.recent_model.set_rows(
             [
-                (f"{scan.scanned_at:%H:%M}", person.name, person.delegation)
-                for scan, person in state.checked_in[:_RECENT_ROWS]
+                (scan.id, (f"{scan.scanned_at:%H:%M}", person.name, person.delegation))
+                for scan, person in self.tally.checked_in()[:_RECENT_ROWS]
             ]
         )
-        self._times = {person.id: f"{scan.scanned_at:%H:%M}" for scan, person in state.checked_in}
-        self._refresh_search()
+        if search_again:
+            self._refresh_search()
+        else:
+            self.search.show_times(self.tally.times())
 
     def _refresh_search(self) -> None:
         text = self.search.field.text()
-        people = [] if looks_like_code(text) else checkin.search_participants(self.session, text)
-        self.search.show_results(people, self._times)
+        people = [] if looks_like_code(text) else checkin.search_people(self.tally.people.values(), text)
+        self.search.show_results(people, self.tally.times())

@@ -6,7 +6,7 @@ desk as a scan instead of being searched for.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.participants import Participant
-from facilitator.ui.rows_model import RowsModel
+from facilitator.ui.checkin.models import KeyedRowsModel
+from facilitator.ui.headed_table_model import HeadedTableModel
 
 __all__ = ["FittedTableView", "SearchPanel", "looks_like_code", "make_table"]
 
@@ -51,7 +52,7 @@ class FittedTableView(QTableView):
         return QSize(max(hint.width(), width), hint.height())
 
 
-def make_table(model: RowsModel, stretch_column: int = 1, fit_columns: bool = False) -> QTableView:
+def make_table(model: HeadedTableModel, stretch_column: int = 1, fit_columns: bool = False) -> QTableView:
     """A read-only table that never takes the keyboard focus from the scan field.
 
     Args:
@@ -62,7 +63,8 @@ def make_table(model: RowsModel, stretch_column: int = 1, fit_columns: bool = Fa
     view = FittedTableView() if fit_columns else QTableView()
     view.setModel(model)
     if fit_columns:
-        model.modelReset.connect(view.updateGeometry)
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
+            signal.connect(view.updateGeometry)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -97,7 +99,8 @@ class SearchPanel(QGroupBox):
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(self._on_field_return_pressed)
         self.field.installEventFilter(self)
-        self.model = RowsModel(("Id", "Name", "Delegation", "Today"))
+        self._people: list[Participant] = []
+        self.model = KeyedRowsModel(("Id", "Name", "Delegation", "Today"))
         self.table = make_table(self.model)
         self.table.doubleClicked.connect(lambda index: self._request(self.check_in_requested, index.row()))
         buttons = QHBoxLayout()
@@ -116,24 +119,33 @@ class SearchPanel(QGroupBox):
         layout.addLayout(buttons)
 
     def show_results(self, people: list[Participant], times: dict[int, str]) -> None:
-        """List matching people; ``times`` gives the check-in time of those already in today."""
+        """List matching people; ``times`` gives the check-in time of those already in today.
+
+        The person chosen with Up and Down stays chosen when the list is shown again (someone
+        else checked in at another desk); otherwise the first match is chosen.
+        """
+        self._people = people
         self.model.set_rows(
             [
-                (p.id, p.name, p.delegation_name, f"in at {times[p.id]}" if p.id in times else "")
+                (p.id, (p.id, p.name, p.delegation_name, f"in at {times[p.id]}" if p.id in times else ""))
                 for p in people
             ]
         )
-        if self.model.rowCount():
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
+
+    def show_times(self, times: dict[int, str]) -> None:
+        """Update the "Today" column of the people listed (only rows that change are redrawn)."""
+        self.show_results(self._people, times)
 
     def selected_row(self) -> int:
         """The chosen row (the first when none is chosen)."""
         index = self.table.currentIndex()
         return index.row() if index.isValid() else 0
 
-    def _request(self, signal: Signal, row: int) -> None:
+    def _request(self, signal: SignalInstance, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            signal.emit(int(self.model.row_values(row)[0]))  # type: ignore[attr-defined]
+            signal.emit(int(self.model.row_values(row)[0]))
 
     def _on_field_return_pressed(self) -> None:
         text = self.field.text()

@@ -76,8 +76,8 @@ class WalkInForm(QGroupBox):
             self._editors[FIELD_LABELS[field]] = editor
         form.addRow(self.print_tag, self.sheet)
         form.addRow(self.submit_button)
-        for field in (self.name, self.native_name, self.organisation, self.position):
-            field.returnPressed.connect(self.submit)
+        for line_edit in (self.name, self.native_name, self.organisation, self.position):
+            line_edit.returnPressed.connect(self.submit)
         line = self.delegation.lineEdit()
         if line is not None:
             line.returnPressed.connect(self.submit)
