@@ -6,9 +6,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
-__all__ = ["action_buttons", "ask_text", "available_area", "button", "fit_to_screen"]
+__all__ = ["action_buttons", "ask_text", "available_area", "button", "fit_to_screen", "scrolled_lines"]
 
 #: Width of a one-line question: room for a section's title.
 _ASK_WIDTH = 520
@@ -89,3 +98,16 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     left = area.left() + max((area.width() - width - frame_width) // 2, 0)
     top = area.top() + max((area.height() - height - frame_height) // 2, 0)
     window.move(left, top)
+
+
+def scrolled_lines(label: QLabel, lines: int) -> QScrollArea:
+    """A label of changing length shown at a fixed height of ``lines`` lines, scrolling beyond.
+
+    The widgets above it keep their size whatever the text says.
+    """
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(label)
+    area.setFixedHeight(lines * label.fontMetrics().lineSpacing() + 2 * area.frameWidth() + 8)
+    return area

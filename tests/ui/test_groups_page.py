@@ -399,3 +399,63 @@ def test_the_report_lists_every_objective_with_its_bound(open_page, sample_sessi
     for label in ("Group sizes", "Facilitators and rapporteurs", "Compatriot pairs", "Pairs meeting again"):
         assert f"{label}: <b>0</b>" in text
     assert text.count("(fewest 0)") == 6 and text.count("✓</span>") == 6 and "not proven" not in text
+
+
+def test_columns_keep_their_size_after_a_drag(qtbot, open_page, sample_session: WorkshopSession) -> None:  # type: ignore[no-untyped-def]
+    """A drag lengthens the round's report; the columns keep their height and grow no scroll bar."""
+    page, _ = open_page(GroupsPage, sample_session)
+    page.resize(1150, 680)
+    page.show()
+    qtbot.waitUntil(lambda: page.columns[0].view.height() > 100)
+    heights = [column.view.height() for column in page.columns]
+    assert all(column.view.verticalScrollBar().maximum() == 0 for column in page.columns)
+    person = page.columns[0].model.person(5)
+    page.move_member(person.id, 2)
+    qtbot.wait(1)
+    assert "outside the fair share" in page.summary.text()
+    assert [column.view.height() for column in page.columns] == heights
+    assert all(column.view.verticalScrollBar().maximum() == 0 for column in page.columns)
+
+
+def test_a_drag_moves_one_row_without_resetting_the_columns(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Moving a person removes one chip from a column and inserts it in another: no reset."""
+    page, _ = open_page(GroupsPage, sample_session)
+    page.show()
+    events: list[str] = []
+    for column in page.columns:
+        column.model.modelReset.connect(lambda: events.append("reset"))
+        column.model.rowsRemoved.connect(lambda *_args, n=column.number: events.append(f"removed {n}"))
+        column.model.rowsInserted.connect(lambda *_args, n=column.number: events.append(f"inserted {n}"))
+    person = page.columns[0].model.person(5)
+    page.move_member(person.id, 2, 0)
+    assert sorted(events) == ["inserted 2", "removed 0"]
+    assert page.selected_member() == person.id
+
+
+# The offscreen platform cannot raise windows or propagate size hints; it says so as a warning.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_hidden_page_does_no_work_and_its_projector_keeps_up(  # type: ignore[no-untyped-def]
+    qtbot, open_page, sample_session: WorkshopSession, monkeypatch
+) -> None:
+    """While the page is hidden a change costs it nothing, unless its projector is on the wall;
+    shown again, the page is current."""
+    page, controller = open_page(GroupsPage, sample_session)
+    page.show()
+    round_id = page.view.id
+    person = page.columns[0].model.person(5)
+    loads: list[int] = []
+    real = groups.load_round
+    monkeypatch.setattr(groups, "load_round", lambda *args: loads.append(1) or real(*args))
+    page.hide()
+    controller.run(groups.move_member, round_id, person.id, 3, None)
+    assert loads == [] and page.group_of(person.id) == 0
+    page.show()
+    assert page.group_of(person.id) == 3 and len(loads) == 1
+    projector = page.open_projector()
+    qtbot.addWidget(projector)
+    page.hide()
+    controller.run(groups.move_member, round_id, person.id, 4, None)
+    assert person.name in projector.boxes[4].text()
+    assert person.name not in projector.boxes[3].text()

@@ -17,6 +17,7 @@ def test_below_target_rows_are_highlighted_and_refresh(
     controller = Controller(sample_session)
     page = StatisticsPage(controller)
     qtbot.addWidget(page)
+    page.show()
     model = page.delegation_model
     qtmodeltester.check(model)
 
@@ -43,3 +44,20 @@ def test_delegations_below_target_come_first(qtbot, sample_session: WorkshopSess
     assert targets[:below] == ["Below target"] * below
     assert str(model.row_values(below)[0]).startswith("BN")
     assert "3 delegations below the 50% women's target" in page.summary.text()
+
+
+def test_hidden_page_counts_nothing_and_is_current_when_shown(  # type: ignore[no-untyped-def]
+    qtbot, sample_session: WorkshopSession, monkeypatch
+) -> None:
+    """Roster edits made while the page is hidden cost it no recount; shown, it is up to date."""
+    controller = Controller(sample_session)
+    page = StatisticsPage(controller)
+    qtbot.addWidget(page)
+    counts: list[int] = []
+    real = roster.participants
+    monkeypatch.setattr(roster, "participants", lambda session: counts.append(1) or real(session))
+    controller.run(roster.remove_participants, [1])
+    controller.run(roster.remove_participants, [2])
+    assert counts == [] and page.summary.text().startswith("<b>68 participants")
+    page.show()
+    assert len(counts) == 1 and page.summary.text().startswith("<b>66 participants")

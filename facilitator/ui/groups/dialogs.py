@@ -188,10 +188,11 @@ class KeepApartDialog(QDialog):
             for person in sorted(people, key=lambda p: p.name.casefold()):
                 combo.addItem(f"{person.name} ({person.delegation})", person.id)
             combo.setCurrentIndex(-1)
-            combo.lineEdit().setPlaceholderText("Type part of a name, then pick it")
-            completer = combo.completer()
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            line, completer = combo.lineEdit(), combo.completer()
+            if line is not None and completer is not None:  # an editable combo box has both
+                line.setPlaceholderText("Type part of a name, then pick it")
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             combo.editTextChanged.connect(self._on_choice_changed)
         self.hint = QLabel()
         form = QFormLayout(self)

@@ -109,13 +109,34 @@ class GroupMembersModel(IdDragMixin, QAbstractListModel):
         editable: bool,
         late: frozenset[int] = frozenset(),
     ) -> None:
-        """Replace the members shown; ``editable`` is false for a locked round; ``late`` joined late."""
-        self.beginResetModel()
-        self._members = list(members)
-        self._pinned = pinned
-        self._late = late
-        self._editable = editable
-        self.endResetModel()
+        """Show these members; ``editable`` is false for a locked round; ``late`` joined late.
+
+        Only the rows that differ change (a drag removes one chip here and inserts it there), so
+        the selected chip and the scroll position stay; rows that swap places reset the list.
+        """
+        new = list(members)
+        old_flags = (self._pinned, self._late, self._editable)
+        wanted = {person.id for person in new}
+        for row in range(len(self._members) - 1, -1, -1):
+            if self._members[row].id not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._members[row]
+                self.endRemoveRows()
+        kept = {person.id for person in self._members}
+        self._pinned, self._late, self._editable = pinned, late, editable
+        if [p.id for p in self._members] != [p.id for p in new if p.id in kept]:
+            self.beginResetModel()
+            self._members = new
+            self.endResetModel()
+            return
+        for row, person in enumerate(new):
+            if person.id not in kept:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._members.insert(row, person)
+                self.endInsertRows()
+            elif person != self._members[row] or old_flags != (pinned, late, editable):
+                self._members[row] = person
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def person(self, row: int) -> Participant:
         """The member in a row."""

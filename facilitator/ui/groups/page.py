@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from facilitator.app import group_documents, groups, roster
@@ -29,6 +29,7 @@ from facilitator.app.exports import EXPORT_KINDS, ExportOptions, default_output
 from facilitator.app.groups import PRESENT, LateArrivals, LatePlan, RoundPlan, RoundView, Who
 from facilitator.app.session import WorkshopSession
 from facilitator.core.grouping import SPREAD, Eligibility
+from facilitator.ui.change_follower import ChangeFollower
 from facilitator.ui.controller import Controller
 from facilitator.ui.groups.agenda_link import AgendaLinkChoice
 from facilitator.ui.groups.arrivals import ArrivalsBar, arrivals_text
@@ -38,10 +39,9 @@ from facilitator.ui.groups.dialogs import NewRoundDialog, Takers
 from facilitator.ui.groups.projector import GroupsProjector
 from facilitator.ui.groups.report import subheading, summary
 from facilitator.ui.groups.rounds_panel import RoundsPanel
-from facilitator.ui.widgets import button
+from facilitator.ui.widgets import button, scrolled_lines
 
 __all__ = ["GroupsPage"]
-
 
 
 class GroupsPage(QWidget):
@@ -60,7 +60,6 @@ class GroupsPage(QWidget):
         self.controller = controller
         self.view: RoundView | None = None
         self.projector: GroupsProjector | None = None
-        self._stale = False
         self.panel = RoundsPanel(controller, self.new_round, self.delete_round)
         self.rounds_model = self.panel.rounds_model
         self.rounds_list = self.panel.rounds_list
@@ -82,9 +81,14 @@ class GroupsPage(QWidget):
         self.board = GroupBoard(self._on_drop_requested, self.set_place)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        # At a fixed height: the report grows by a line per problem after a drag, and taking
+        # that height from the columns gave every one of them a scroll bar.
+        self.summary_area = scrolled_lines(self.summary, 6)
         self._build_layout()
         self._shortcuts()
-        controller.workshop_changed.connect(self._on_workshop_changed)
+        self.follower = ChangeFollower(
+            self, controller, self._on_workshop_changed, GROUPS, ROSTER, AGENDA, CHECKIN
+        )
         controller.workshop_opened.connect(self._on_workshop_opened)
         self.refresh()
 
@@ -114,7 +118,7 @@ class GroupsPage(QWidget):
         right_layout.addLayout(details)
         right_layout.addWidget(self.arrivals)
         right_layout.addWidget(self.board, 1)
-        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.summary_area)
         splitter = QSplitter()
         splitter.addWidget(self.panel)
         splitter.addWidget(right)
@@ -151,7 +155,6 @@ class GroupsPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the rounds and the shown round (at first, the one shown last in this workshop)."""
-        self._stale = False
         if self.view is not None:
             current: int | None = self.view.id
         else:
@@ -205,24 +208,24 @@ class GroupsPage(QWidget):
             self.projector.show_round(view)
 
     def _on_workshop_changed(self, changes: Changes) -> None:
+        """Follow a change while the page is shown (or, while it is hidden, for the projector)."""
         if changes.touches(GROUPS, ROSTER, AGENDA):
             self.refresh()
         elif changes.touches(CHECKIN) and self.view is not None and self.view.round.source == PRESENT:
-            if not self.isVisible():
-                self._stale = True
-                return
             # A check-in changes only who is waiting: no report to recompute at a busy desk.
             self.arrivals.show_waiting(groups.waiting(self.session, self.view.id), arrivals_text(self.view))
+
+    def _on_workshop_changed_for_projector(self, changes: Changes) -> None:
+        """The wall shows the round while the facilitator works on another page: keep it current.
+
+        While the page is shown its own follower hands the projector every change.
+        """
+        if not self.isVisible() and changes.touches(GROUPS, ROSTER):
+            self.refresh()
 
     def _on_workshop_opened(self) -> None:
         self.view = None
         self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with what changed while the page was hidden."""
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     # Members ------------------------------------------------------------------------------------
 
@@ -369,6 +372,9 @@ class GroupsPage(QWidget):
         if self.projector is None:
             self.projector = GroupsProjector()
             self.projector.show_round(self.view)
+            ChangeFollower(
+                self.projector, self.controller, self._on_workshop_changed_for_projector, GROUPS, ROSTER
+            )
         return self.projector
 
     def open_projector(self, screen: int | None = None) -> GroupsProjector:

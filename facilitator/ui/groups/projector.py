@@ -63,7 +63,7 @@ class GroupsProjector(ProjectorWindow):
         self._box_probe = _group_box("")
         self._title_probe = QLabel()
         self._title_probe.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(_MARGIN_X, _MARGIN_Y, _MARGIN_X, _MARGIN_Y)
         layout.addWidget(self.title)
         layout.addWidget(self.grid_host, 1)
@@ -140,7 +140,7 @@ class GroupsProjector(ProjectorWindow):
         """Width of one column, height under the title for all rows, and the number of rows."""
         rows = math.ceil(len(self.boxes) / columns)
         width = (self.width() - 2 * _MARGIN_X - _SPACING * (columns - 1)) / columns
-        height = self.height() - 2 * _MARGIN_Y - self.layout().spacing() - _SPACING * (rows - 1)
+        height = self.height() - 2 * _MARGIN_Y - self._layout.spacing() - _SPACING * (rows - 1)
         return width, height, rows
 
     def _fits(self, size: int, columns: int, every_box: bool = False) -> bool:

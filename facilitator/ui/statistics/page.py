@@ -22,6 +22,7 @@ from facilitator.app.changes import ROSTER, WORKSHOP, Changes
 from facilitator.core.participants import ASEAN_MEMBERS, SECTOR_LABELS, SEX_LABELS
 from facilitator.core.statistics import roster_statistics
 from facilitator.core.wording import counted
+from facilitator.ui.change_follower import ChangeFollower
 from facilitator.ui.controller import Controller
 from facilitator.ui.rows_model import RowsModel
 
@@ -77,7 +78,8 @@ class StatisticsPage(QWidget):
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 3)
         grid.setRowStretch(3, 3)
-        controller.workshop_changed.connect(self._on_workshop_changed)
+        # Counting the whole roster after every edit is wasted while the page is not shown.
+        self.follower = ChangeFollower(self, controller, self._on_workshop_changed, ROSTER, WORKSHOP)
         self.refresh()
 
     @staticmethod
