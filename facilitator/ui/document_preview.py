@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.system_errors import describe_system_error
 from facilitator.core.wording import counted
 from facilitator.documents.atomic import atomic_output
+from facilitator.ui.widgets import fit_to_screen
 
 __all__ = ["DocumentPreview"]
 
@@ -34,7 +35,6 @@ class DocumentPreview(QDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.setWindowTitle(f"Preview — {self.path.name}")
-        self.resize(900, 760)
         self.document = QPdfDocument(self)
         self.document.load(str(self.path))
         self.view = QPdfView(self)
@@ -60,6 +60,8 @@ class DocumentPreview(QDialog):
         layout.addWidget(info)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+        # Tall enough for a page and a half, but never past a laptop screen's task bar.
+        fit_to_screen(self, 900, 760)
 
     def save_copy(self, target: Path) -> Path:
         """Copy the document to ``target``; a file already there stays whole until the copy is."""

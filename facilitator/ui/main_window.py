@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 # Dialog and desktop classes are reached through their modules (QtWidgets.QFileDialog…): PySide6
 # builds a class with all its enums on first use, and the window should not pay for that at start.
@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._previews: list[QWidget] = []
         self.setMinimumSize(960, 600)
-        self.resize(1280, 720)
 
         self.navigation = QListWidget()
         metrics = self.navigation.fontMetrics()
@@ -129,9 +128,9 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
         self.setWindowTitle("Facilitator")
         self.file_label.setText("Opening the workshop file…")
-        geometry = self.settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        from facilitator.ui.widgets import restore_or_fit  # imported here: not for the first frame
+
+        restore_or_fit(self, self.settings.value("main/geometry"), 1280, 720)
         if controller is not None:
             self.attach(controller)
 
@@ -257,14 +256,16 @@ class MainWindow(QMainWindow):
         index = next(i for i, spec in enumerate(PAGES) if spec.key == key)
         if key not in self._pages and self._controller is not None:
             spec = PAGES[index]
-            page_class = load_page_class(spec)
+            # Every page class takes (controller, parent); load_page_class knows only QWidget.
+            page_class = cast("Callable[[Controller, QWidget], QWidget] | None", load_page_class(spec))
             widget = page_class(self.controller, self) if page_class else _PlannedPage(spec, self)
             old = self.stack.widget(index)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.stack.insertWidget(index, widget)
             self._pages[key] = widget
-        return self.stack.widget(index)
+        return cast("QWidget", self.stack.widget(index))  # the stack has every page's place
 
     def show_page(self, key: str) -> QWidget:
         """Switch to a page."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,7 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["action_buttons", "ask_text", "available_area", "button", "fit_to_screen", "scrolled_lines"]
+__all__ = [
+    "action_buttons",
+    "ask_text",
+    "available_area",
+    "button",
+    "fit_to_screen",
+    "restore_or_fit",
+    "scrolled_lines",
+]
 
 #: Width of a one-line question: room for a section's title.
 _ASK_WIDTH = 520
@@ -98,6 +106,19 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     left = area.left() + max((area.width() - width - frame_width) // 2, 0)
     top = area.top() + max((area.height() - height - frame_height) // 2, 0)
     window.move(left, top)
+
+
+def restore_or_fit(window: QWidget, geometry: object, width: int, height: int) -> None:
+    """Put a window back where it was (``saveGeometry()``), unless that no longer fits its screen.
+
+    A size kept from a larger screen, or none kept, gives a window fitted to the free area: a
+    fixed 1280 × 720 left no room for a title bar on a 1280 × 720 projector or above a laptop's
+    task bar.
+    """
+    restored = isinstance(geometry, QByteArray | bytes) and window.restoreGeometry(geometry)
+    area = available_area(window)
+    if not restored or window.width() > area.width() or window.height() > area.height() - 30:
+        fit_to_screen(window, width, height)
 
 
 def scrolled_lines(label: QLabel, lines: int) -> QScrollArea:

@@ -51,3 +51,28 @@ def test_save_as_failing_halfway_keeps_the_file_there(
         preview.save_copy(target)
     assert target.read_bytes() == _PREVIOUS
     assert [p.name for p in folder.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1280, 720)], ids=["laptop", "projector"])
+def test_preview_and_its_buttons_fit_a_small_screen(  # type: ignore[no-untyped-def]
+    qtbot, sample_session: WorkshopSession, tmp_path: Path, monkeypatch, screen: tuple[int, int]
+) -> None:
+    """On a 768- or 720-pixel screen with a task bar the preview opens within the free area (with
+    room for its title bar), and Print…, Save as… and Close are on screen."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QPushButton
+
+    area = QRect(0, 0, screen[0], screen[1] - 40)
+    monkeypatch.setattr("facilitator.ui.widgets.available_area", lambda _widget: area)
+    path = export_document(sample_session, "agenda", tmp_path / "agenda.pdf")
+    dialog = DocumentPreview(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() + 30 <= area.height() and area.contains(dialog.geometry())
+    texts = set()
+    for button in dialog.findChildren(QPushButton):
+        texts.add(button.text())
+        top_left = button.mapTo(dialog, button.rect().topLeft())
+        assert dialog.rect().contains(QRect(top_left, button.size()))
+    assert {"Print…", "Save as…", "Close"} <= texts

@@ -46,7 +46,7 @@ class FeedbackPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedback")
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(190)
         self.headline = QLabel()
         self.body = QLabel()
         self.detail = QLabel()
