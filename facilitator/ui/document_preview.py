@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.system_errors import describe_system_error
 from facilitator.core.wording import counted
 from facilitator.documents.atomic import atomic_output
-from facilitator.ui.widgets import fit_to_screen
+from facilitator.ui.window_fit import fit_to_screen
 
 __all__ = ["DocumentPreview"]
 

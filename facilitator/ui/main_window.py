@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from facilitator import __version__, paths
 from facilitator.ui.pages import PAGES, PageSpec, load_page_class
+from facilitator.ui.window_fit import restore_or_fit
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -128,8 +129,6 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
         self.setWindowTitle("Facilitator")
         self.file_label.setText("Opening the workshop file…")
-        from facilitator.ui.widgets import restore_or_fit  # imported here: not for the first frame
-
         restore_or_fit(self, self.settings.value("main/geometry"), 1280, 720)
         if controller is not None:
             self.attach(controller)

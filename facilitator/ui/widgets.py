@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QRect, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,15 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = [
-    "action_buttons",
-    "ask_text",
-    "available_area",
-    "button",
-    "fit_to_screen",
-    "restore_or_fit",
-    "scrolled_lines",
-]
+__all__ = ["action_buttons", "ask_text", "button", "scrolled_lines"]
 
 #: Width of a one-line question: room for a section's title.
 _ASK_WIDTH = 520
@@ -82,43 +74,6 @@ def action_buttons(dialog: QDialog, action: str) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
-
-
-def available_area(widget: QWidget) -> QRect:
-    """The part of the widget's screen (or the main screen) that windows may use: no task bar."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    return screen.availableGeometry()
-
-
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Give a window the size it would like, but no more than its screen's available area.
-
-    A window that opens taller than a 768-pixel laptop screen has its buttons under the task bar,
-    where nobody can reach them; this also moves it fully onto the screen. The window's frame
-    (title bar, borders) is not known before it is shown, so room is left for a usual one.
-    """
-    area = available_area(window)
-    frame_height, frame_width = 40, 16
-    size = window.minimumSizeHint().expandedTo(window.minimumSize())
-    width = max(min(width, area.width() - frame_width), min(size.width(), area.width()))
-    height = max(min(height, area.height() - frame_height), min(size.height(), area.height()))
-    window.resize(width, height)
-    left = area.left() + max((area.width() - width - frame_width) // 2, 0)
-    top = area.top() + max((area.height() - height - frame_height) // 2, 0)
-    window.move(left, top)
-
-
-def restore_or_fit(window: QWidget, geometry: object, width: int, height: int) -> None:
-    """Put a window back where it was (``saveGeometry()``), unless that no longer fits its screen.
-
-    A size kept from a larger screen, or none kept, gives a window fitted to the free area: a
-    fixed 1280 × 720 left no room for a title bar on a 1280 × 720 projector or above a laptop's
-    task bar.
-    """
-    restored = isinstance(geometry, QByteArray | bytes) and window.restoreGeometry(geometry)
-    area = available_area(window)
-    if not restored or window.width() > area.width() or window.height() > area.height() - 30:
-        fit_to_screen(window, width, height)
 
 
 def scrolled_lines(label: QLabel, lines: int) -> QScrollArea:

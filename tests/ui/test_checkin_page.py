@@ -339,7 +339,7 @@ def test_desk_window_opens_full_screen_and_esc_leaves_it(  # type: ignore[no-unt
     from PySide6.QtCore import QRect
 
     area = QRect(0, 0, 1280, 680)  # a 1280 × 720 screen less a 40-pixel task bar
-    monkeypatch.setattr("facilitator.ui.widgets.available_area", lambda _widget: area)
+    monkeypatch.setattr("facilitator.ui.window_fit.available_area", lambda _widget: area)
     page.open_desk_window()
     desk = page.desk_window
     assert desk is not None

@@ -63,7 +63,7 @@ def test_preview_and_its_buttons_fit_a_small_screen(  # type: ignore[no-untyped-
     from PySide6.QtWidgets import QPushButton
 
     area = QRect(0, 0, screen[0], screen[1] - 40)
-    monkeypatch.setattr("facilitator.ui.widgets.available_area", lambda _widget: area)
+    monkeypatch.setattr("facilitator.ui.window_fit.available_area", lambda _widget: area)
     path = export_document(sample_session, "agenda", tmp_path / "agenda.pdf")
     dialog = DocumentPreview(path)
     qtbot.addWidget(dialog)

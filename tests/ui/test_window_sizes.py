@@ -1,7 +1,7 @@
 """Every window and dialog the app opens fits a 1366 × 768 laptop and a 1280 × 720 projector.
 
 The offscreen screen is 800 × 800, so the target screens are simulated: the free area that
-windows are fitted to (``facilitator.ui.widgets.available_area``) is set to the target, and each
+windows are fitted to (``facilitator.ui.window_fit.available_area``) is set to the target, and each
 window's size is checked against it the way a window manager would show it: minimum size within
 the free area less a title bar, opening size within it too, and every button inside the window
 once it has that size.
@@ -162,7 +162,7 @@ def screen(request, monkeypatch) -> QRect:  # type: ignore[no-untyped-def]
     """The free area of the target screen, which windows fitted to their screen are given."""
     width, height = SCREENS[request.param]
     area = QRect(0, 0, width, height - _TASK_BAR)
-    monkeypatch.setattr("facilitator.ui.widgets.available_area", lambda _widget: area)
+    monkeypatch.setattr("facilitator.ui.window_fit.available_area", lambda _widget: area)
     return area
 
 

@@ -37,7 +37,8 @@ from facilitator.ui.checkin.search import SearchPanel, looks_like_code, make_tab
 from facilitator.ui.checkin.tally import DayTally
 from facilitator.ui.checkin.walk_in import WalkInForm
 from facilitator.ui.controller import Controller
-from facilitator.ui.widgets import button, fit_to_screen
+from facilitator.ui.widgets import button
+from facilitator.ui.window_fit import fit_to_screen
 
 __all__ = ["CheckinPage"]
 
