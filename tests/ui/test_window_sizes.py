@@ -142,11 +142,7 @@ WINDOWS = [
     pytest.param(_desk, id="check-in desk"),
     pytest.param(_preview, id="document preview"),
     pytest.param(_restore_backup, id="restore backup"),
-    pytest.param(
-        _import,
-        id="roster import",
-        marks=_xfail("ui/roster/import_dialog.py opens at resize(980, 760): taller than a 768-pixel screen"),
-    ),
+    pytest.param(_import, id="roster import"),
     pytest.param(_day, id="agenda day"),
     pytest.param(_new_board, id="new board"),
     pytest.param(_new_round, id="new round"),

@@ -35,6 +35,7 @@ from facilitator.core.roster_import import ImportPlan, RawTable
 from facilitator.core.wording import counted
 from facilitator.ui.controller import Controller
 from facilitator.ui.roster.import_preview import ImportPreviewModel
+from facilitator.ui.window_fit import fit_to_screen
 
 __all__ = ["ImportDialog", "remembered_mapping"]
 
@@ -89,7 +90,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.result: roster.ImportResult | None = None
         self.setWindowTitle(f"Import {self.source.name}")
-        self.resize(980, 760)
+        fit_to_screen(self, 980, 760)
 
         intro = QLabel(
             f"<b>{self.source.name}</b>: {len(table.rows)} rows below the header in row {table.header_row}. "
