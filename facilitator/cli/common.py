@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import overload
 
 from facilitator.app.session import WorkshopSession
 from facilitator.app.workshops import default_workshop_path, open_workshop
@@ -38,6 +39,12 @@ def print_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
+@overload
+def checked_output(path: Path) -> Path: ...
+@overload
+def checked_output(path: None) -> None: ...
+@overload
+def checked_output(path: Path | None) -> Path | None: ...
 def checked_output(path: Path | None) -> Path | None:
     """An output file named on the command line, refused before any work if it cannot be a file.
 

@@ -143,7 +143,7 @@ def test_import_refused_after_the_roster_changed_checks_the_file_again(
     assert reported.args[1].startswith(
         "The roster changed since this import was checked: 1 person was added."
     )
-    assert dialog.result is None and dialog.import_button.isEnabled()
+    assert dialog.import_result is None and dialog.import_button.isEnabled()
     assert dialog.preview_model.branch_titles()[-1] == "On the roster, not in the file: 69"
     assert len(roster.participants(sample_session)) == 69
 

@@ -88,7 +88,7 @@ class ImportDialog(QDialog):
         self.table = table
         self.source = Path(source)
         self.plan: ImportPlan | None = None
-        self.result: roster.ImportResult | None = None
+        self.import_result: roster.ImportResult | None = None
         self.setWindowTitle(f"Import {self.source.name}")
         fit_to_screen(self, 980, 760)
 
@@ -112,7 +112,8 @@ class ImportDialog(QDialog):
                 combo.addItem(FIELD_LABELS[field], field)
             for field, label in _NAME_PARTS:
                 combo.addItem(label, field)
-            guessed = (initial or self.automatic).fields[index] if (initial or self.automatic) else None
+            mapping = initial or self.automatic
+            guessed = mapping.fields[index] if mapping else None
             combo.setCurrentIndex(combo.findData(guessed or _IGNORE))
             combo.currentIndexChanged.connect(self.replan)
             form.addRow(_column_label(table, index), combo)
@@ -214,14 +215,14 @@ class ImportDialog(QDialog):
         """
         if self.plan is None or not self.plan.ok:
             return
-        self.result = self.controller.run(
+        self.import_result = self.controller.run(
             roster.apply_import,
             self.plan,
             str(self.source),
             self.replace_box.isChecked(),
             self.remove_box.isChecked() and self.remove_box.isEnabled(),
         )
-        if self.result is not None:
+        if self.import_result is not None:
             chosen, guessed = self.plan.mapping, self.automatic
             if chosen is not None and guessed is not None and chosen.fields != guessed.fields:
                 _remember_mapping(self.table.headers, self.mapping())
