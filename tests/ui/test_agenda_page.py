@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialog, QMessageBox, QStyleOptionViewItem
 
 from facilitator.app import agenda, groups
 from facilitator.app.session import WorkshopSession
@@ -297,3 +297,63 @@ def test_a_refused_day_keeps_the_dialog_open_with_what_was_typed(
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert [values["date"] for values in saved] == ["2019-05-27", "2019-05-29"]
     assert page.day_combo.count() == 3
+
+
+def _place(page: AgendaPage) -> tuple[int, int, list[int], int]:
+    """Current row and column, selected rows and scroll position, as the user sees them."""
+    current = page.table.currentIndex()
+    selected = sorted(i.row() for i in page.table.selectionModel().selectedRows())
+    return current.row(), current.column(), selected, page.table.verticalScrollBar().value()
+
+
+def test_edits_elsewhere_and_the_timer_keep_the_place_and_the_editor(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Another item lengthened, the timer started and an item inserted above: no reset, the
+    selection, current cell, scroll and the open editor stay, and the times are new."""
+    page, controller = open_page(AgendaPage, sample_session)
+    page.resize(1200, 300)
+    resets: list[int] = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    page.table.selectRow(8)
+    notes = page.model.index(8, KEYS.index("notes"))
+    page.table.setCurrentIndex(notes)
+    page.table.scrollTo(notes)
+    page.table.edit(notes)
+    editor = page.table.indexWidget(notes) or page.table.focusWidget()
+    before = _place(page)
+    first = page.model.item_id(0)
+    controller.run(agenda.edit_item, first, duration="45")
+    page.panel.toggle()
+    assert _place(page) == before
+    assert page.model.data(page.model.index(1, KEYS.index("start"))) == "08:45"
+    actual = [
+        page.model.data(page.model.index(r, KEYS.index("actual"))) for r in range(page.model.rowCount())
+    ]
+    assert any(actual)
+    day = page.model.day
+    assert day is not None
+    controller.run(agenda.add_item, day.day.id, 0, title="Housekeeping", kind="plenary", duration=5)
+    assert page.table.currentIndex().row() == 9
+    assert page.table.state() == QAbstractItemView.State.EditingState
+    assert page.table.focusWidget() is editor
+    assert resets == []
+
+
+def test_a_hidden_agenda_page_does_no_work_and_is_current_when_shown(
+    qtbot, open_page, monkeypatch, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """While hidden the page reads nothing; shown again, it shows every change made meanwhile."""
+    page, controller = open_page(AgendaPage, sample_session)
+    page.hide()
+    reads: list[str] = []
+    original = agenda.load_schedule
+    monkeypatch.setattr(agenda, "load_schedule", lambda session: reads.append("read") or original(session))
+    first = page.model.item_id(0)
+    for minutes in (20, 25, 40):
+        controller.run(agenda.edit_item, first, duration=str(minutes))
+    assert reads == []
+    page.show()
+    assert page.model.data(page.model.index(0, KEYS.index("duration"))) == "40"
+    assert page.model.data(page.model.index(1, KEYS.index("start"))) == "08:40"
+    assert len(reads) == 1

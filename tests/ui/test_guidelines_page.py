@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QAbstractItemView, QInputDialog
 
 from facilitator.app import guidelines
 from facilitator.ui.guidelines.models import ACTION_COLUMNS
@@ -22,11 +22,11 @@ def test_models_pass_qt_model_tester(qtbot, open_page, qtmodeltester, sample_ses
     page, _ = open_page(GuidelinesPage, sample_session)
     _open_section(page, "information-sharing")
     qtmodeltester.check(page.sections_model)
-    qtmodeltester.check(page.actions.model)
+    qtmodeltester.check(page.key_actions.model)
     qtmodeltester.check(page.triggers_model)
     assert page.sections_model.rowCount() == 9
-    assert page.actions.model.rowCount() == 3
-    assert page.actions.model.data(page.actions.model.index(2, 0)) == "5.3"
+    assert page.key_actions.model.rowCount() == 3
+    assert page.key_actions.model.data(page.key_actions.model.index(2, 0)) == "5.3"
 
 
 def test_outline_shows_counts_and_switching_section_shows_its_actions(
@@ -40,7 +40,10 @@ def test_outline_shows_counts_and_switching_section_shows_its_actions(
     )
     _open_section(page, "recruitment-agencies")
     assert page.heading.text() == "7. Recruitment-agency licensing and monitoring"
-    assert page.actions.model.data(page.actions.model.index(0, ACTION_COLUMNS.index("status"))) == "Agreed"
+    assert (
+        page.key_actions.model.data(page.key_actions.model.index(0, ACTION_COLUMNS.index("status")))
+        == "Agreed"
+    )
     assert not page.triggers_box.isVisibleTo(page)
     _open_section(page, "triggers-labour-police")
     assert page.triggers_box.isVisibleTo(page)
@@ -50,13 +53,14 @@ def test_edit_in_place_saves_and_undo_restores(qtbot, open_page, sample_session)
     """A cell edit is saved through the app layer; undo through the controller restores it."""
     page, controller = open_page(GuidelinesPage, sample_session)
     _open_section(page, "victims")
-    index = page.actions.model.index(0, ACTION_COLUMNS.index("timeframe"))
+    index = page.key_actions.model.index(0, ACTION_COLUMNS.index("timeframe"))
     with qtbot.waitSignal(controller.workshop_changed):
-        assert page.actions.model.setData(index, "Within 6 months", Qt.ItemDataRole.EditRole)
-    assert page.actions.model.data(index) == "Within 6 months"
+        assert page.key_actions.model.setData(index, "Within 6 months", Qt.ItemDataRole.EditRole)
+    assert page.key_actions.model.data(index) == "Within 6 months"
     controller.undo()
     assert (
-        page.actions.model.data(page.actions.model.index(0, ACTION_COLUMNS.index("timeframe"))) == "Ongoing"
+        page.key_actions.model.data(page.key_actions.model.index(0, ACTION_COLUMNS.index("timeframe")))
+        == "Ongoing"
     )
     controller.redo()
     assert guidelines.draft(sample_session).actions_in(page.section_id)[0].timeframe == "Within 6 months"  # type: ignore[arg-type]
@@ -65,11 +69,11 @@ def test_edit_in_place_saves_and_undo_restores(qtbot, open_page, sample_session)
 def test_refused_recommendation_is_reported_and_not_stored(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
     """An unknown Manila recommendation is refused with a message naming the field."""
     page, controller = open_page(GuidelinesPage, sample_session)
-    index = page.actions.model.index(0, ACTION_COLUMNS.index("recommendations"))
+    index = page.key_actions.model.index(0, ACTION_COLUMNS.index("recommendations"))
     with qtbot.waitSignal(controller.error_reported) as blocker:
-        assert not page.actions.model.setData(index, "S9R1", Qt.ItemDataRole.EditRole)
+        assert not page.key_actions.model.setData(index, "S9R1", Qt.ItemDataRole.EditRole)
     assert blocker.args[1].startswith("Manila recommendation:")
-    assert page.actions.model.data(index) == "S3R13"
+    assert page.key_actions.model.data(index) == "S3R13"
 
 
 def test_add_action_starts_editing_and_status_buttons_mark_the_selection(
@@ -78,13 +82,16 @@ def test_add_action_starts_editing_and_status_buttons_mark_the_selection(
     """A new key action is added to the open section and can be marked agreed then deferred."""
     page, _ = open_page(GuidelinesPage, sample_session)
     _open_section(page, "follow-up")
-    new_id = page.actions.add_action()
-    assert new_id is not None and page.actions.model.rowCount() == 2
-    page.actions.select([new_id])
-    page.actions.set_status("agreed")
-    assert page.actions.model.data(page.actions.model.index(1, ACTION_COLUMNS.index("status"))) == "Agreed"
-    assert page.actions.selected_ids() == [new_id]
-    page.actions.set_status("deferred")
+    new_id = page.key_actions.add_action()
+    assert new_id is not None and page.key_actions.model.rowCount() == 2
+    page.key_actions.select([new_id])
+    page.key_actions.set_status("agreed")
+    assert (
+        page.key_actions.model.data(page.key_actions.model.index(1, ACTION_COLUMNS.index("status")))
+        == "Agreed"
+    )
+    assert page.key_actions.selected_ids() == [new_id]
+    page.key_actions.set_status("deferred")
     assert "2 deferred" in page.summary_label.text()
 
 
@@ -92,30 +99,30 @@ def test_merge_dialog_merges_the_selection_with_new_wording(qtbot, open_page, sa
     """Merging two selected duplicates asks for wording and leaves one action from both groups."""
     page, controller = open_page(GuidelinesPage, sample_session)
     _open_section(page, "information-sharing")
-    first, second = page.actions.model.action(0).id, page.actions.model.action(1).id
-    page.actions.select([first, second])
-    page.actions.merge_selected()
-    assert page.actions.merge_dialog is not None
-    assert page.actions.merge_dialog.text.startswith("Name a focal point")
-    page.actions.merge_dialog.wording.setPlainText("Name provincial focal points in labour and police")
+    first, second = page.key_actions.model.action(0).id, page.key_actions.model.action(1).id
+    page.key_actions.select([first, second])
+    page.key_actions.merge_selected()
+    assert page.key_actions.merge_dialog is not None
+    assert page.key_actions.merge_dialog.text.startswith("Name a focal point")
+    page.key_actions.merge_dialog.wording.setPlainText("Name provincial focal points in labour and police")
     with qtbot.waitSignal(controller.workshop_changed):
-        page.actions.merge_dialog.accept()
-    assert page.actions.model.rowCount() == 2
-    merged = page.actions.model.action(0)
+        page.key_actions.merge_dialog.accept()
+    assert page.key_actions.model.rowCount() == 2
+    merged = page.key_actions.model.action(0)
     assert (merged.action, merged.source_group) == (
         "Name provincial focal points in labour and police",
         "Group 1, Group 3",
     )
-    assert page.actions.selected_ids() == [first]
+    assert page.key_actions.selected_ids() == [first]
     controller.undo()
-    assert page.actions.model.rowCount() == 3
+    assert page.key_actions.model.rowCount() == 3
 
 
 def test_merge_with_one_selected_explains_what_to_do(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
     """With fewer than two actions selected, merge says how to select several."""
     page, controller = open_page(GuidelinesPage, sample_session)
     with qtbot.waitSignal(controller.error_reported) as blocker:
-        page.actions.merge_selected()
+        page.key_actions.merge_selected()
     assert "select two or more" in blocker.args[1]
 
 
@@ -225,7 +232,7 @@ def test_page_follows_a_newly_opened_workshop(qtbot, open_page, sample_session, 
     _open_section(page, "victims")
     assert controller.new_workshop(tmp_path / "other.sqlite")
     assert page.heading.text() == "1. Purpose and scope"
-    assert page.actions.model.rowCount() == 0
+    assert page.key_actions.model.rowCount() == 0
     assert page.summary_label.text() == "No key actions have been proposed yet."
     controller.close()
 
@@ -234,13 +241,13 @@ def test_move_to_section_menu_offers_the_other_sections(qtbot, open_page, sample
     """The menu lists every other section; choosing one moves the selected action there."""
     page, _ = open_page(GuidelinesPage, sample_session)
     _open_section(page, "victims")
-    page.actions.move_menu.aboutToShow.emit()
-    labels = [a.text() for a in page.actions.move_menu.actions()]
+    page.key_actions.move_menu.aboutToShow.emit()
+    labels = [a.text() for a in page.key_actions.move_menu.actions()]
     assert len(labels) == 8 and "6. Victim identification, protection and remedies" not in labels
-    moved = page.actions.model.action(1).id
-    page.actions.select([moved])
-    next(a for a in page.actions.move_menu.actions() if a.text() == "9. Follow-up").trigger()
-    assert page.actions.model.rowCount() == 1
+    moved = page.key_actions.model.action(1).id
+    page.key_actions.select([moved])
+    next(a for a in page.key_actions.move_menu.actions() if a.text() == "9. Follow-up").trigger()
+    assert page.key_actions.model.rowCount() == 1
     assert page.sections_model.data(page.sections_model.index(8)) == "9. Follow-up  (2)"
 
 
@@ -271,3 +278,47 @@ def test_outline_titles_are_never_cut_at_any_width(qtbot, open_page, sample_sess
             if too_wide or delegate.sizeHint(option, index).height() > option.rect.height():
                 cut.append((width, page.sections_model.data(index)))
     assert cut == []
+
+
+def test_an_edit_elsewhere_keeps_selection_current_cell_and_editor(qtbot, open_page, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Another key action edited and one added by commands leave the typist's place alone."""
+    page, controller = open_page(GuidelinesPage, sample_session)
+    _open_section(page, "information-sharing")
+    table, model = page.key_actions.table, page.key_actions.model
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    page.sections_model.modelReset.connect(lambda: resets.append(2))
+    table.selectRow(1)
+    cell = model.index(1, ACTION_COLUMNS.index("partners"))
+    table.setCurrentIndex(cell)
+    table.edit(cell)
+    other = model.action(2)
+    controller.run(guidelines.edit_action, other.id, timeframe="Within 3 months")
+    controller.run(guidelines.add_action, page.section_id, "Share inspection findings with police monthly")
+    assert table.state() == QAbstractItemView.State.EditingState
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (1, cell.column())
+    assert sorted(i.row() for i in table.selectionModel().selectedRows()) == [1]
+    assert model.data(model.index(2, ACTION_COLUMNS.index("timeframe"))) == "Within 3 months"
+    assert model.rowCount() == 4 and model.data(model.index(3, 0)) == "5.4"
+    assert page.sections_model.data(page.sections_model.index(4)).endswith("(4)")
+    assert resets == []
+
+
+def test_a_hidden_guidelines_page_does_no_work_and_is_current_when_shown(
+    qtbot, open_page, monkeypatch, sample_session
+) -> None:  # type: ignore[no-untyped-def]
+    """While hidden the page reads nothing; shown again, it shows the edits made meanwhile."""
+    page, controller = open_page(GuidelinesPage, sample_session)
+    _open_section(page, "information-sharing")
+    action = page.key_actions.model.action(0)
+    page.hide()
+    reads: list[str] = []
+    original = guidelines.draft
+    monkeypatch.setattr(guidelines, "draft", lambda session: reads.append("read") or original(session))
+    for months in (3, 6):
+        controller.run(guidelines.edit_action, action.id, timeframe=f"Within {months} months")
+    assert reads == []
+    page.show()
+    model = page.key_actions.model
+    assert model.data(model.index(0, ACTION_COLUMNS.index("timeframe"))) == "Within 6 months"
+    assert reads == ["read"]

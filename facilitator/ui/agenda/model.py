@@ -2,11 +2,14 @@
 
 Rows are the items of the chosen day with their planned times, what the timer recorded, and
 (while the day is being run) when each later item now starts. Dragging rows calls
-``agenda.move_items``; the model then reloads from the workshop like every other view.
+``agenda.move_items``. After any action the model updates only the rows whose text changed
+(inserts, removals, moves, ``dataChanged``), so the selection, current cell and an open editor
+survive an edit made elsewhere; it resets only when the action's rows are unknown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -14,12 +17,13 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.app import agenda, links
-from facilitator.app.changes import AGENDA, BOARDS, GROUPS, TIMER, Changes
+from facilitator.app.changes import AGENDA, BOARDS, GROUPS, TIMER, Changes, RowChanges
 from facilitator.core.agenda import KIND_LABELS, DaySchedule, ScheduledItem, clock_text
 from facilitator.core.timer_view import TimerView
 from facilitator.ui.controller import Controller
 from facilitator.ui.headed_table_model import HeadedTableModel
 from facilitator.ui.item_index import Index
+from facilitator.ui.row_sync import emit_rows_changed, sync_rows
 
 __all__ = ["COLUMNS", "MIME_TYPE", "AgendaTableModel"]
 
@@ -48,7 +52,7 @@ def _wall_clock(wall: float | None) -> str:
 
 
 class AgendaTableModel(HeadedTableModel):
-    """The items of one day; reloads on agenda and timer changes, polls nothing itself.
+    """The items of one day, brought up to date by :meth:`apply_changes`; polls nothing itself.
 
     Args:
         controller: The GUI controller (edits go through ``controller.run``).
@@ -64,7 +68,6 @@ class AgendaTableModel(HeadedTableModel):
         self._projected: dict[int, str] = {}
         self._current: int | None = None
         self._targets = links.link_targets(controller.session)
-        controller.workshop_changed.connect(self._on_workshop_changed)
         self.reload()
 
     # Loading -----------------------------------------------------------------------------------
@@ -85,35 +88,59 @@ class AgendaTableModel(HeadedTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Read the agenda and the timer's record again."""
-        session = self._controller.session
+        """Read the agenda, the timer's record and the link targets again, and reset the table."""
         self.beginResetModel()
-        self._days = agenda.load_schedule(session)
+        self._targets = links.link_targets(self._controller.session)
+        self._days = agenda.load_schedule(self._controller.session)
         if self.day is None:
             self._day_id = self._days[0].day.id if self._days else None
         day = self.day
         self._rows = list(day.items) if day else []
-        runs = agenda.item_runs(session)
-        self._actual = {
+        self._actual = self._read_actual()
+        self.endResetModel()
+
+    def _read_actual(self) -> dict[int, str]:
+        return {
             key: f"{_wall_clock(run.started)}–{_wall_clock(run.ended) if run.ended else 'now'}"
-            for key, run in runs.items()
+            for key, run in agenda.item_runs(self._controller.session).items()
             if run.started is not None
         }
-        self.endResetModel()
 
     @property
     def link_targets(self) -> links.LinkTargets:
         """The rounds and boards an item can link to, as last read."""
         return self._targets
 
-    def _on_workshop_changed(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes) -> None:
+        """Update the rows an action changed; reset only when its rows are unknown.
+
+        An item's start and end follow from the durations before it, so the day is timed again
+        and compared row by row: only rows whose text changed are reported.
+        """
+        tables = ("agenda_items", "agenda_days", "timer_runs")
+        rows: list[RowChanges | None] = [changes.rows_of(t) for t in tables]
+        if changes.touches(AGENDA, TIMER) and any(r is None for r in rows):
+            self.reload()
+            return
         if changes.touches(GROUPS, BOARDS):
             self._targets = links.link_targets(self._controller.session)
-            if self._rows and not changes.touches(AGENDA, TIMER):
-                column = _KEYS.index("link")
-                self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
-        if changes.touches(AGENDA, TIMER):
-            self.reload()
+            emit_rows_changed(self, range(len(self._rows)))
+        items, days, runs = (r or RowChanges() for r in rows)
+        if items.all or days.all:
+            self._days = agenda.load_schedule(self._controller.session)
+            day = self.day
+            if day is None:
+                self.reload()
+                return
+            sync_rows(self, self._rows, day.items, lambda timed: timed.item.id)
+        if runs.all:
+            actual = self._read_actual()
+            ids = {i for i in actual.keys() | self._actual.keys() if actual.get(i) != self._actual.get(i)}
+            self._actual = actual
+            self._emit_ids(ids)
+
+    def _emit_ids(self, ids: set[int]) -> None:
+        emit_rows_changed(self, [row for row, timed in enumerate(self._rows) if timed.item.id in ids])
 
     def show_timer(self, view: TimerView) -> None:
         """Mark the current item and the re-planned starts (called by the page's polling)."""
@@ -123,9 +150,12 @@ class AgendaTableModel(HeadedTableModel):
             projected = {k: clock_text(v) for k, v in view.replan.projected.items()}
         if current == self._current and projected == self._projected:
             return
+        ids = {self._current, current} - {None}
+        ids |= {
+            i for i in projected.keys() | self._projected.keys() if projected.get(i) != self._projected.get(i)
+        }
         self._current, self._projected = current, projected
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+        self._emit_ids({i for i in ids if i is not None})
 
     # Reading -----------------------------------------------------------------------------------
 
@@ -231,7 +261,7 @@ class AgendaTableModel(HeadedTableModel):
         """The private type carrying dragged item ids."""
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         """The ids of the dragged rows, in table order."""
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
@@ -250,7 +280,7 @@ class AgendaTableModel(HeadedTableModel):
         """Move the dropped items before ``row`` (or onto the row dropped on) as one undo step.
 
         Returns False even on success: the move is done by the app layer and the model reloads,
-        so the view must not remove the source rows itself.
+        so the view must not remove the source rows itself; the rows move when the change arrives.
         """
         if not self.canDropMimeData(data, action, row, column, parent) or self._day_id is None:
             return False

@@ -3,6 +3,10 @@
 Left, the chosen day's items in a table (edit in place, drag to reorder, Insert and Delete, undo
 with Ctrl+Z); right, the timer panel. Space starts or pauses, N goes to the next item, P back,
 + and − give or take a minute, G times the selected item, F5 opens the projector.
+
+The table moves like a spreadsheet (Tab, Shift+Tab, Enter, Esc) but typing does not start an
+edit: on this page single keys drive the timer the room is watching, and a facilitator pressing
+Space to pause must never overwrite a title. Enter, F2 or a double-click opens a cell.
 """
 
 from __future__ import annotations
@@ -19,21 +23,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.app import agenda
-from facilitator.app.changes import AGENDA, Changes
+from facilitator.app.changes import AGENDA, BOARDS, GROUPS, TIMER, Changes
 from facilitator.app.timer import AgendaTimer
 from facilitator.core.agenda import ITEM_KINDS, KIND_LABELS
 from facilitator.ui.agenda.dialogs import DayDialog
 from facilitator.ui.agenda.model import COLUMNS, AgendaTableModel
 from facilitator.ui.agenda.projector import AgendaProjector
 from facilitator.ui.agenda.timer_panel import TimerPanel
+from facilitator.ui.change_follower import ChangeFollower
 from facilitator.ui.choice_delegate import ChoiceDelegate
 from facilitator.ui.controller import Controller
+from facilitator.ui.projector import share_timer_remote
+from facilitator.ui.spreadsheet_table import SpreadsheetTable
 from facilitator.ui.widgets import button
 
 __all__ = ["AgendaPage"]
@@ -76,13 +82,10 @@ class AgendaPage(QWidget):
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("color: #b42318; font-weight: bold;")
 
-        self.table = QTableView()
+        self.table = SpreadsheetTable(type_to_edit=False)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
         self.table.setDragEnabled(True)
         self.table.setAcceptDrops(True)
         self.table.setDropIndicatorShown(True)
@@ -123,6 +126,7 @@ class AgendaPage(QWidget):
         self.panel.projector_requested.connect(self.open_projector)
         self.panel.go_to_requested.connect(self.time_selected)
         self.panel.refreshed.connect(self.model.show_timer)
+        share_timer_remote(self.panel)
 
         day_row = QHBoxLayout()
         day_row.addWidget(QLabel("Day"))
@@ -148,7 +152,9 @@ class AgendaPage(QWidget):
         QVBoxLayout(self).addWidget(splitter)
 
         self._shortcuts()
-        controller.workshop_changed.connect(self._on_workshop_changed)
+        self.follower = ChangeFollower(
+            self, controller, self._on_workshop_changed, AGENDA, TIMER, GROUPS, BOARDS
+        )
         controller.workshop_opened.connect(self._on_workshop_opened)
         self._fill_days()
 
@@ -177,13 +183,18 @@ class AgendaPage(QWidget):
 
     def _fill_days(self) -> None:
         day = self.model.day
+        entries = [
+            (f"{d.day.label} — {d.day.title}" if d.day.title else f"Day {d.number}: {d.day.label}", d.day.id)
+            for d in self.model.days
+        ]
+        shown = [
+            (self.day_combo.itemText(i), self.day_combo.itemData(i)) for i in range(self.day_combo.count())
+        ]
         self.day_combo.blockSignals(True)
-        self.day_combo.clear()
-        for timed in self.model.days:
-            label = f"{timed.day.label} — {timed.day.title}" if timed.day.title else timed.day.label
-            self.day_combo.addItem(
-                f"Day {timed.number}: {label}" if not timed.day.title else label, timed.day.id
-            )
+        if entries != shown:
+            self.day_combo.clear()
+            for label, day_id in entries:
+                self.day_combo.addItem(label, day_id)
         if day is not None:
             self.day_combo.setCurrentIndex(max(self.day_combo.findData(day.day.id), 0))
         self.day_combo.blockSignals(False)
@@ -302,10 +313,12 @@ class AgendaPage(QWidget):
         """Show the projector window on a screen (the last one by default)."""
         if self.projector is None:
             self.projector = AgendaProjector(self.timer)
+            self.projector.set_timer_remote(self.panel)
         self.projector.show_on_screen(screen)
         return self.projector
 
     def _on_workshop_changed(self, changes: Changes) -> None:
+        self.model.apply_changes(changes)
         if changes.touches(AGENDA):
             self._fill_days()
 

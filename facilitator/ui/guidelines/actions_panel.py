@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +33,7 @@ OutlineSource = Callable[[], Sequence[tuple[int, str]]]
 
 
 class KeyActionsPanel(QGroupBox):
-    """Key actions of one section: edit in place (Enter or F2), add, merge, mark, move, remove.
+    """Key actions of one section: edit in place like a spreadsheet, add, merge, mark, move, remove.
 
     Args:
         controller: Runs every command.
@@ -47,15 +47,10 @@ class KeyActionsPanel(QGroupBox):
         self.merge_dialog: MergeDialog | None = None
         self._outline = outline
         self.model = KeyActionsModel(controller)
-        self.table = table_view(self.model)
+        self.table = table_view(self.model, editable=True)
         self.table.setItemDelegateForColumn(
             ACTION_COLUMNS.index("status"),
             ChoiceDelegate([(status, STATUS_LABELS[status]) for status in STATUSES], self),
-        )
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         for column, width in enumerate((44, 320, 125, 135, 100, 85, 70, 80)):
             self.table.setColumnWidth(column, width)
@@ -96,10 +91,20 @@ class KeyActionsPanel(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
 
-    def show_actions(self, section_id: int | None, number: int, actions: list[KeyAction]) -> None:
-        """Show a section's actions, keeping the selection when it is the same section."""
-        kept = self.selected_ids() if section_id == self.section_id else []
+    def show_actions(
+        self, section_id: int | None, number: int, actions: list[KeyAction], reset: bool = True
+    ) -> None:
+        """Show a section's actions.
+
+        The same section read again without ``reset`` updates only the rows that changed, so the
+        selection, current cell and an open editor stay; after a reset the selection is put back.
+        """
+        same = section_id == self.section_id
         self.section_id = section_id
+        if same and not reset:
+            self.model.set_actions(number, actions, reset=False)
+            return
+        kept = self.selected_ids() if same else []
         self.model.set_actions(number, actions)
         self.select(kept)
 
@@ -158,7 +163,7 @@ class KeyActionsPanel(QGroupBox):
         self.move_menu.clear()
         for section_id, label in self._outline():
             if section_id != self.section_id:
-                self.move_menu.addAction(label, lambda s=section_id: self.move_to(s))
+                self.move_menu.addAction(label, partial(self.move_to, section_id))
 
     def merge_selected(self) -> None:
         """Ask for the merged wording of the selected actions, then merge them."""

@@ -1,7 +1,10 @@
 """Item models of the guidelines page: the outline, a section's key actions and its triggers.
 
 The page reads the draft once per change and hands each model the part it shows; edits made in a
-table go through the application layer, so they are saved, undoable and seen by every view.
+table go through the application layer, so they are saved, undoable and seen by every view. A
+model given new rows of the same section updates only the rows that differ (``sync_rows``), so
+the selection, current cell and an open editor survive an edit made elsewhere; it resets when it
+is told to (another section, or changes whose rows are unknown).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from facilitator.core.guidelines import (
 from facilitator.ui.controller import Controller
 from facilitator.ui.headed_table_model import HeadedTableModel
 from facilitator.ui.item_index import Index
+from facilitator.ui.row_sync import emit_rows_changed, sync_rows
 
 __all__ = ["ACTION_COLUMNS", "KeyActionsModel", "SectionsModel", "TriggersModel"]
 
@@ -42,14 +46,18 @@ class SectionsModel(QAbstractListModel):
         self._sections: list[Section] = []
         self._counts: dict[int, int] = {}
 
-    def set_draft(self, draft: GuidelinesDraft) -> None:
-        """Show the sections of a freshly read draft."""
-        self.beginResetModel()
-        self._sections = list(draft.sections)
-        self._counts = {
-            s.id: len(draft.actions_in(s.id)) + len(draft.triggers_in(s.id)) for s in draft.sections
-        }
-        self.endResetModel()
+    def set_draft(self, draft: GuidelinesDraft, reset: bool = True) -> None:
+        """Show the sections of a freshly read draft; without ``reset``, only the rows that differ."""
+        counts = {s.id: len(draft.actions_in(s.id)) + len(draft.triggers_in(s.id)) for s in draft.sections}
+        if reset:
+            self.beginResetModel()
+            self._sections, self._counts = list(draft.sections), counts
+            self.endResetModel()
+            return
+        self._counts = counts
+        sync_rows(self, self._sections, draft.sections, lambda section: section.id)
+        # A row's text holds its number and count, which other rows' moves and edits change.
+        emit_rows_changed(self, range(len(self._sections)))
 
     def section(self, row: int) -> Section:
         """The section on a row."""
@@ -89,12 +97,23 @@ class KeyActionsModel(HeadedTableModel):
         self._actions: list[KeyAction] = []
         self._number = 0
 
-    def set_actions(self, section_number: int, actions: list[KeyAction]) -> None:
-        """Show a section's actions; ``section_number`` prefixes their numbers (3.1, 3.2 …)."""
-        self.beginResetModel()
-        self._number = section_number
-        self._actions = list(actions)
-        self.endResetModel()
+    def set_actions(self, section_number: int, actions: list[KeyAction], reset: bool = True) -> None:
+        """Show a section's actions; ``section_number`` prefixes their numbers (3.1, 3.2 …).
+
+        Without ``reset`` (the same section, read again) only the rows that differ are reported;
+        a renumbered section reports every row, whose numbers all changed.
+        """
+        if reset:
+            self.beginResetModel()
+            self._number, self._actions = section_number, list(actions)
+            self.endResetModel()
+            return
+        renumbered, self._number = section_number != self._number, section_number
+        sync_rows(self, self._actions, actions, lambda action: action.id)
+        if renumbered:
+            emit_rows_changed(self, range(len(self._actions)))
+        elif self._actions:  # a row's number is its place, which inserts and moves change
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._actions) - 1, 0))
 
     def action(self, row: int) -> KeyAction:
         """The key action on a row."""
@@ -171,11 +190,14 @@ class TriggersModel(HeadedTableModel):
         super().__init__()
         self._triggers: list[ReferralTrigger] = []
 
-    def set_triggers(self, triggers: list[ReferralTrigger]) -> None:
-        """Show a section's triggers."""
-        self.beginResetModel()
-        self._triggers = list(triggers)
-        self.endResetModel()
+    def set_triggers(self, triggers: list[ReferralTrigger], reset: bool = True) -> None:
+        """Show a section's triggers; without ``reset``, only the rows that differ."""
+        if reset:
+            self.beginResetModel()
+            self._triggers = list(triggers)
+            self.endResetModel()
+        else:
+            sync_rows(self, self._triggers, triggers, lambda trigger: trigger.id)
 
     def trigger(self, row: int) -> ReferralTrigger:
         """The trigger on a row."""

@@ -4,6 +4,10 @@ Rapporteurs add their group's key actions in the section they belong to; the fac
 duplicates, marks actions agreed or deferred, pulls the top-voted red flags into the two trigger
 sections, numbers a new version and exports the draft as PDF or Word. Every change goes through
 the controller, so the Edit menu's Undo and Redo cover all of it.
+
+The page follows changes only while shown (``ChangeFollower``); a change whose rows are known
+updates the tables row by row, so an edit made elsewhere leaves the selection, the current cell
+and an open editor where they were.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from facilitator.app import guidelines
 from facilitator.app.changes import GUIDELINES, Changes
 from facilitator.app.exports import EXPORT_KINDS, ExportOptions, default_output
 from facilitator.core.guidelines import GuidelinesDraft, Section, next_version_label
+from facilitator.ui.change_follower import ChangeFollower
 from facilitator.ui.controller import Controller
 from facilitator.ui.guidelines.actions_panel import KeyActionsPanel
 from facilitator.ui.guidelines.models import SectionsModel, TriggersModel
@@ -36,6 +41,15 @@ from facilitator.ui.guidelines.widgets import table_view
 from facilitator.ui.widgets import ask_text, button
 
 __all__ = ["GuidelinesPage"]
+
+#: The tables the page shows; when an action's rows in any of them are unknown, it reloads whole.
+_TABLES = (
+    "guidelines_draft",
+    "guidelines_sections",
+    "guidelines_actions",
+    "guidelines_triggers",
+    "guidelines_versions",
+)
 
 
 class GuidelinesPage(QWidget):
@@ -113,7 +127,7 @@ class GuidelinesPage(QWidget):
         trigger_buttons.addStretch(1)
         triggers_layout.addLayout(trigger_buttons)
 
-        self.actions = KeyActionsPanel(controller, self._outline_entries)
+        self.key_actions = KeyActionsPanel(controller, self._outline_entries)
         self.summary_label = QLabel()
 
         editor = QWidget()
@@ -125,7 +139,7 @@ class GuidelinesPage(QWidget):
         text_row.addWidget(self.save_text_button, 0, Qt.AlignmentFlag.AlignTop)
         editor_layout.addLayout(text_row, 1)
         editor_layout.addWidget(self.triggers_box, 2)
-        editor_layout.addWidget(self.actions, 3)
+        editor_layout.addWidget(self.key_actions, 3)
         editor_layout.addWidget(self.summary_label)
 
         splitter = QSplitter()
@@ -138,7 +152,7 @@ class GuidelinesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        controller.workshop_changed.connect(self._on_workshop_changed)
+        self.follower = ChangeFollower(self, controller, self._on_workshop_changed, GUIDELINES)
         self.reload()
 
     # Reading ------------------------------------------------------------------------------------
@@ -147,11 +161,17 @@ class GuidelinesPage(QWidget):
         if changes.everything:
             self.section_id = None
             self._text_dirty = False
-        if changes.touches(GUIDELINES):
+        rows = [changes.rows_of(table) for table in _TABLES]
+        if any(r is None for r in rows):
             self.reload()
+        elif any(r is not None and r.all for r in rows):
+            self.reload(reset=False)
 
-    def reload(self) -> None:
-        """Read the draft again and show the same section and selection as before."""
+    def reload(self, reset: bool = True) -> None:
+        """Read the draft again and show the same section and selection as before.
+
+        Without ``reset`` the tables update only the rows that changed (see the module).
+        """
         self.draft = guidelines.draft(self.controller.session)
         self.title_edit.setText(self.draft.title)
         version = self.draft.current_version
@@ -161,16 +181,17 @@ class GuidelinesPage(QWidget):
         self.summary_label.setText(self.draft.status_summary)
         self._reloading = True
         try:
-            self.sections_model.set_draft(self.draft)
+            self.sections_model.set_draft(self.draft, reset)
             if self.section_id is None or self.sections_model.row_of(self.section_id) is None:
                 self.section_id = self.draft.sections[0].id if self.draft.sections else None
                 self._text_dirty = False
+                reset = True
             row = self.sections_model.row_of(self.section_id) if self.section_id is not None else None
-            if row is not None:
+            if row is not None and self.outline.currentIndex().row() != row:
                 self.outline.setCurrentIndex(self.sections_model.index(row))
         finally:
             self._reloading = False
-        self._show_section()
+        self._show_section(reset)
 
     def current_section(self) -> Section | None:
         """The section being edited."""
@@ -180,7 +201,7 @@ class GuidelinesPage(QWidget):
         row = self.sections_model.row_of(self.section_id) if self.section_id is not None else None
         return (row or 0) + 1
 
-    def _show_section(self) -> None:
+    def _show_section(self, reset: bool = True) -> None:
         section = self.current_section()
         if self.draft is None:
             return
@@ -192,9 +213,12 @@ class GuidelinesPage(QWidget):
         self.text_edit.setPlaceholderText(section.hint if section else "")
         self.text_edit.setEnabled(section is not None)
         self.triggers_box.setVisible(bool(section and section.is_trigger_section))
-        self.triggers_model.set_triggers(self.draft.triggers_in(section.id) if section else [])
-        self.actions.show_actions(
-            self.section_id, self._section_number(), self.draft.actions_in(section.id) if section else []
+        self.triggers_model.set_triggers(self.draft.triggers_in(section.id) if section else [], reset)
+        self.key_actions.show_actions(
+            self.section_id,
+            self._section_number(),
+            self.draft.actions_in(section.id) if section else [],
+            reset,
         )
 
     def _on_outline_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
