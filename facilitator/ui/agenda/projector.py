@@ -1,5 +1,8 @@
 """The room's view of the timer: a countdown readable from the back, or the day's agenda.
 
+Below the countdown the rest of the day fills what room is left (``DayList``); in agenda mode the
+day from the current item on fills the screen, every title whole, in the largest type that fits.
+
 It is a second view of the page's :class:`AgendaTimer` and keeps no time of its own: a
 ``QTimer`` polls ``timer.view()`` several times a second and labels change only when their text
 does. Flashing on overrun is derived from the monotonic clock too, so it stays regular however
@@ -9,7 +12,6 @@ the polls fall.
 from __future__ import annotations
 
 from datetime import datetime
-from html import escape
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
@@ -19,6 +21,7 @@ from facilitator.app.timer import AgendaTimer
 from facilitator.core.agenda import clock_text
 from facilitator.core.timer_view import TimerView
 from facilitator.ui.agenda.chime import play_chime
+from facilitator.ui.agenda.day_list import DayList, DayRow
 from facilitator.ui.projector import ProjectorWindow
 
 __all__ = ["PHASE_COLOURS", "REFRESH_MS", "AgendaProjector"]
@@ -30,8 +33,10 @@ _FLASH_BACKGROUND = "#6e0b0e"
 _MUTED = "#9aa4b2"
 #: How often the display polls the timer (5 times a second).
 REFRESH_MS = 200
-_AGENDA_ROWS = 8
-_AGENDA_TITLE = 56
+#: Type of the day's list, as shares of the window's height: (largest, readable floor) under the
+#: countdown, and when the list is all the room sees.
+_LATER_SIZES = (0.05, 0.034)
+_AGENDA_SIZES = (0.075, 0.034)
 
 
 def _label(size_ratio: float, bold: bool = False, colour: str = "#f0f3f6") -> QLabel:
@@ -72,12 +77,8 @@ class AgendaProjector(ProjectorWindow):
         self.countdown_label.setWordWrap(False)
         self.status_label = _label(0.045, colour=_MUTED)
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.agenda_label = _label(0.05)
-        self.agenda_label.setTextFormat(Qt.TextFormat.RichText)
-        self.agenda_label.setWordWrap(False)
-        for label in (self.countdown_label, self.agenda_label):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.agenda_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.countdown_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.day_list = DayList(*_LATER_SIZES, colour=_MUTED)
         self.next_label = _label(0.05, colour=_MUTED)
         self.message_label = _label(0.06, bold=True, colour="#ffd866")
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -88,10 +89,10 @@ class AgendaProjector(ProjectorWindow):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 28)
         layout.addLayout(top)
-        layout.addWidget(self.countdown_label, 1)
-        layout.addWidget(self.agenda_label, 1)
+        layout.addWidget(self.countdown_label, 3)
         layout.addWidget(self.status_label)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.day_list, 2)
         layout.addWidget(self.message_label)
 
         self.poll = QTimer(self)
@@ -162,13 +163,11 @@ class AgendaProjector(ProjectorWindow):
         self.message_label.setVisible(bool(settings.message))
         self.countdown_label.setVisible(not settings.agenda_only and view.item is not None)
         self.status_label.setVisible(not settings.agenda_only)
-        self.agenda_label.setVisible(settings.agenda_only)
         agenda_only = settings.agenda_only
         self._set(self.title_label, self._title(view, agenda_only))
         self._set(self.next_label, "" if agenda_only else self._next_text(view))
         self.next_label.setVisible(not agenda_only)
-        if agenda_only:
-            self._set(self.agenda_label, self._agenda_html(view))
+        self._show_day(view, agenda_only)
         if self._set(self.countdown_label, view.text):
             self._fit_fonts()
         over = "Over time" if view.phase == "overrun" and view.status == "running" else ""
@@ -200,27 +199,30 @@ class AgendaProjector(ProjectorWindow):
         when = f"{clock_text(start)} " if start else ""
         return f"Next: {when}{view.next_item.item.title}"
 
-    def _agenda_html(self, view: TimerView) -> str:
-        """The day's items around the current one, with their re-planned starts."""
+    def _show_day(self, view: TimerView, agenda_only: bool) -> None:
+        """The rest of the day: from the current item in agenda mode, after the next one below
+        the countdown (the next one has its own line); starts as re-planned by the timer."""
         day = view.day
-        if day is None:
-            return ""
-        current = view.item.item.id if view.item else None
-        projected = view.replan.projected if view.replan else {}
-        index = next((i for i, t in enumerate(day.items) if t.item.id == current), 0)
-        first = max(0, min(index - 2, len(day.items) - _AGENDA_ROWS))
-        rows = []
-        for timed in day.items[first : first + _AGENDA_ROWS]:
-            start = projected.get(timed.item.id, timed.start)
-            style = "color:#ffd866; font-weight:bold;" if timed.item.id == current else ""
-            title = timed.item.title
-            if len(title) > _AGENDA_TITLE:  # cut between words, not inside one
-                title = title[: _AGENDA_TITLE - 1].rsplit(" ", 1)[0].rstrip(" ,:;–—") + "…"
-            rows.append(
-                f"<tr style='{style}'><td style='padding-right:28px'>{clock_text(start)}</td>"
-                f"<td>{escape(title)}</td></tr>"
-            )
-        return f"<table cellspacing='4'>{''.join(rows)}</table>"
+        rows: list[DayRow] = []
+        if day is not None and view.status not in ("empty", "finished"):
+            current = view.item.item.id if view.item else None
+            projected = view.replan.projected if view.replan else {}
+            index = next((i for i, t in enumerate(day.items) if t.item.id == current), 0)
+            first = index if agenda_only else index + 2
+            rows = [
+                DayRow(
+                    clock_text(projected.get(t.item.id, t.start)),
+                    t.item.title,
+                    agenda_only and t.item.id == current,
+                )
+                for t in day.items[first:]
+            ]
+        if agenda_only:
+            self.day_list.set_style(*_AGENDA_SIZES, colour="#f0f3f6")
+        else:
+            self.day_list.set_style(*_LATER_SIZES, colour=_MUTED)
+        self.day_list.set_rows(rows)
+        self.day_list.setVisible(bool(rows))
 
     def _paint(self, colour: str, flash: bool) -> None:
         if colour == self.countdown_colour and flash == self.flashing:

@@ -145,7 +145,7 @@ class TimerPanel(QWidget):
         self.message_edit.returnPressed.connect(self.show_message)
         show_button = _button("Show", self.show_message, "Show the message on the projector (Enter)")
         clear_button = _button("Clear", self.clear_message, "Remove the message")
-        self.agenda_only_check = QCheckBox("Show the day's agenda instead of the countdown")
+        self.agenda_only_check = QCheckBox("Day's agenda instead of the countdown")
         self.flash_check = QCheckBox("Flash when over time")
         self.chime_check = QCheckBox("Chime at time-up")
         self.amber_spin = QSpinBox()
