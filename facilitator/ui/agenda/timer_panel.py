@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -124,7 +124,6 @@ class TimerPanel(QWidget):
         self.poll = QTimer(self)
         self.poll.setInterval(REFRESH_MS)
         self.poll.timeout.connect(self.refresh)
-        self.poll.start()
         controller.workshop_changed.connect(self._on_workshop_changed)
         self._show_settings()
         self.refresh()
@@ -177,9 +176,15 @@ class TimerPanel(QWidget):
         return box
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Show the timer as it is at once, not as built, until the next poll."""
+        """Show the timer as it is at once, not as built, and poll while shown."""
         super().showEvent(event)
+        self.poll.start()
         self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A hidden panel does no work: the projector polls the timer by itself."""
+        self.poll.stop()
+        super().hideEvent(event)
 
     def set_timer(self, timer: AgendaTimer) -> None:
         """Follow another workshop's timer."""
