@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialog, QMessageBox, QStyleOptionViewItem
 
-from facilitator.app import agenda, groups
+from facilitator.app import agenda, boards, groups
 from facilitator.app.session import WorkshopSession
 from facilitator.app.timer import AgendaTimer
+from facilitator.core.boards import LABOUR_TO_POLICE
 from facilitator.ui.agenda.model import COLUMNS
 from facilitator.ui.agenda.page import AgendaPage
 
@@ -252,6 +253,20 @@ def test_link_to_a_deleted_round_reads_as_missing(
     qtmodeltester.check(page.model)
     controller.undo()
     assert page.model.data(link) == "Round: Breakout 2"
+
+
+def test_a_card_or_a_vote_leaves_the_agenda_rows_alone(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Only a change to what items link to (a round, a board) touches the links column."""
+    page, controller = open_page(AgendaPage, sample_session)
+    changed: list[int] = []
+    page.model.dataChanged.connect(lambda first, last: changed.append(last.row() - first.row() + 1))
+    controller.run(boards.add_card, LABOUR_TO_POLICE, "ບັດປະຈຳຕົວ held by the broker (2)", group="Group 1")
+    assert changed == []
+    stored = next(r for r in groups.rounds(sample_session) if r.name == "Breakout 3")
+    controller.run(groups.delete_round, stored.id)
+    assert sum(changed) == page.model.rowCount()
 
 
 def test_timer_panel_is_current_the_moment_it_is_shown(

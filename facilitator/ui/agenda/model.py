@@ -17,7 +17,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator.app import agenda, links
-from facilitator.app.changes import AGENDA, BOARDS, GROUPS, TIMER, Changes, RowChanges
+from facilitator.app.changes import AGENDA, TIMER, Changes, RowChanges
 from facilitator.core.agenda import KIND_LABELS, DaySchedule, ScheduledItem, clock_text
 from facilitator.core.timer_view import TimerView
 from facilitator.ui.controller import Controller
@@ -49,6 +49,11 @@ MIME_TYPE = "application/x-facilitator-agenda-items"
 
 def _wall_clock(wall: float | None) -> str:
     return "…" if wall is None else clock_text(datetime.fromtimestamp(wall))
+
+
+#: The tables holding what an item can link to (round names, board titles): a card or a vote
+#: changes none of them, so the links column is read again only when one of these changes.
+_LINKED_TABLES = ("groups_rounds", "boards_boards")
 
 
 class AgendaTableModel(HeadedTableModel):
@@ -122,9 +127,11 @@ class AgendaTableModel(HeadedTableModel):
         if changes.touches(AGENDA, TIMER) and any(r is None for r in rows):
             self.reload()
             return
-        if changes.touches(GROUPS, BOARDS):
-            self._targets = links.link_targets(self._controller.session)
-            emit_rows_changed(self, range(len(self._rows)))
+        if any(changes.rows_of(t) != RowChanges() for t in _LINKED_TABLES):
+            targets = links.link_targets(self._controller.session)
+            if targets != self._targets:
+                self._targets = targets
+                emit_rows_changed(self, range(len(self._rows)))
         items, days, runs = (r or RowChanges() for r in rows)
         if items.all or days.all:
             self._days = agenda.load_schedule(self._controller.session)

@@ -19,6 +19,8 @@ __all__ = ["KeyedRowsModel"]
 
 Row = tuple[Hashable, tuple[Any, ...]]
 
+_USED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole})
+
 
 class KeyedRowsModel(HeadedTableModel):
     """Read-only rows of values, each under a key (a scan id, a participant id, a label)."""
@@ -66,8 +68,9 @@ class KeyedRowsModel(HeadedTableModel):
         return self._rows[row][1]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text, with numbers right-aligned."""
-        if not index.isValid():
+        """Cell text, with numbers right-aligned (asked for every role of every cell on a repaint,
+        so the roles not used return at once)."""
+        if role not in _USED_ROLES or not index.isValid():
             return None
         value = self._rows[index.row()][1][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
