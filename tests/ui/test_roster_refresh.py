@@ -113,3 +113,31 @@ def test_an_edited_row_stays_in_view_until_the_search_changes(
     page.search.setText("Lao PDR ")
     page.search.setText("Lao PDR")
     assert page.proxy.rowCount() == shown - 1
+
+
+def test_tab_types_along_a_row_and_every_cell_is_stored(
+    qtbot, open_page, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Typing, Tab, typing…: organisation, position and e-mail land in the workshop, focus stays."""
+    page, _ = open_page(RosterPage, sample_session)
+    page.model.sort(0, Qt.SortOrder.AscendingOrder)
+    person = page.model.participant(0)
+    table = page.table
+    table.setFocus()
+    table.setCurrentIndex(page.proxy.index(0, 5))
+    for number, text in enumerate(("Ministry of Labour (Dept. 2)", "Labour inspector", "labour")):
+        if number:
+            qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Tab)
+            table.focusWidget().selectAll()  # Tab opens the next cell's editor with its text chosen
+        else:
+            qtbot.keyClick(table, text[0])  # typing on a cell opens its editor with that letter
+            text = text[1:]
+        qtbot.keyClicks(table.focusWidget(), text)
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Return)
+    stored = next(p for p in roster.participants(sample_session) if p.id == person.id)
+    assert (stored.organisation, stored.position, stored.sector) == (
+        "Ministry of Labour (Dept. 2)",
+        "Labour inspector",
+        "labour",
+    )
+    assert table.hasFocus() or table.isAncestorOf(table.focusWidget())

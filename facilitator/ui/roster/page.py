@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from facilitator.app.changes import ROSTER, Changes
 from facilitator.ui.change_follower import ChangeFollower
 from facilitator.ui.controller import Controller
 from facilitator.ui.roster.model import RosterFilterProxy, RosterTableModel
+from facilitator.ui.spreadsheet_table import SpreadsheetTable
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -35,7 +35,8 @@ __all__ = ["RosterPage"]
 
 
 class RosterPage(QWidget):
-    """The participant list, filterable by any text, editable in place (Enter or F2)."""
+    """The participant list, filterable by any text, edited in place as in a spreadsheet (typing,
+    Enter or F2 opens a cell; Tab and Shift+Tab move along the row; Enter commits and moves down)."""
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +66,7 @@ class RosterPage(QWidget):
         export_button.clicked.connect(self.choose_export_file)
         self.count_label = QLabel()
 
-        self.table = QTableView()
+        self.table = SpreadsheetTable()
         self.table.setModel(self.proxy)
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(True)
@@ -82,11 +83,6 @@ class RosterPage(QWidget):
         # e-mail: the e-mail is last and wide enough for an address even when scrolled to.
         for column, width in enumerate((44, 200, 170, 44, 80, 230, 210, 110, 90, 230)):
             self.table.setColumnWidth(column, width)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_selected)
