@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from facilitator.ui.window_fit import fit_to_screen
+
 __all__ = ["TIMER_KEYS", "ProjectorWindow", "TimerRemote", "screen_names", "share_timer_remote"]
 
 
@@ -130,5 +132,8 @@ class ProjectorWindow(QWidget):
         if full_screen and len(screens) > 1:
             self.showFullScreen()
         else:
+            # One screen: a window beside the main one, as large as the screen's free area allows
+            # (a fixed 1280 × 720 left no room for a title bar on a 1280 × 720 screen).
+            fit_to_screen(self, 1280, 720)
             self.show()
         self.raise_()
