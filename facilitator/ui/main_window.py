@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
         controller.task_ended.connect(self._on_task_ended)
         for action in self._workshop_actions:
             action.setEnabled(True)
+        from facilitator.ui.projector import build_timer_remote_with  # after the first frame
+
+        build_timer_remote_with(lambda: self.page("agenda"))
         self._on_workshop_opened()
         self.saved_label.setText("All changes saved")
         self.show_page(PAGES[self.stack.currentIndex()].key)

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import QWidget
 
 from facilitator.ui.window_fit import fit_to_screen
 
-__all__ = ["TIMER_KEYS", "ProjectorWindow", "TimerRemote", "screen_names", "share_timer_remote"]
+__all__ = [
+    "TIMER_KEYS",
+    "ProjectorWindow",
+    "TimerRemote",
+    "build_timer_remote_with",
+    "screen_names",
+    "share_timer_remote",
+]
 
 
 class TimerRemote(Protocol):
@@ -69,7 +76,22 @@ def share_timer_remote(remote: TimerRemote) -> None:
         remote.destroyed.connect(lambda: _shared.remove(reference) if reference in _shared else None)
 
 
+_builders: list[Callable[[], object]] = []
+
+
+def build_timer_remote_with(build: Callable[[], object]) -> None:
+    """Say how to get the timer when a key needs it and no agenda page was built yet.
+
+    The main window builds its pages on first use; a facilitator who opens the board projector
+    before ever visiting the agenda page still expects Space to start the clock, so the main
+    window hands over a function that builds its agenda page (which shares its timer panel).
+    """
+    _builders[:] = [build]
+
+
 def _shared_remote() -> TimerRemote | None:
+    if not _shared and _builders:
+        _builders[0]()
     return _shared[0]() if _shared else None
 
 

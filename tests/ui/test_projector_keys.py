@@ -99,3 +99,19 @@ def test_a_closed_agenda_page_is_never_called(qtbot, open_page, sample_session) 
     qtbot.waitUntil(projector.isActiveWindow)
     qtbot.keyClick(projector, Qt.Key.Key_Space)
     assert not _stored(sample_session).running
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_timer_keys_work_before_the_agenda_page_was_ever_opened(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """The board projector opened straight from the boards page still starts the clock with Space."""
+    from facilitator.ui.main_window import MainWindow
+
+    window = MainWindow(Controller(sample_session))
+    qtbot.addWidget(window)
+    window.show()
+    projector = window.show_page("boards").open_projector()  # type: ignore[attr-defined]
+    projector.activateWindow()
+    qtbot.waitUntil(projector.isActiveWindow)
+    assert not _stored(sample_session).running
+    qtbot.keyClick(projector, Qt.Key.Key_Space)
+    assert _stored(sample_session).running
