@@ -354,8 +354,9 @@ def day_summary(session: WorkshopSession, day: int) -> AttendanceSummary:
 def scans_of_day(session: WorkshopSession, day: int, ids: Collection[int] | None = None) -> list[Scan]:
     """The day's check-ins in the order they happened, or only those with the given row ids
     (for the desk, which updates only the check-ins an action touched)."""
-    scans = checkin_store.load_scans(session.connection, day)
-    return scans if ids is None else [scan for scan in scans if scan.id in ids]
+    if ids is None:
+        return checkin_store.load_scans(session.connection, day)
+    return checkin_store.load_scans_by_id(session.connection, day, ids)
 
 
 def _fold(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,6 +14,7 @@ __all__ = [
     "insert_scan",
     "last_scan",
     "load_scans",
+    "load_scans_by_id",
     "read_secret",
     "write_secret",
 ]
@@ -88,6 +90,21 @@ def load_scans(conn: sqlite3.Connection, day: int | None = None) -> list[Scan]:
             f"SELECT {_COLUMNS} FROM checkin_scans WHERE day = ? ORDER BY id", (day,)
         ).fetchall()
     return [_from_row(row) for row in rows]
+
+
+def load_scans_by_id(conn: sqlite3.Connection, day: int, ids: Collection[int]) -> list[Scan]:
+    """The check-ins of a day with the given row ids, in the order they happened."""
+    wanted = sorted(set(ids))
+    found: list[Scan] = []
+    for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT {_COLUMNS} FROM checkin_scans WHERE day = ? AND id IN ({marks}) ORDER BY id",
+            (day, *chunk),
+        )
+        found.extend(_from_row(row) for row in rows)
+    return found
 
 
 def last_scan(conn: sqlite3.Connection, day: int | None = None) -> Scan | None:
