@@ -43,6 +43,7 @@ __all__ = [
     "export_board",
     "merge_cards",
     "move_card",
+    "move_cards",
     "referral_matrix",
     "remove_dot",
     "reveal_cards",
@@ -103,7 +104,8 @@ def add_card(
 ) -> int:
     """Write a red flag on a board; returns the new card's id.
 
-    The category may be given by key or label (``debt-bondage`` or ``Debt bondage``); empty leaves
+    The category may be given by key, label or a part of either that names one category
+    (``debt-bondage``, ``Debt bondage``, ``debt``; see :meth:`Board.find_category`); empty leaves
     the card unsorted. On a board in hidden mode the card stays off the projector until revealed.
 
     Raises:
@@ -172,6 +174,31 @@ def move_card(session: WorkshopSession, card_id: int, category: str) -> Changes:
     return edit_card(session, card_id, category=category)
 
 
+def move_cards(session: WorkshopSession, card_ids: Iterable[int], category: str) -> Changes:
+    """Move several cards to one category: one action, so one Undo puts them all back.
+
+    Cards already in the category are left as they are.
+
+    Raises:
+        NotFoundError: A card is not on the first card's board, or the category is unknown.
+        ActionRefused: The board is locked.
+    """
+    ids = list(dict.fromkeys(card_ids))
+    if not ids:
+        return Changes()
+    state = _snapshot_of_card(session, ids[0])
+    key = state.board.find_category(category).key
+    moving = [card_id for card_id in ids if state.card(card_id).category != key]
+    if not moving:
+        return Changes()
+    state.board.ensure_unlocked()
+    label = state.board.category(key).label
+    count = "red flag" if len(moving) == 1 else f"{len(moving)} red flags"
+    with session.action(f"Move {count} to {label}", [BOARDS]) as conn:
+        boards_store.update_card(conn, moving, category=key)
+    return session.last_changes
+
+
 def delete_cards(session: WorkshopSession, card_ids: Iterable[int]) -> Changes:
     """Remove cards and their dots; cards merged into a removed card stand on their own again."""
     ids = list(dict.fromkeys(card_ids))
@@ -219,14 +246,25 @@ def split_card(session: WorkshopSession, card_id: int) -> Changes:
     return session.last_changes
 
 
-def add_dot(session: WorkshopSession, card_id: int, group: str, clock: Clock | None = None) -> Changes:
+def add_dot(
+    session: WorkshopSession,
+    card_id: int,
+    group: str,
+    clock: Clock | None = None,
+    *,
+    state: BoardSnapshot | None = None,
+) -> Changes:
     """Place one of a group's dots on a card (on the card it was merged into, if merged).
+
+    Args:
+        state: The card's board as the caller has just read it in the same turn (a phone's vote
+            checks the phone's own budget on it first), so that it is not read twice.
 
     Raises:
         ActionRefused: Locked board, unrevealed card, or no dots left for the group.
     """
     group = clean_label(group)
-    state = _snapshot_of_card(session, card_id)
+    state = state or _snapshot_of_card(session, card_id)
     holder = state.check_vote(card_id, group)
     label = f"Vote ({group})"
     with session.action(label, [BOARDS]) as conn:

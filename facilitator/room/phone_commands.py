@@ -128,7 +128,7 @@ def vote(
             "Take one back from another card first, or let another member of your group vote."
         )
     with session.acting_for(phone_origin(device.group)):
-        boards.add_dot(session, holder.id, device.group)
+        boards.add_dot(session, holder.id, device.group, state=snapshot)
     access.record_dot(device.id, board_id, holder.id, +1)
 
 

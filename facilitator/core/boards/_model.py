@@ -131,17 +131,35 @@ class Board:
         )
 
     def find_category(self, typed: str) -> Category:
-        """The category a user means by a key or a label, ignoring case and spacing.
+        """The category a user means by its key, its label, or a part of either.
+
+        Case and spacing are ignored. A whole key or label wins; otherwise the one category whose
+        key or label contains the text ("debt" for "Debt bondage"). The board page's category box,
+        ``facilitator board add --category`` and every other way in accept the same text because
+        they all ask this method.
 
         Raises:
-            NotFoundError: Nothing matches; the message lists the valid keys.
+            NotFoundError: Nothing matches, or the text is part of several names; the message
+                lists the valid keys or the candidates.
         """
         wanted = clean_label(typed).casefold()
+        if wanted in ("", UNSORTED_LABEL.casefold()):
+            return self.category(UNSORTED)
         for category in self.categories:
             if wanted in (category.key.casefold(), clean_label(category.label).casefold()):
                 return category
-        if wanted in ("", UNSORTED_LABEL.casefold()):
-            return self.category(UNSORTED)
+        partial = [
+            category
+            for category in self.categories
+            if wanted in category.key.casefold() or wanted in clean_label(category.label).casefold()
+        ]
+        if len(partial) == 1:
+            return partial[0]
+        if partial:
+            raise NotFoundError(
+                f"'{clean_label(typed)}' is part of several categories of the board '{self.id}': "
+                f"{', '.join(c.label for c in partial)}. Type more of the name."
+            )
         return self.category(clean_label(typed))
 
     def ensure_unlocked(self) -> None:

@@ -1,7 +1,9 @@
 """Adding a card with the keyboard only: type the red flag, Tab to its category, Enter.
 
 The category box completes from the board's categories as the rapporteur types (any part of the
-name or its id), so "debt" Enter files the card under "Debt bondage". The group stays chosen
+name or its id), and what is typed is filed by the rule every way in shares
+(:meth:`~facilitator.core.boards.Board.find_category`), so "debt" Enter files the card under "Debt
+bondage". The group stays chosen
 between cards, because a group usually writes several in a row.
 """
 
@@ -12,23 +14,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from facilitator.core.boards import UNSORTED_LABEL, Board, clean_label
+from facilitator.core.boards import UNSORTED_LABEL, Board
 
-__all__ = ["AddCardBar", "resolve_category"]
-
-
-def resolve_category(board: Board, typed: str) -> str:
-    """The category key a typed name means: an exact key or label, else the only category whose
-    name contains it; otherwise the typed text itself, which the command then refuses with the list
-    of valid categories."""
-    wanted = clean_label(typed).casefold()
-    if not wanted or wanted == UNSORTED_LABEL.casefold():
-        return ""
-    exact = [c.key for c in board.categories if wanted in (c.key.casefold(), c.label.casefold())]
-    if exact:
-        return exact[0]
-    partial = [c.key for c in board.categories if wanted in c.key.casefold() or wanted in c.label.casefold()]
-    return partial[0] if len(partial) == 1 else clean_label(typed)
+__all__ = ["AddCardBar"]
 
 
 class AddCardBar(QWidget):

@@ -1,7 +1,8 @@
-"""A board's columns side by side: one list of cards per category, scrolling sideways.
+"""A board's columns side by side on the board page: one list of cards per category, scrolling
+sideways, where cards are selected, edited in place and dragged between columns.
 
-Used twice: editable on the board page (select, edit in place, drag between columns) and
-read-only in large type on the projector.
+The projector shows the same cards differently: whole and fitted to the screen
+(:mod:`facilitator.ui.boards.wall`).
 """
 
 from __future__ import annotations
@@ -33,24 +34,19 @@ __all__ = ["COLUMN_MAX_WIDTH", "COLUMN_MIN_WIDTH", "PAGE_CARD_LINES", "BoardColu
 class CardListView(QListView):
     """The cards of one column, laid out as equal-height notes."""
 
-    def __init__(self, editable: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        if editable:
-            self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-            self.setEditTriggers(
-                QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-            )
-            self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-            self.setDefaultDropAction(Qt.DropAction.MoveAction)
-            self.setDropIndicatorShown(True)
-        else:
-            self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-            self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
 
 
 #: Narrowest and widest column on the board page. At 190 pixels five of a referral board's twelve
@@ -58,25 +54,17 @@ class CardListView(QListView):
 #: words; columns grow up to the widest when the window has room to spare.
 COLUMN_MIN_WIDTH = 190
 COLUMN_MAX_WIDTH = 320
-#: Narrowest projector column, in average letters of the heading's type.
-_WALL_COLUMN_LETTERS = 8
-#: Projector headings' type, relative to the cards'.
-_WALL_HEADING_SCALE = 0.75
 #: Lines of card text on the board page: one more than the default, for the narrower column.
 PAGE_CARD_LINES = 5
 
 _HEADING_STYLE = {
-    (False, False): "QLabel { color: #1d2433; background: #e8edf4; padding: 3px; border-radius: 3px; }",
-    (False, True): "QLabel { color: #1d2433; background: #fbe9d0; padding: 3px; border-radius: 3px; }",
-    (True, False): "QLabel { color: #f0f3f6; background: #1f2937; padding: 4px; border-radius: 4px; }",
-    (True, True): "QLabel { color: #1d2433; background: #f3c98b; padding: 4px; border-radius: 4px; }",
+    False: "QLabel { color: #1d2433; background: #e8edf4; padding: 3px; border-radius: 3px; }",
+    True: "QLabel { color: #1d2433; background: #fbe9d0; padding: 3px; border-radius: 3px; }",
 }
 
 
 class _Column(QWidget):
-    def __init__(
-        self, category: Category, model: ColumnModel, scale: float, editable: bool, dark: bool
-    ) -> None:
+    def __init__(self, category: Category, model: ColumnModel) -> None:
         super().__init__()
         self.category = category
         self.model = model
@@ -85,27 +73,17 @@ class _Column(QWidget):
         self.heading.setToolTip(category.description or category.label)
         font = QFont(self.heading.font())
         font.setBold(True)
-        # On the wall the columns are narrow: headings a little smaller than the cards, on up to
-        # four lines, so that "Retention of identity documents · core (2)" is never cut.
-        font.setPointSizeF(font.pointSizeF() * scale * (1.0 if editable else _WALL_HEADING_SCALE))
         self.heading.setFont(font)
-        self.heading.setFixedHeight(QFontMetrics(font).lineSpacing() * (2 if editable else 4) + 10)
+        self.heading.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 10)
         # A new count in the heading must not re-lay out every column (and repaint the board).
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.heading.setStyleSheet(_HEADING_STYLE[dark, category.core])
-        self.view = CardListView(editable)
+        self.heading.setStyleSheet(_HEADING_STYLE[category.core])
+        self.view = CardListView()
         # One delegate per view: a delegate's editor signals reach every view that shares it.
-        if editable:
-            self.delegate = CardDelegate(scale, lines=PAGE_CARD_LINES, parent=self)
-            self.setMinimumWidth(int(COLUMN_MIN_WIDTH * scale))
-            self.setMaximumWidth(int(COLUMN_MAX_WIDTH * scale))
-            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        else:
-            self.delegate = CardDelegate(scale, parent=self)
-            # On the wall every column with cards must fit side by side (twelve of them on a
-            # 1280-pixel projector): a column may narrow to eight letters of its heading's type, and
-            # its cards wrap onto more lines instead.
-            self.setMinimumWidth(QFontMetrics(font).averageCharWidth() * _WALL_COLUMN_LETTERS)
+        self.delegate = CardDelegate(lines=PAGE_CARD_LINES, parent=self)
+        self.setMinimumWidth(COLUMN_MIN_WIDTH)
+        self.setMaximumWidth(COLUMN_MAX_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(model)
         self.view.setAccessibleName(category.label)
@@ -130,29 +108,14 @@ class BoardColumns(QScrollArea):
         selection_changed(): the selected cards changed.
         current_changed(int): the card with the focus changed (its id, or 0 for none).
 
-    Args:
-        editable: Allow selecting, editing in place and dragging between columns.
-        scale: Type size (the projector uses large type).
-        always_show_unsorted: Show the "Not yet sorted" column even when it is empty.
-        hide_empty: Show only the columns that hold cards (the projector), sharing the width.
+    The "Not yet sorted" column is always there, first: it is where new cards land.
     """
 
     selection_changed = Signal()
     current_changed = Signal(int)
 
-    def __init__(
-        self,
-        editable: bool = True,
-        scale: float = 1.0,
-        always_show_unsorted: bool = True,
-        hide_empty: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.hide_empty = hide_empty
-        self.editable = editable
-        self.scale = scale
-        self.always_show_unsorted = always_show_unsorted
         self.columns: dict[str, _Column] = {}
         self._shape: tuple[tuple[str, str, bool], ...] = ()
         self._on_edit: Editor | None = None
@@ -161,9 +124,8 @@ class BoardColumns(QScrollArea):
         self._row = QHBoxLayout(self._inner)
         self._row.setContentsMargins(4, 4, 4, 4)
         self._row.setSpacing(6)
-        if not hide_empty:
-            # Stretch 0: the columns (stretch 1) grow first; this takes what is left at their widest.
-            self._row.addStretch(0)
+        # Stretch 0: the columns (stretch 1) grow first; this takes what is left at their widest.
+        self._row.addStretch(0)
         self.setWidget(self._inner)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -186,29 +148,19 @@ class BoardColumns(QScrollArea):
             column.deleteLater()
         self.columns = {}
         for position, category in enumerate(categories):
-            model = ColumnModel(
-                category, board.refer_to, self._on_edit, self._on_drop if self.editable else None
-            )
-            column = _Column(category, model, self.scale, self.editable, dark=not self.editable)
+            model = ColumnModel(category, board.refer_to, self._on_edit, self._on_drop)
+            column = _Column(category, model)
             self._row.insertWidget(position, column, 1)
             self.columns[category.key] = column
-            if self.editable:
-                column.view.selectionModel().selectionChanged.connect(
-                    lambda selected, deselected, view=column.view: self._on_view_selection_changed(
-                        view, selected
-                    )
-                )
-                column.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+            column.view.selectionModel().selectionChanged.connect(
+                lambda selected, deselected, view=column.view: self._on_view_selection_changed(view, selected)
+            )
+            column.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
 
     def set_cards(self, items: Mapping[str, Sequence[CardItem]]) -> None:
         """Show these cards in each category's column."""
         for key, column in self.columns.items():
-            cards = items.get(key, ())
-            column.model.set_items(cards)
-            if self.hide_empty:
-                column.setVisible(bool(cards))
-            elif not key:
-                column.setVisible(self.always_show_unsorted or bool(cards))
+            column.model.set_items(items.get(key, ()))
 
     def views(self) -> list[CardListView]:
         """Every column's list view, left to right."""

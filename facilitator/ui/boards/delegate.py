@@ -79,20 +79,17 @@ class CardDelegate(QStyledItemDelegate):
     """Paints a card as a note: text, then votes, merged cards, groups, and whether it is hidden.
 
     Args:
-        scale: Type size relative to the application's (the projector uses about 2).
         lines: Lines of card text shown before "…".
     """
 
-    def __init__(self, scale: float = 1.0, lines: int = 4, parent: QWidget | None = None) -> None:
+    def __init__(self, lines: int = 4, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scale = scale
         self.lines = lines
         # Room for the pictures of a few hundred cards (the visible ones are drawn over and over).
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 64 * 1024))
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         text = QFont(option.font)
-        text.setPointSizeF(max(6.0, text.pointSizeF() * self.scale))
         small = QFont(text)
         small.setPointSizeF(max(6.0, text.pointSizeF() * 0.82))
         return text, small
@@ -101,7 +98,7 @@ class CardDelegate(QStyledItemDelegate):
         """The same height for every card, from the type size."""
         text, small = self._fonts(option)
         height = QFontMetrics(text).lineSpacing() * self.lines + QFontMetrics(small).lineSpacing() + 22
-        return QSize(int(200 * self.scale), int(height))
+        return QSize(200, int(height))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Draw the note from a cached picture of it (drawn again only when the card changes)."""
@@ -111,7 +108,7 @@ class CardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         size = option.rect.size()
         ratio = painter.device().devicePixelRatioF()
-        key = f"card:{self.scale}:{self.lines}:{size.width()}x{size.height()}@{ratio}:{selected}:{hash(item)}"
+        key = f"card:{self.lines}:{size.width()}x{size.height()}@{ratio}:{selected}:{hash(item)}"
         picture = QPixmapCache.find(key)
         if picture is None:
             picture = QPixmap(size * ratio)

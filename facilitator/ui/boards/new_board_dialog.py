@@ -6,9 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
+from facilitator.app import board_setup
+from facilitator.ui.controller import Controller
 from facilitator.ui.widgets import action_buttons
 
-__all__ = ["NewBoardDialog"]
+__all__ = ["NewBoardDialog", "ask_new_board"]
 
 
 class NewBoardDialog(QDialog):
@@ -43,3 +45,18 @@ class NewBoardDialog(QDialog):
         """Close only when the board was created."""
         if self._submit(self.title_edit.text(), self.categories_edit.text().split(",")):
             super().accept()
+
+
+def ask_new_board(parent: QWidget, controller: Controller) -> str | None:
+    """Ask for a title and categories and create a free board; returns its key (None if cancelled)."""
+    created: list[str] = []
+
+    def submit(title: str, categories: list[str]) -> bool:
+        key = controller.run(board_setup.create_board, title, categories)
+        if key:
+            created.append(key)
+        return bool(key)
+
+    if not NewBoardDialog(submit, parent).exec() or not created:
+        return None
+    return created[0]

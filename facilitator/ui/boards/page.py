@@ -8,40 +8,36 @@ reads after each change and shares with the projector window.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.app import board_setup, boards
-from facilitator.app.board_exports import export_group_output
 from facilitator.app.changes import AGENDA, BOARDS, GROUPS, TIMER, Changes
-from facilitator.app.exports import ExportOptions
-from facilitator.app.session import WorkshopSession
 from facilitator.core.boards import BoardSnapshot, consolidate
 from facilitator.core.errors import NotFoundError
-from facilitator.ui.boards.add_bar import AddCardBar, resolve_category
+from facilitator.ui.boards.add_bar import AddCardBar
+from facilitator.ui.boards.board_status import banner_text
 from facilitator.ui.boards.columns import BoardColumns
+from facilitator.ui.boards.export_actions import export_board, export_group
 from facilitator.ui.boards.feed import BoardFeed
+from facilitator.ui.boards.group_notes_editor import GroupNotesEditor
 from facilitator.ui.boards.matrix_table import fill_matrix, matrix_table
 from facilitator.ui.boards.models import CardItems, MatrixModel
-from facilitator.ui.boards.new_board_dialog import NewBoardDialog
-from facilitator.ui.boards.panels import CardPanel, NotesPanel, keep_mine
+from facilitator.ui.boards.new_board_dialog import ask_new_board
+from facilitator.ui.boards.panels import CardPanel, NotesPanel
 from facilitator.ui.boards.projector import BoardProjector
 from facilitator.ui.boards.toolbar import build_actions
+from facilitator.ui.boards.voting_bar import VotingBar
 from facilitator.ui.controller import Controller
 
 __all__ = ["ALL_GROUPS", "BoardsPage"]
@@ -63,21 +59,10 @@ class BoardsPage(QWidget):
         self.board_choice.setAccessibleName("Board")
         self.group_filter = QComboBox()
         self.group_filter.setAccessibleName("Show cards of")
-        self.voting_group = QComboBox()
-        self.voting_group.setEditable(True)
-        self.voting_group.setAccessibleName("Voting group")
-        self.group_budget = QSpinBox()
-        self.group_budget.setRange(1, 99)
-        self.group_budget.setToolTip("Dots each group may place on this board")
-        self.category_budget = QSpinBox()
-        self.category_budget.setRange(0, 99)
-        self.category_budget.setSpecialValueText("no limit")
-        self.category_budget.setToolTip("Dots each group may place in one category (0: no limit)")
-        self.dots_label = QLabel()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.add_bar = AddCardBar()
-        self.columns = BoardColumns(editable=True)
+        self.columns = BoardColumns()
         self.columns.set_callbacks(self._on_card_text_edited, self._on_cards_dropped)
         self.matrix_model = MatrixModel()
         self.matrix_view = matrix_table(self.matrix_model, wall=False)
@@ -86,8 +71,13 @@ class BoardsPage(QWidget):
         self.stack.addWidget(self.matrix_view)
         self.card_panel = CardPanel()
         self.notes_panel = NotesPanel()
+        self.notes = GroupNotesEditor(self.notes_panel, controller, self)
 
         self.actions = build_actions(self, self.columns, self._handlers())
+        self.voting = VotingBar(self.actions.room)
+        self.voting_group = self.voting.group
+        self.group_budget = self.voting.group_budget
+        self.dots_label = self.voting.dots_label
         self._layout()
         self._connect()
         self.feed = BoardFeed(controller, boards.boards(controller.session)[0].id, self)
@@ -106,19 +96,6 @@ class BoardsPage(QWidget):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
         top.addWidget(self.actions.toolbar(self), 1)
-        votes = QHBoxLayout()
-        votes.addWidget(QLabel("Voting as"))
-        votes.addWidget(self.voting_group)
-        votes.addWidget(QLabel("Dots per group"))
-        votes.addWidget(self.group_budget)
-        votes.addWidget(QLabel("per category"))
-        votes.addWidget(self.category_budget)
-        votes.addWidget(self.dots_label, 1)
-        # Beside the voting settings rather than at the end of the crowded tool bar, where a
-        # 1280-pixel projector screen would fold it away.
-        room = QToolButton()
-        room.setDefaultAction(self.actions.room)
-        votes.addWidget(room)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -139,7 +116,7 @@ class BoardsPage(QWidget):
         splitter.setSizes([940, 280])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(votes)
+        layout.addWidget(self.voting)
         layout.addWidget(self.banner)
         layout.addWidget(self.add_bar)
         layout.addWidget(splitter, 1)
@@ -148,9 +125,8 @@ class BoardsPage(QWidget):
         self.controller.workshop_changed.connect(self._on_workshop_changed)
         self.board_choice.activated.connect(self._on_board_choice_activated)
         self.group_filter.activated.connect(self._on_group_filter_activated)
-        self.voting_group.currentTextChanged.connect(lambda _text: self._update_status(self.feed.snapshot))
-        self.group_budget.editingFinished.connect(self._on_budget_edited)
-        self.category_budget.editingFinished.connect(self._on_budget_edited)
+        self.voting.group_changed.connect(lambda: self._update_status(self.feed.snapshot))
+        self.voting.budget_edited.connect(self._on_budget_edited)
         self.add_bar.add_requested.connect(self.add_card)
         self.columns.selection_changed.connect(self._show_current_card)
         self.columns.current_changed.connect(lambda _card_id: self._show_current_card())
@@ -158,8 +134,6 @@ class BoardsPage(QWidget):
         self.card_panel.split_requested.connect(
             lambda card_id: self.controller.run(boards.split_card, card_id)
         )
-        self.notes_panel.notes_edited.connect(self._on_notes_edited)
-        self.notes_panel.export_requested.connect(self.export_group)
 
     def _handlers(self) -> dict[str, object]:
         return {
@@ -179,10 +153,10 @@ class BoardsPage(QWidget):
             "lock": lambda: self._run_on_board(boards.set_locked, self.actions.lock.isChecked()),
             "matrix": self._on_matrix_toggled,
             "projector": self.open_projector,
-            "export_pdf": lambda: self.export(".pdf"),
-            "export_csv": lambda: self.export(".csv"),
-            "export_xlsx": lambda: self.export(".xlsx"),
-            "export_consolidated": lambda: self.export(".pdf", consolidated=True),
+            "export_pdf": lambda: export_board(self, self.controller, self.board_id, ".pdf"),
+            "export_csv": lambda: export_board(self, self.controller, self.board_id, ".csv"),
+            "export_xlsx": lambda: export_board(self, self.controller, self.board_id, ".xlsx"),
+            "export_consolidated": lambda: export_board(self, self.controller, "", ".pdf", consolidated=True),
             "new_board": self.create_board,
             "room": self.open_room,
         }
@@ -232,42 +206,17 @@ class BoardsPage(QWidget):
             self.group_filter.clear()
             self.group_filter.addItems([ALL_GROUPS, *names])
             self.group_filter.setCurrentText(shown if shown in names else ALL_GROUPS)
-            voting = self.voting_group.currentText()
-            self.voting_group.clear()
-            self.voting_group.addItems(names)
-            self.voting_group.setCurrentText(voting or (names[0] if names else ""))
+            self.voting.set_groups(names)
             self.add_bar.set_groups(names)
-        notes = board_setup.group_notes(self.controller.session, self.board_id, self.shown_group)
-        self.notes_panel.show_notes(notes if self.shown_group else None)
+        self.notes.show(self.board_id, self.shown_group)
 
     def _update_status(self, snapshot: BoardSnapshot) -> None:
         board = snapshot.board
         self.actions.silent.setChecked(board.hidden)
         self.actions.lock.setChecked(board.locked)
         self.add_bar.setEnabled(not board.locked)
-        for spin, value in (
-            (self.group_budget, board.group_budget),
-            (self.category_budget, board.category_budget),
-        ):
-            if not spin.hasFocus() and spin.value() != value:
-                spin.setValue(value)
-        hidden = sum(1 for c in snapshot.cards if not c.revealed)
-        notes = []
-        if board.locked:
-            notes.append("This board is locked: cards and votes cannot change (Ctrl+L to unlock).")
-        if board.hidden:
-            notes.append("Silent writing: new cards stay off the projector until you reveal them.")
-        if hidden:
-            notes.append(f"{hidden} card{'s are' if hidden != 1 else ' is'} hidden from the projector.")
-        self.banner.setText(" ".join(notes) or board.description)
-        group = self.voting_group.currentText().strip()
-        if group:
-            spent = snapshot.dots_spent(group)
-            self.dots_label.setText(
-                f"{group}: {board.group_budget - spent} of {board.group_budget} dots left"
-            )
-        else:
-            self.dots_label.setText("Choose the voting group to place dots (+ and − on a card).")
+        self.voting.show_board(snapshot)
+        self.banner.setText(banner_text(snapshot))
 
     def _show_current_card(self) -> None:
         snapshot = self.feed.snapshot
@@ -291,7 +240,10 @@ class BoardsPage(QWidget):
     def _on_workshop_changed(self, changes: Changes) -> None:
         if changes.everything:
             self._items.clear()
-        if changes.touches(BOARDS):
+        self.notes.note_changes(changes)
+        boards_rows = changes.rows_of("boards_boards")
+        # Cards and dots change all the time (seventy phones); the list of boards seldom does.
+        if changes.touches(BOARDS) and (boards_rows is None or boards_rows.inserted or boards_rows.deleted):
             known = [self.board_choice.itemData(i) for i in range(self.board_choice.count())]
             if known != [b.id for b in boards.boards(self.controller.session)]:
                 self._fill_board_choice()
@@ -331,13 +283,17 @@ class BoardsPage(QWidget):
         self._update_status(self.feed.snapshot)
 
     def add_card(self, text: str, category: str, group: str) -> int | None:
-        """Add a card from the add bar; on success the bar is cleared for the next one."""
-        key = resolve_category(self.feed.snapshot.board, category)
-        card_id = self.controller.run(boards.add_card, self.board_id, text, category=key, group=group)
+        """Add a card from the add bar; on success the bar is cleared for the next one.
+
+        The category is the text as typed: the command finds the category it names, by the same
+        rule as ``facilitator board add --category``.
+        """
+        card_id = self.controller.run(boards.add_card, self.board_id, text, category=category, group=group)
         if card_id is not None:
             self.add_bar.card_added()
-            label = self.feed.snapshot.board.category(key).label if key else ""
-            self.add_bar.category.setText(label)
+            snapshot = self.feed.snapshot
+            key = snapshot.card(card_id).category
+            self.add_bar.category.setText(snapshot.board.category(key).label if key else "")
             self.columns.scroll_to_card(card_id)
         return card_id
 
@@ -352,10 +308,8 @@ class BoardsPage(QWidget):
         QTimer.singleShot(0, lambda: self.move_cards(card_ids, category))
 
     def move_cards(self, card_ids: list[int], category: str) -> None:
-        """Move cards to a category (what dragging them onto its column does)."""
-        for card_id in card_ids:
-            if self.controller.run(boards.move_card, card_id, category) is None:
-                break
+        """Move cards to a category (what dragging them onto its column does): one action, one Undo."""
+        self.controller.run(boards.move_cards, card_ids, category)
 
     def move_current(self, step: int) -> None:
         """Move the focused card to the category on its left or right."""
@@ -393,23 +347,9 @@ class BoardsPage(QWidget):
         if card_id:
             self.controller.run(boards.add_dot if step > 0 else boards.remove_dot, card_id, group)
 
-    def _on_budget_edited(self) -> None:
-        board = self.feed.snapshot.board
-        wanted = (self.group_budget.value(), self.category_budget.value())
-        if wanted != (board.group_budget, board.category_budget):
-            self.controller.run(boards.set_budget, self.board_id, *wanted)
-            self._update_status(self.feed.snapshot)
-
-    def _on_notes_edited(self, group: str, field: str, text: str) -> None:
-        # A rapporteur's phone may have saved this box while it was being typed here.
-        stored = board_setup.group_notes(self.controller.session, self.board_id, group)
-        theirs = getattr(stored, field)
-        if theirs not in (self.notes_panel.started_from(field), text) and not keep_mine(
-            self, group, field, theirs
-        ):
-            self.notes_panel.show_notes(stored)
-            return
-        self.controller.run(board_setup.save_group_notes, self.board_id, group, **{field: text})
+    def _on_budget_edited(self, group_budget: int, category_budget: int) -> None:
+        self.controller.run(boards.set_budget, self.board_id, group_budget, category_budget)
+        self._update_status(self.feed.snapshot)
 
     def _on_matrix_toggled(self) -> None:
         show = self.actions.matrix.isChecked()
@@ -434,42 +374,14 @@ class BoardsPage(QWidget):
         open_room(self.window(), self.controller, self.board_id)
 
     def create_board(self) -> str | None:
-        """Ask for a title and categories and create a free board; returns its key."""
-        created: list[str] = []
-
-        def submit(title: str, categories: list[str]) -> bool:
-            key = self.controller.run(board_setup.create_board, title, categories)
-            if key:
-                created.append(key)
-            return bool(key)
-
-        if not NewBoardDialog(submit, self).exec() or not created:
-            return None
-        self._fill_board_choice()
-        self.board_choice.setCurrentIndex(self.board_choice.findData(created[0]))
-        self._show_board(created[0])
-        return created[0]
-
-    def export(self, suffix: str, consolidated: bool = False) -> None:
-        """Write the board (or both referral boards) as PDF, CSV or XLSX, chosen in a file dialog."""
-        name = "referral-matrix" if consolidated else self.board_id
-        path, _ = QFileDialog.getSaveFileName(self, "Export board", f"{name}{suffix}", f"*{suffix}")
-        if path:
-            options = ExportOptions(board=None if consolidated else self.board_id)
-            self.controller.export("board", options, Path(path))
+        """Ask for a title and categories, create a free board and show it; returns its key."""
+        key = ask_new_board(self, self.controller)
+        if key is not None:
+            self._fill_board_choice()
+            self.board_choice.setCurrentIndex(self.board_choice.findData(key))
+            self._show_board(key)
+        return key
 
     def export_group(self, group: str) -> None:
         """Write one group's output (cards and notes) as a PDF and preview it."""
-        path, _ = QFileDialog.getSaveFileName(self, "Export group output", f"{group}.pdf", "*.pdf")
-        if not path:
-            return
-        workshop, board_id = self.controller.session.path, self.board_id
-
-        def work(_progress: object) -> Path:
-            reader = WorkshopSession.open_reader(workshop)
-            try:
-                return export_group_output(reader, board_id, group, Path(path))
-            finally:
-                reader.close()
-
-        self.controller.run_task("Export group output", work, self.controller.show_document)
+        export_group(self, self.controller, self.board_id, group)
