@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from facilitator.documents.text import clusters
 
@@ -50,6 +51,12 @@ def _split_wide(
 def fill_lines(text: str, width: Callable[[int, int], float], max_width: float) -> list[tuple[int, int]]:
     """Fill lines greedily from the break opportunities of ``text``.
 
+    Each line holds as many pieces as fit. Measuring the line again for every piece added made
+    the layout of a long report shape millions of characters many times over, so the pieces are
+    measured alone (the same words come back, and their shapes are cached), the line's end is
+    guessed from their sum, and only the guessed line and the line one piece longer are measured
+    whole; when either contradicts the guess, the pieces are tried one by one as before.
+
     Args:
         text: The text; a newline forces a break and is left out of both lines.
         width: Width of ``text[start:end]`` as it would be drawn.
@@ -68,25 +75,53 @@ def fill_lines(text: str, width: Callable[[int, int], float], max_width: float) 
     def fits(start: int, end: int) -> bool:
         return width(start, visible_end(start, end)) <= max_width
 
+    if text.isascii() and HARD_BREAKS.isdisjoint(text) and fits(0, len(text)):
+        # One line of plain text (measured in one call, where other scripts are shaped cluster
+        # by cluster): measured once, rather than at every break opportunity.
+        return [(0, visible_end(0, len(text)))]
+    segments = line_segments(text)
+    bounds = list(accumulate((len(segment) for segment in segments), initial=0))
     lines: list[tuple[int, int]] = []
-    line_start: int | None = None
-    position = 0
-    for segment in line_segments(text):
-        end = position + len(segment)
-        if line_start is not None and not fits(line_start, end):
-            lines.append((line_start, visible_end(line_start, position)))
-            line_start = None
-        if line_start is None:
-            line_start = position
-            if segment.strip() and not fits(position, end):
-                for cut in _split_wide(position, end, clusters(segment), fits):
-                    lines.append((line_start, cut))
-                    line_start = cut
-        if segment[-1] in HARD_BREAKS:
-            lines.append((line_start, visible_end(line_start, end)))
-            line_start = None
-        position = end
-    if line_start is not None or not lines:
-        start = position if line_start is None else line_start
-        lines.append((start, visible_end(start, position)))
-    return lines
+    index = 0
+    while index < len(segments):
+        line_start = bounds[index]
+        if segments[index].strip() and not fits(line_start, bounds[index + 1]):
+            for cut in _split_wide(line_start, bounds[index + 1], clusters(segments[index]), fits):
+                lines.append((line_start, cut))
+                line_start = cut
+        last = _last_piece(segments, bounds, index, line_start, width, max_width, fits)
+        lines.append((line_start, visible_end(line_start, bounds[last + 1])))
+        index = last + 1
+    return lines or [(0, 0)]
+
+
+def _last_piece(
+    segments: Sequence[str],
+    bounds: Sequence[int],
+    first: int,
+    line_start: int,
+    width: Callable[[int, int], float],
+    max_width: float,
+    fits: Callable[[int, int], bool],
+) -> int:
+    """The index of the last piece on the line that starts at ``line_start`` inside piece
+    ``first`` (which it always holds): the pieces up to the first that does not fit, or up to one
+    that ends in a hard break."""
+    end = first
+    while end < len(segments) - 1 and segments[end][-1] not in HARD_BREAKS:
+        end += 1
+    guess, used = first, width(line_start, bounds[first + 1])
+    while guess < end:
+        piece = segments[guess + 1]
+        start = bounds[guess + 1]
+        if used + width(start, start + len(piece.rstrip())) > max_width:
+            break
+        used += width(start, bounds[guess + 2])
+        guess += 1
+    if guess > first and not fits(line_start, bounds[guess + 1]):
+        while guess > first and not fits(line_start, bounds[guess + 1]):
+            guess -= 1
+        return guess
+    while guess < end and fits(line_start, bounds[guess + 2]):
+        guess += 1
+    return guess

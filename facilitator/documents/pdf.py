@@ -11,7 +11,9 @@ reportlab's ``TableOfContents``, its entries, linked to their pages.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from facilitator.documents.atomic import atomic_output
 from facilitator.documents.fonts import SANS, SANS_BOLD, register_fonts
+from facilitator.documents.rehearsal import Rehearsal
 from facilitator.documents.text import draw_line, markup
 
 if TYPE_CHECKING:
@@ -268,7 +271,8 @@ def build_document(
     """Lay out ``story`` on A4 (or ``pagesize``) pages with the shared header and footer.
 
     A story holding a ``TableOfContents`` is laid out until its page numbers settle (usually
-    twice).
+    twice); the first pass, which only finds the pages, draws nothing (see
+    :mod:`facilitator.documents.rehearsal`).
 
     Args:
         path: Output file.
@@ -305,8 +309,29 @@ def build_document(
             initialFontName=SANS,
         )
         canvas = _numbered_canvas(title, subtitle, draft, progress)
-        if any(isinstance(flowable, TableOfContents) for flowable in story):
-            document.multiBuild(story, canvasmaker=canvas)
-        else:
-            document.build(story, canvasmaker=canvas)
+        with _collector_paused():
+            if any(isinstance(flowable, TableOfContents) for flowable in story):
+                document.multiBuild([Rehearsal(), *story], canvasmaker=canvas)
+            else:
+                document.build(story, canvasmaker=canvas)
     return Path(path)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document is laid out.
+
+    A long report lays out millions of lines that all live until it is written; each of the
+    collector's passes walked every one of them again, a quarter of the time of the 5,000-person
+    report. Laying out makes almost no reference cycles (the report's peak memory is the same
+    with and without the pauses), and reference counting still frees everything else at once.
+    Where automatic collection is off already (the GUI collects on its own thread, see
+    ``facilitator.ui.gc_guard``), it stays off.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()

@@ -16,6 +16,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table
 
 from facilitator.documents.pdf import styles, table_style
+from facilitator.documents.rehearsal import rehearsing
 from facilitator.documents.textblock import TextBlock, para
 
 __all__ = ["Headed", "Row", "SectionTable"]
@@ -39,6 +40,20 @@ class Row:
     commands: tuple[tuple[Any, ...], ...] = field(default=())
 
 
+@dataclass(slots=True)
+class _Heights:
+    """Heights measured so far, shared by a table and every part it is cut into.
+
+    Attributes:
+        rows: Each row's height by the row's id, kept with the row so that its id is never
+            reused for another row while the entry lives.
+        leads: Heights of the heading rows by the continuation line above them ("" for none).
+    """
+
+    rows: dict[int, tuple[Row, float]] = field(default_factory=dict)
+    leads: dict[str, list[float]] = field(default_factory=dict)
+
+
 def _shift(command: tuple[Any, ...], row: int) -> tuple[Any, ...]:
     name, start, end, *rest = command
     return (name, (start[0], start[1] + row), (end[0], end[1] + row), *rest)
@@ -46,6 +61,12 @@ def _shift(command: tuple[Any, ...], row: int) -> tuple[Any, ...]:
 
 class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type hints.
     """Rows under a repeated heading row, split between pages with their context kept.
+
+    Every row is measured once: its height is kept in a table shared by every part the table is
+    cut into, and across the passes of a document with contents. reportlab's ``Table`` measures
+    every cell again each time it is laid out, and platypus lays a flowable out several times a
+    page, which made a 10,000-row table measure each cell about seven times. The reportlab table
+    that draws a part is built with the heights already known, once per page.
 
     Args:
         header: The heading row's cells.
@@ -60,6 +81,7 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
             default).
         continued: Internal: the label of the line that opens a continued part.
         section: Internal: the section a continued part's first rows belong to.
+        heights: Internal: the row heights measured so far, shared with the table it was cut from.
     """
 
     def __init__(
@@ -74,6 +96,7 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         padding: float | None = None,
         continued: str = "",
         section: str = "",
+        heights: _Heights | None = None,
     ) -> None:
         super().__init__()
         self.header = list(header)
@@ -85,17 +108,14 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         self.padding = padding
         self.continued = continued
         self.section = section
-        self._tables: dict[int, Table] = {}
-        self._sizes: dict[tuple[int, float], tuple[float, float]] = {}
+        self._heights = _Heights() if heights is None else heights
 
     def _lead_rows(self) -> int:
         return 2 if self.continued else 1
 
-    def _build(self, count: int | None = None) -> Table:
-        """A reportlab table of the first ``count`` rows (all by default), cached."""
-        count = len(self.rows) if count is None else min(count, len(self.rows))
-        if count in self._tables:
-            return self._tables[count]
+    def _build(self, rows: Sequence[Row], heights: Sequence[float] | None = None) -> Table:
+        """A reportlab table of the heading (and continuation) rows and ``rows``; given every
+        row's height, it measures no cell."""
         lead = self._lead_rows()
         columns = len(self.widths)
         data: list[list[Any]] = []
@@ -104,7 +124,7 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
             data.append([para(self.continued, styles()["cell_bold"])] + [""] * (columns - 1))
             commands.append(("SPAN", (0, 0), (-1, 0)))
         data.append(list(self.header))
-        for index, row in enumerate(self.rows[:count], start=lead):
+        for index, row in enumerate(rows, start=lead):
             if row.section:
                 data.append([row.cells[0]] + [""] * (columns - 1))
                 commands += [
@@ -114,7 +134,8 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
             else:
                 data.append(list(row.cells))
             commands += [_shift(command, index) for command in row.commands]
-        table = Table(data, colWidths=self.widths, repeatRows=lead, hAlign="LEFT")
+        row_heights = list(heights) if heights is not None else None
+        table = Table(data, colWidths=self.widths, rowHeights=row_heights, repeatRows=lead, hAlign="LEFT")
         table.setStyle(table_style(0) if self.continued else table_style())
         if self.continued:
             table.setStyle(_header_commands(1))
@@ -127,38 +148,58 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
             )
         table.setStyle([_shift_body(command, lead) for command in self.body_commands])
         table.setStyle(commands)
-        self._tables[count] = table
         return table
 
-    def _measure(self, count: int, available_width: float) -> tuple[Table, float, float]:
-        """The table of the first ``count`` rows, laid out once for a width (reportlab measures
-        every cell again on each ``wrap``, and platypus wraps a flowable several times a page)."""
-        count = min(count, len(self.rows))
-        table = self._build(count)
-        key = (count, round(available_width, 3))
-        if key not in self._sizes:
-            self._sizes[key] = table.wrap(available_width, 1e9)
-        width, height = self._sizes[key]
-        return table, width, height
+    def _lead_heights(self) -> list[float]:
+        """Heights of the heading (and continuation) rows."""
+        leads = self._heights.leads
+        if self.continued not in leads:
+            table = self._build([])
+            table.wrap(sum(self.widths), _UNBOUNDED)
+            leads[self.continued] = list(table._rowHeights)
+        return leads[self.continued]
 
-    def _enough(self, available_width: float, available_height: float) -> tuple[Table, float, float]:
-        """A table of just enough rows to overflow ``available_height`` (or all of them): a
-        2,000-row sign-in sheet is then measured a page at a time, not whole on every page."""
-        count = _FIRST_ROWS
-        while True:
-            table, width, height = self._measure(count, available_width)
-            if height > available_height or count >= len(self.rows):
-                return table, width, height
-            count *= 4
+    def _measure_from(self, start: int) -> None:
+        """Measure the rows from ``start`` not measured yet, a batch in one reportlab table."""
+        batch: list[Row] = []
+        for row in self.rows[start : start + _BATCH]:
+            if id(row) in self._heights.rows:
+                break
+            batch.append(row)
+        table = self._build(batch)
+        table.wrap(sum(self.widths), _UNBOUNDED)
+        for row, height in zip(batch, table._rowHeights[self._lead_rows() :], strict=True):
+            self._heights.rows[id(row)] = (row, height)
+
+    def _row_heights(self, available_height: float) -> tuple[list[float], list[float]]:
+        """The lead rows' heights, and those of the rows that fill ``available_height`` up to the
+        first that overflows it (every row's when they all fit)."""
+        lead = self._lead_heights()
+        used = sum(lead)
+        heights: list[float] = []
+        for index, row in enumerate(self.rows):
+            if id(row) not in self._heights.rows:
+                self._measure_from(index)
+            height = self._heights.rows[id(row)][1]
+            heights.append(height)
+            used += height
+            if used > available_height + 1e-6:
+                break
+        return lead, heights
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """The table's size; when it overflows the space, only as much as is needed to say so."""
-        _, self.width, self.height = self._enough(available_width, available_height)
+        lead, heights = self._row_heights(available_height)
+        self.width, self.height = sum(self.widths), sum(lead) + sum(heights)
         return self.width, self.height
 
     def draw(self) -> None:
-        """Draw the table at the flowable's origin."""
-        table, _, _ = self._measure(len(self.rows), self.width)
+        """Draw the table at the flowable's origin (nothing on a rehearsal's canvas)."""
+        if rehearsing(self.canv):
+            return
+        lead, heights = self._row_heights(_UNBOUNDED)
+        table = self._build(self.rows, lead + heights)
+        table.wrap(self.width, _UNBOUNDED)
         table.drawOn(self.canv, 0, 0)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -166,8 +207,8 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         or move the table whole to the next page; only a row taller than half a page may stand
         alone (or leave its neighbour alone), and one taller than the space left is cut inside
         (reportlab's ``splitInRow``)."""
-        table, _, _ = self._enough(available_width, available_height)
-        heights = list(table._rowHeights)
+        lead_heights, row_heights = self._row_heights(available_height)
+        heights = lead_heights + row_heights
         lead = self._lead_rows()
         used = sum(heights[:lead])
         count = 0
@@ -190,10 +231,12 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
             self._part(count, len(self.rows), self._label_at(count)),
         ]
 
-    def _part(self, start: int, end: int, continued: str) -> SectionTable:
+    def _part(self, start: int, end: int, continued: str, first: Row | None = None) -> SectionTable:
+        """Rows ``start`` to ``end`` as a table of their own; ``first`` goes before them (the rest
+        of a row cut inside)."""
         return SectionTable(
             self.header,
-            self.rows[start:end],
+            ([first] if first else []) + self.rows[start:end],
             self.widths,
             title=self.title,
             section_fill=self.section_fill,
@@ -201,6 +244,7 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
             padding=self.padding,
             continued=continued,
             section=self._section_at(start),
+            heights=self._heights,
         )
 
     def _section_at(self, index: int) -> str:
@@ -217,25 +261,34 @@ class SectionTable(Flowable):  # type: ignore[misc]  # reportlab ships no type h
     def _split_inside(self, available_width: float, available_height: float) -> list[Flowable]:
         """Cut inside a row taller than half a page (a red flag written as an essay): in the space
         left when it is at least half a page, else nowhere, so that it starts on the next page,
-        which always has that much room (refusing on a fresh page would end the document)."""
+        which always has that much room (refusing on a fresh page would end the document).
+
+        reportlab cuts the row's cells; the rest of the row opens a continued part, under a line
+        that says what it continues, so that a reader knows the row goes on.
+        """
         if available_height < _TALL_ROW:
             return []
         # Only the tall row (with the section rows above it) goes to reportlab: the rows after it
         # stay a SectionTable, cut a page at a time, rather than one reportlab table laid out
         # again whole for every page that follows (quadratic in time and memory).
         count = next((index for index, row in enumerate(self.rows) if not row.section), 0) + 1
-        table = self._build(count)
+        table = self._build(self.rows[:count])
         # Inside the row first: between rows, reportlab would cut off a section row above it.
         table.splitByRow, table.splitInRow = 0, 1
         table.wrap(available_width, available_height)
-        parts: list[Flowable] = list(table.split(available_width, available_height))
-        if parts and count < len(self.rows):
-            parts.append(self._part(count, len(self.rows), self._label_at(count)))
-        return parts
+        parts = table.split(available_width, available_height)
+        if len(parts) != 2:
+            return list(parts)
+        tall = self.rows[count - 1]
+        rest = Row(parts[1]._cellvalues[-1], commands=tall.commands)
+        label = self._label_at(count - 1) or _CONTINUED.strip()
+        return [parts[0], self._part(count, len(self.rows), label, first=rest)]
 
 
-#: Rows measured first when a table is laid out (about a page of sign-in rows).
-_FIRST_ROWS = 24
+#: Rows measured together in one reportlab table (about a page of sign-in rows).
+_BATCH = 24
+#: Height that no page reaches: lay out every row.
+_UNBOUNDED = 1e9
 #: A row at least this tall (points, about half an A4 frame) may stand alone on a page, or be cut
 #: inside when no page holds it; shorter rows always keep a neighbour across a page break.
 _TALL_ROW = 360.0

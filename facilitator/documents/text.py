@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape
 
 from facilitator.core.user_text import strip_controls
-from facilitator.documents.fonts import coverage, fallback_chain, register_fonts
+from facilitator.documents.fonts import SANS, SANS_BOLD, coverage, fallback_chain, register_fonts
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -54,6 +54,7 @@ _IGNORABLE = frozenset({0x200B, 0x200C, 0x200D, *range(0xFE00, 0xFE10)})
 _STACKERS = frozenset({"\u17d2", "\u1039", "\u200d"})
 
 
+@lru_cache(maxsize=4096)
 def script_of(char: str) -> str | None:
     """The script of a letter or mark: one of the four, ``"latin"`` for any other letter, and
     ``None`` for spaces, digits and punctuation, which belong to the text around them."""
@@ -104,7 +105,10 @@ def _cluster_scripts(parts: list[str]) -> list[str]:
     return resolved
 
 
+@lru_cache(maxsize=4096)
 def _font_for(cluster: str, chain: tuple[str, ...]) -> str:
+    """The first font of ``chain`` with every character of ``cluster`` (cached: a long report
+    asks for the same few hundred clusters millions of times)."""
     codes = [ord(char) for char in cluster if ord(char) not in _IGNORABLE] or [ord(cluster[0])]
     for name in chain:
         covered = coverage(name)
@@ -114,15 +118,31 @@ def _font_for(cluster: str, chain: tuple[str, ...]) -> str:
     return chain[0]
 
 
+@cache
+def _plain_ascii(bold: bool) -> tuple[str, frozenset[str]]:
+    """The Latin font, and the ASCII characters that :func:`font_runs` puts in it: every one it
+    has a glyph for, and those no font has (a newline)."""
+    chain = fallback_chain("latin", bold)
+    return chain[0], frozenset(chr(code) for code in range(128) if _font_for(chr(code), chain) == chain[0])
+
+
 @lru_cache(maxsize=16384)
 def font_runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
     """(font name, text) runs: every cluster in the first font of its fallback chain that has it.
+
+    Most table cells are plain ASCII, in which every character is a cluster of its own and of
+    Latin script: such a text is one run in the Latin font, found without looking at each
+    character in Python (the layout of a long report measures millions of them).
 
     Args:
         text: Text already cleaned (:func:`clean_text`); newlines are kept as they are.
         bold: Use the bold faces.
     """
     register_fonts()
+    if text.isascii():
+        latin, plain = _plain_ascii(bold)
+        if plain.issuperset(text):
+            return ((latin, text),) if text else ()
     parts = clusters(text)
     runs: list[list[str]] = []
     for part, script in zip(parts, _cluster_scripts(parts), strict=True):
@@ -159,6 +179,9 @@ def shape_run(font: str, text: str) -> tuple[str, float]:
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfbase.ttfonts import shapeFragWord
 
+    if font in (SANS, SANS_BOLD):
+        # Latin is never shaped: spare HarfBuzz's refusal, an exception per run.
+        return text, float(stringWidth(text, font, 1000))
     word = [stringWidth(text, font, 10), (ABag(fontName=font, fontSize=10), text)]
     shaped = shapeFragWord(word, _FEATURES)
     if len(shaped) == 2:

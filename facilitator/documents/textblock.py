@@ -20,6 +20,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.platypus import Flowable
 
 from facilitator.documents.linebreak import fill_lines, line_segments
+from facilitator.documents.rehearsal import rehearsing
 from facilitator.documents.text import clean_text, shape_text, show_run
 
 if TYPE_CHECKING:
@@ -117,6 +118,9 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         ]
 
     def _measure(self, start: int, end: int) -> float:
+        if len(self._pieces) == 1:
+            piece = self._pieces[0]
+            return shape_text(self.text[start:end], piece.bold).width(piece.size)
         return sum(
             shape_text(self.text[a:b], piece.bold).width(piece.size)
             for piece, a, b in self._overlaps(start, end)
@@ -193,7 +197,10 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         return block
 
     def draw(self) -> None:
-        """Draw the block as one text object, each run placed at its line's baseline."""
+        """Draw the block as one text object, each run placed at its line's baseline (nothing on
+        a rehearsal's canvas)."""
+        if rehearsing(self.canv):
+            return
         lines, heights = self._layout(self.width)
         canvas = self.canv
         text = canvas.beginText()
@@ -202,6 +209,7 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
         usable = self.width - left - float(self.style.rightIndent)
         top = self.height
         leading, font_size = float(self.style.leading), float(self.style.fontSize)
+        colour = None
         for (start, end), height in zip(lines, heights, strict=True):
             top -= height
             # reportlab puts a first baseline one font size below the top of a line one leading
@@ -209,14 +217,15 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type hint
             sizes = [piece.size for piece, _, _ in self._overlaps(start, max(end, start + 1))]
             scale = max(sizes, default=font_size) / font_size
             baseline = top + (leading - font_size) * scale
-            width = self._measure(start, end)
             x = left
             if alignment == TA_CENTER:
-                x += (usable - width) / 2
+                x += (usable - self._measure(start, end)) / 2
             elif alignment == TA_RIGHT:
-                x += usable - width
+                x += usable - self._measure(start, end)
             for piece, a, b in self._overlaps(start, end):
-                text.setFillColor(piece.colour)
+                if piece.colour is not colour:
+                    colour = piece.colour
+                    text.setFillColor(colour)
                 for run in shape_text(self.text[a:b], piece.bold).runs:
                     show_run(text, x, baseline, run, piece.size)
                     x += run.units * piece.size / 1000
