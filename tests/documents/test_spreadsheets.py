@@ -67,3 +67,29 @@ def test_attendance_workbook_cells_are_text_not_formulas(
     book = load_workbook(export_attendance(sample_session, tmp_path / "a.xlsx", ExportOptions(day=1)))
     cell = next(row[0] for row in book["Day 1"].iter_rows() if row[0].value == "=HYPERLINK(1)")
     assert cell.data_type == "s" and cell.quotePrefix
+
+
+def test_streamed_workbook_reads_back_as_written(tmp_path: Path) -> None:
+    """A workbook written row by row opens in openpyxl with its text, numbers, empty cells, bold
+    frozen heading, column widths and quote prefix, and drops what XML cannot hold."""
+    from facilitator.documents.xlsx_stream import TextSheet, write_text_workbook
+
+    rows = [
+        ["Passports <held> & kept", 3, ""],
+        ["=1+1", 2.5, "line\r\nbreak\x07"],
+        ["ສົມໃຈ Nguyễn", 0, "\ufffe"],
+    ]
+    path = write_text_workbook(
+        tmp_path / "t.xlsx", [TextSheet("Cards", ["Red flag", "Votes", "Note"], rows, [48, 8, 16])]
+    )
+    sheet = load_workbook(path)["Cards"]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values == [
+        ["Red flag", "Votes", "Note"],
+        ["Passports <held> & kept", 3, None],
+        ["=1+1", 2.5, "line\r\nbreak"],
+        ["ສົມໃຈ Nguyễn", 0, None],
+    ]
+    assert sheet["A3"].data_type == "s" and sheet["A3"].quotePrefix and not sheet["A2"].quotePrefix
+    assert sheet["A1"].font.b and sheet["A2"].alignment.wrap_text
+    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["A"].width == 48
