@@ -40,8 +40,9 @@ class XlsxRows:
     is marked with Excel's own quote prefix (the apostrophe of a typed cell, kept in the cell's
     style rather than in its text). Cells are made here and handed back: finding a row again
     through ``sheet.max_row`` scans every cell of the sheet, and setting a style on each cell
-    hashes it again, which made a 10,000-card board take minutes. The styles are worked out once
-    and given to each cell as openpyxl's style array.
+    hashes it again, which makes a long sheet take minutes. The styles are worked out once and
+    given to each cell as openpyxl's style array. (The board workbook, the longest, is streamed
+    without openpyxl: see :mod:`facilitator.documents.xlsx_stream`.)
 
     Args:
         sheet: The openpyxl worksheet.

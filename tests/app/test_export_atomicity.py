@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -88,8 +89,8 @@ class _HalfCsvWriter:
 
 @pytest.fixture
 def disk_full_halfway(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every document library (reportlab, openpyxl, python-docx, csv) writes half its output and
-    then fails, as on a full USB stick."""
+    """Every document writer (reportlab, openpyxl, python-docx, csv, our streamed XLSX) writes half
+    its output and then fails, as on a full USB stick."""
     from docx.document import Document
     from openpyxl.workbook.workbook import Workbook
     from reportlab.pdfbase.pdfdoc import PDFDocument
@@ -110,6 +111,16 @@ def disk_full_halfway(monkeypatch: pytest.MonkeyPatch) -> None:
         real_docx_save(self, buffer)
         _write_half(buffer.getvalue(), path_or_stream)
 
+    real_zip_close = zipfile.ZipFile.close
+
+    def close_zip(self: zipfile.ZipFile) -> None:
+        # The board workbook is streamed straight into a zip file on disk (no openpyxl).
+        writing_a_file = self.mode == "w" and isinstance(self.filename, str) and self.fp is not None
+        real_zip_close(self)
+        if writing_a_file:
+            _write_half(Path(str(self.filename)).read_bytes(), self.filename)
+
+    monkeypatch.setattr(zipfile.ZipFile, "close", close_zip)
     monkeypatch.setattr(PDFDocument, "SaveToFile", save_pdf)
     monkeypatch.setattr(Workbook, "save", save_workbook)
     monkeypatch.setattr(Document, "save", save_docx)
