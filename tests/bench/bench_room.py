@@ -234,8 +234,10 @@ def test_seventy_phones_add_cards_and_votes(qtbot, tmp_path: Path) -> None:  # t
         streams = len(link.service._web.streams)
     finally:
         phones.stdin.write("stop\n")
-        phones.stdin.flush()
+        phones.stdin.close()
         phones.wait(30)
+        reader.join(10)  # the phones' output ends with their process
+        phones.stdout.close()
         link.close(wait=True)
 
     snapshot = boards.snapshot(session, LABOUR_TO_POLICE)

@@ -27,7 +27,7 @@ def _projector(qtbot, session: WorkshopSession, width: int = 1280, height: int =
     qtbot.addWidget(projector)
     projector.resize(width, height)
     projector.show()
-    qtbot.waitUntil(lambda: bool(projector.wall.painted))
+    qtbot.waitUntil(lambda: projector.wall.fitted and bool(projector.wall.painted))
     return projector
 
 

@@ -461,7 +461,7 @@ def test_projector_fits_every_column_with_cards_side_by_side(
     qtbot.addWidget(projector)
     projector.showNormal()
     projector.resize(*size)
-    qtbot.waitUntil(lambda: bool(projector.wall.painted))
+    qtbot.waitUntil(lambda: projector.wall.fitted and bool(projector.wall.painted))
     layout = projector.wall.layout
     assert projector.wall.page_count == 1 and len(layout.pages[0]) == 8
     assert layout.size > readable_sizes(projector.height())[0]

@@ -21,6 +21,9 @@ from facilitator.ui.boards.wall_text import CARD_SPACING, EstimatedText, LaidOut
 
 __all__ = ["BoardWall", "PaintedCard", "readable_sizes"]
 
+#: How long the wall waits after a change or a resize before fitting the cards again: once for a
+#: burst of phones' cards or a window being dragged, and still sooner than the room would notice.
+_REFIT_DELAY_MS = 50
 _BACKGROUND = QColor("#0d1117")
 _PAPER = QColor("#fff4c2")
 _INK = QColor("#1d2433")
@@ -72,13 +75,18 @@ class BoardWall(QWidget):
         self.painted: list[PaintedCard] = []
         self._refit_later = QTimer(self)
         self._refit_later.setSingleShot(True)
-        self._refit_later.setInterval(0)
+        self._refit_later.setInterval(_REFIT_DELAY_MS)
         self._refit_later.timeout.connect(self.refit)
 
     @property
     def columns(self) -> tuple[WallColumn, ...]:
         """The categories shown, with their cards."""
         return self._columns
+
+    @property
+    def fitted(self) -> bool:
+        """Whether the layout follows the last change of cards and of size (no refit is waiting)."""
+        return not self._refit_later.isActive()
 
     @property
     def page_count(self) -> int:
@@ -88,9 +96,9 @@ class BoardWall(QWidget):
     def set_columns(self, columns: Sequence[WallColumn]) -> None:
         """Show these categories and cards.
 
-        The wall is refitted in the next turn of the event loop, once for a burst of changes, and
-        on its own: the page that changed the board redraws first, and clicks and keys waiting
-        meanwhile are handled between the two.
+        The wall is refitted a moment later, once for a burst of changes, and on its own: the page
+        that changed the board redraws first, and clicks and keys waiting meanwhile are handled
+        between the two.
         """
         columns = tuple(columns)
         if columns != self._columns:

@@ -116,41 +116,33 @@ def _lane_width(width: float, lanes: int) -> float:
 
 
 def pack_lanes(
-    columns: Sequence[WallColumn],
-    lanes: int,
-    size: int,
-    width: float,
-    height: float,
-    measure: Measure,
-    limit: int | None = None,
+    columns: Sequence[WallColumn], lanes: int, size: int, width: float, height: float, measure: Measure
 ) -> list[Lane] | None:
     """Fill lanes of the width that ``lanes`` side by side give, top to bottom, category by category.
 
     Returns:
-        The lanes in order; ``None`` when one card alone is taller than the wall, or when more than
-        ``limit`` lanes would be needed (the search stops there rather than measure every card).
+        The lanes in order, or ``None`` when one card alone is taller than the wall.
     """
     lane_width = _lane_width(width, lanes)
-    most = limit if limit is not None else math.inf
+    card_height = measure.card
     result: list[Lane] = []
     for column in columns:
+        first = measure.heading(column.heading, lane_width, size)
+        more: float | None = None
         held: list[WallCard] = []
-        used, part = measure.heading(column.heading, lane_width, size), 0
+        used, part = first, 0
         for card in column.cards:
-            tall = measure.card(card, lane_width, size) + CARD_GAP
+            tall = card_height(card, lane_width, size) + CARD_GAP
             if held and used + tall > height:
                 result.append(Lane(column, tuple(held), part))
-                if len(result) >= most:
-                    return None
-                held, part = [], part + 1
-                used = measure.heading(continued(column.heading), lane_width, size)
+                if more is None:
+                    more = measure.heading(continued(column.heading), lane_width, size)
+                held, used, part = [], more, part + 1
             if used + tall > height:
                 return None
             held.append(card)
             used += tall
         result.append(Lane(column, tuple(held), part))
-        if len(result) > most:
-            return None
     return result
 
 
@@ -158,29 +150,37 @@ def _most_lanes(width: float, size: int) -> int:
     return max(1, int((width + LANE_GAP) // (MIN_LANE_EMS * size + LANE_GAP)))
 
 
-def _best_at(
-    columns: Sequence[WallColumn], size: int, width: float, height: float, measure: Measure, pages: int
-) -> tuple[int, list[Lane]] | None:
-    """The fewest lanes per page at which everything fits on ``pages`` screens, and the lanes."""
-    fewest = max(1, math.ceil(len(columns) / pages))  # a category starts a lane of its own
-    for lanes in range(fewest, _most_lanes(width, size) + 1):
-        packed = pack_lanes(columns, lanes, size, width, height, measure, limit=lanes * pages)
-        if packed is not None:
-            return lanes, packed
-    return None
+class _Packings:
+    """Every packing one search asks for, each worked out once (the search asks again and again)."""
 
+    def __init__(self, columns: Sequence[WallColumn], width: float, height: float, measure: Measure) -> None:
+        self.columns, self.width, self.height, self.measure = columns, width, height, measure
+        self._done: dict[tuple[int, int], list[Lane] | None] = {}
 
-def _fewest_pages(
-    columns: Sequence[WallColumn], size: int, width: float, height: float, measure: Measure
-) -> int:
-    best: int | None = None
-    for lanes in range(1, _most_lanes(width, size) + 1):
-        limit = None if best is None else lanes * best
-        packed = pack_lanes(columns, lanes, size, width, height, measure, limit)
-        if packed is not None:
-            best = math.ceil(len(packed) / lanes)
-    # One card taller than the wall even alone at the floor: it goes on a page of its own, cut.
-    return best or sum(len(column.cards) for column in columns)
+    def lanes(self, lanes: int, size: int) -> list[Lane] | None:
+        key = (lanes, size)
+        if key not in self._done:
+            self._done[key] = pack_lanes(self.columns, lanes, size, self.width, self.height, self.measure)
+        return self._done[key]
+
+    def best(self, size: int, pages: int) -> tuple[int, list[Lane]] | None:
+        """The fewest lanes per page at which everything fits on ``pages`` screens, and the lanes."""
+        fewest = max(1, math.ceil(len(self.columns) / pages))  # a category starts a lane of its own
+        for lanes in range(fewest, _most_lanes(self.width, size) + 1):
+            packed = self.lanes(lanes, size)
+            if packed is not None and len(packed) <= lanes * pages:
+                return lanes, packed
+        return None
+
+    def fewest_pages(self, size: int) -> int:
+        """Screens needed at ``size`` with the best number of lanes."""
+        counts = [
+            math.ceil(len(packed) / lanes)
+            for lanes in range(1, _most_lanes(self.width, size) + 1)
+            if (packed := self.lanes(lanes, size)) is not None
+        ]
+        # One card taller than the wall even alone at the floor: it goes on a page of its own, cut.
+        return min(counts, default=sum(len(column.cards) for column in self.columns))
 
 
 def fit_wall(
@@ -205,12 +205,11 @@ def fit_wall(
     """
     if not columns:
         return WallLayout(sizes[-1], width, 1, ((),))
-    pages = 1
-    if _best_at(columns, sizes[0], width, height, measure, 1) is None:
-        pages = _fewest_pages(columns, sizes[0], width, height, measure)
+    packings = _Packings(columns, width, height, measure)
+    pages = 1 if packings.best(sizes[0], 1) is not None else packings.fewest_pages(sizes[0])
 
     def fits(index: int) -> bool:
-        return _best_at(columns, sizes[index], width, height, measure, pages) is not None
+        return packings.best(sizes[index], pages) is not None
 
     low, high = 0, len(sizes) - 1
     if hint is not None and sizes[0] <= hint <= sizes[-1]:
@@ -229,7 +228,7 @@ def fit_wall(
         else:
             high = middle - 1
     size = sizes[low]
-    found = _best_at(columns, size, width, height, measure, pages)
+    found = packings.best(size, pages)
     if found is None:  # a card taller than the wall: one lane per page, each card on its own
         alone = [Lane(column, (card,), part) for column in columns for part, card in enumerate(column.cards)]
         found = 1, alone
