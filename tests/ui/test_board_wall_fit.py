@@ -8,6 +8,7 @@ from facilitator.ui.boards.wall_fit import (
     CARD_GAP,
     LANE_GAP,
     MIN_LANE_EMS,
+    PackingMemo,
     WallCard,
     WallColumn,
     fit_wall,
@@ -98,3 +99,24 @@ def test_an_empty_wall_has_one_empty_page() -> None:
     """No revealed card yet: one page with nothing on it."""
     layout = fit_wall([], 1280, 620, _Blocks(), [20, 21])
     assert layout.pages == ((),)
+
+
+def test_a_column_that_gained_cards_is_packed_on_from_where_it_stopped() -> None:
+    """With the memo, adding cards to the end of a column gives the same layout as a fresh fit,
+    measuring only the new cards."""
+
+    class _Counting(_Blocks):
+        measured = 0
+
+        def card(self, card: WallCard, width: float, size: int) -> float:
+            self.measured += 1
+            return super().card(card, width, size)
+
+    memo, counting = PackingMemo(), _Counting()
+    columns = _columns([6, 30])
+    fit_wall(columns, 1200, 600, counting, list(range(20, 41)), memo=memo)
+    grown = [columns[0], WallColumn("c1", "Category 1", (*columns[1].cards, WallCard(99, "y" * 60, "● 0")))]
+    counting.measured = 0
+    kept = fit_wall(grown, 1200, 600, counting, list(range(20, 41)), memo=memo)
+    assert kept == fit_wall(grown, 1200, 600, _Blocks(), list(range(20, 41)))
+    assert 0 < counting.measured < 36

@@ -16,7 +16,15 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from facilitator.ui.boards.wall_fit import CARD_GAP, LANE_GAP, Lane, WallColumn, WallLayout, fit_wall
+from facilitator.ui.boards.wall_fit import (
+    CARD_GAP,
+    LANE_GAP,
+    Lane,
+    PackingMemo,
+    WallColumn,
+    WallLayout,
+    fit_wall,
+)
 from facilitator.ui.boards.wall_text import CARD_SPACING, EstimatedText, LaidOutText, wall_type
 
 __all__ = ["BoardWall", "PaintedCard", "readable_sizes"]
@@ -68,8 +76,12 @@ class BoardWall(QWidget):
         family = self.font().family()
         self._text = LaidOutText(family)
         self._estimate = EstimatedText(self._text)
+        self._packings = PackingMemo()
         self._columns: tuple[WallColumn, ...] = ()
+        #: Each category's card texts as fitted last (see :meth:`_grown`).
+        self._fitted_texts: dict[str, tuple[str, ...]] = {}
         self.layout = WallLayout(readable_sizes(720)[-1], 0.0, 1, ((),))
+        self._fitted_size = (0, 0)
         self.page = 0
         #: The cards painted last, with the text of every line (what the room could read).
         self.painted: list[PaintedCard] = []
@@ -119,18 +131,38 @@ class BoardWall(QWidget):
         if width <= 1 or height <= 1 or not self.isVisible():
             return  # refitted when shown
         sizes = readable_sizes(self.window().height())
-        layout = fit_wall(self._columns, width, height, self._estimate, sizes, hint=self.layout.size)
+        grown = self._grown() and (width, height) == self._fitted_size
+        estimate, packings = self._estimate, self._packings
+        layout = fit_wall(self._columns, width, height, estimate, sizes, self.layout.size, grown, packings)
         # Only the page on screen is laid out by Qt (the others when they are turned to): should a
         # card come out taller than estimated, the whole wall steps down a size.
         while layout.size > sizes[0] and not self._page_fits(layout, min(self.page, len(layout.pages) - 1)):
             sizes = [size for size in sizes if size < layout.size]
-            layout = fit_wall(self._columns, width, height, self._estimate, sizes)
+            layout = fit_wall(self._columns, width, height, estimate, sizes, memo=packings)
         self._text.forget_unused()
+        self._fitted_texts = {
+            column.key: tuple(card.text for card in column.cards) for column in self._columns
+        }
+        self._fitted_size = (width, height)
         if layout != self.layout:
             self.layout = layout
             self.page = min(self.page, self.page_count - 1)
             self.layout_changed.emit()
         self.update()
+
+    def _grown(self) -> bool:
+        """Whether the cards are those fitted last with some added at the ends of their columns."""
+        before = self._fitted_texts
+        if not before:
+            return False
+        now = {column.key: column.cards for column in self._columns}
+        for key, texts in before.items():
+            cards = now.get(key, ())
+            if len(cards) < len(texts) or any(
+                card.text != text for card, text in zip(cards, texts, strict=False)
+            ):
+                return False
+        return True
 
     def _page_fits(self, layout: WallLayout, page: int) -> bool:
         """Whether every lane of a page, laid out by Qt, is within the wall's height."""

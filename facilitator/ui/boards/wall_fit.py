@@ -25,6 +25,7 @@ __all__ = [
     "MIN_LANE_EMS",
     "Lane",
     "Measure",
+    "PackingMemo",
     "WallCard",
     "WallColumn",
     "WallLayout",
@@ -115,8 +116,70 @@ def _lane_width(width: float, lanes: int) -> float:
     return (width - (lanes - 1) * LANE_GAP) / lanes
 
 
+@dataclass(slots=True)
+class _ColumnPacking:
+    """How far one category's cards were packed: where each lane starts, how full the last one is."""
+
+    texts: tuple[str, ...]
+    starts: list[int]
+    used: float
+    fits: bool
+
+
+class PackingMemo:
+    """Packings of each category kept from one fit to the next.
+
+    With seventy phones writing, a column gains a card at its end many times a second; its lanes
+    are then packed on from where the last fit stopped, measuring only the new cards, instead of
+    again from the top for every size and number of lanes the search tries.
+    """
+
+    _MOST_KEPT = 5_000
+
+    def __init__(self) -> None:
+        self._packed: dict[tuple[str, float, int, float], _ColumnPacking] = {}
+
+    def column(
+        self, column: WallColumn, lane_width: float, size: int, height: float, measure: Measure
+    ) -> list[int] | None:
+        """Where each lane of the column starts (card indexes), or None if a card is taller than
+        the wall."""
+        key = (column.key, lane_width, size, height)
+        texts = tuple(card.text for card in column.cards)
+        known = self._packed.get(key)
+        if known is not None and texts[: len(known.texts)] == known.texts:
+            if not known.fits:
+                return None
+            starts, used, begin = list(known.starts), known.used, len(known.texts)
+        else:
+            starts, used, begin = [0], measure.heading(column.heading, lane_width, size), 0
+        more: float | None = None
+        fits = True
+        for index in range(begin, len(texts)):
+            tall = measure.card(column.cards[index], lane_width, size) + CARD_GAP
+            if index > starts[-1] and used + tall > height:
+                starts.append(index)
+                if more is None:
+                    more = measure.heading(continued(column.heading), lane_width, size)
+                used = more
+            if used + tall > height:
+                fits = False
+                break
+            used += tall
+        if len(self._packed) > self._MOST_KEPT:
+            self._packed.clear()
+        self._packed[key] = _ColumnPacking(texts, starts, used, fits)
+        return starts if fits else None
+
+
 def pack_lanes(
-    columns: Sequence[WallColumn], lanes: int, size: int, width: float, height: float, measure: Measure
+    columns: Sequence[WallColumn],
+    lanes: int,
+    size: int,
+    width: float,
+    height: float,
+    measure: Measure,
+    memo: PackingMemo | None = None,
 ) -> list[Lane] | None:
     """Fill lanes of the width that ``lanes`` side by side give, top to bottom, category by category.
 
@@ -124,25 +187,17 @@ def pack_lanes(
         The lanes in order, or ``None`` when one card alone is taller than the wall.
     """
     lane_width = _lane_width(width, lanes)
-    card_height = measure.card
+    memo = memo or PackingMemo()
     result: list[Lane] = []
     for column in columns:
-        first = measure.heading(column.heading, lane_width, size)
-        more: float | None = None
-        held: list[WallCard] = []
-        used, part = first, 0
-        for card in column.cards:
-            tall = card_height(card, lane_width, size) + CARD_GAP
-            if held and used + tall > height:
-                result.append(Lane(column, tuple(held), part))
-                if more is None:
-                    more = measure.heading(continued(column.heading), lane_width, size)
-                held, used, part = [], more, part + 1
-            if used + tall > height:
-                return None
-            held.append(card)
-            used += tall
-        result.append(Lane(column, tuple(held), part))
+        starts = memo.column(column, lane_width, size, height, measure)
+        if starts is None:
+            return None
+        ends = [*starts[1:], len(column.cards)]
+        result += [
+            Lane(column, column.cards[a:b], part)
+            for part, (a, b) in enumerate(zip(starts, ends, strict=True))
+        ]
     return result
 
 
@@ -153,14 +208,18 @@ def _most_lanes(width: float, size: int) -> int:
 class _Packings:
     """Every packing one search asks for, each worked out once (the search asks again and again)."""
 
-    def __init__(self, columns: Sequence[WallColumn], width: float, height: float, measure: Measure) -> None:
+    def __init__(
+        self, columns: Sequence[WallColumn], width: float, height: float, measure: Measure, memo: PackingMemo
+    ) -> None:
         self.columns, self.width, self.height, self.measure = columns, width, height, measure
+        self.memo = memo
         self._done: dict[tuple[int, int], list[Lane] | None] = {}
 
     def lanes(self, lanes: int, size: int) -> list[Lane] | None:
         key = (lanes, size)
         if key not in self._done:
-            self._done[key] = pack_lanes(self.columns, lanes, size, self.width, self.height, self.measure)
+            packed = pack_lanes(self.columns, lanes, size, self.width, self.height, self.measure, self.memo)
+            self._done[key] = packed
         return self._done[key]
 
     def best(self, size: int, pages: int) -> tuple[int, list[Lane]] | None:
@@ -190,6 +249,8 @@ def fit_wall(
     measure: Measure,
     sizes: Sequence[int],
     hint: int | None = None,
+    grown: bool = False,
+    memo: PackingMemo | None = None,
 ) -> WallLayout:
     """The largest type at which every card shows whole, and where each card goes.
 
@@ -202,10 +263,14 @@ def fit_wall(
         hint: The size chosen last time. A card more or less seldom changes it by much, so the
             search starts there and tries the sizes above one by one (usually one try), and only
             searches below it when it no longer fits.
+        grown: The cards are those of the layout sized ``hint`` with cards added (none removed,
+            no text changed): more text never fits larger type, so no size above ``hint`` is
+            tried.
+        memo: Packings kept from the last fit (see :class:`PackingMemo`).
     """
     if not columns:
         return WallLayout(sizes[-1], width, 1, ((),))
-    packings = _Packings(columns, width, height, measure)
+    packings = _Packings(columns, width, height, measure, memo or PackingMemo())
     pages = 1 if packings.best(sizes[0], 1) is not None else packings.fewest_pages(sizes[0])
 
     def fits(index: int) -> bool:
@@ -216,7 +281,7 @@ def fit_wall(
         start = min(range(len(sizes)), key=lambda i: abs(sizes[i] - hint))
         if fits(start):
             low = start
-            while low < high and fits(low + 1):
+            while low < high and not grown and fits(low + 1):
                 low += 1
             high = low
         else:
