@@ -8,6 +8,7 @@ full rows of the cards that are new or changed. Dots are few and are read in ful
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from facilitator.app.session import WorkshopSession
@@ -41,12 +42,19 @@ class BoardReader:
         """The snapshot read last (read now if never read)."""
         return self._snapshot if self._snapshot is not None else self.read()
 
-    def read(self) -> BoardSnapshot:
+    def read(self, changed_cards: Collection[int] | None = None) -> BoardSnapshot:
         """Bring the snapshot up to date with the file and return it.
+
+        Args:
+            changed_cards: The only cards written since the last read (no board, category or dot
+                changed), as an action's :class:`~facilitator.app.changes.Changes` names them:
+                then just those cards are read. ``None`` reads what changed from the revisions.
 
         Raises:
             NotFoundError: The board no longer exists (e.g. a free board was deleted).
         """
+        if changed_cards is not None and self._snapshot is not None:
+            return self._read_cards_only(self._snapshot, changed_cards)
         conn = self.session.connection
         board = boards_store.load_board(conn, self.board_id)
         revisions = dict(boards_store.load_revisions(conn, self.board_id))
@@ -58,6 +66,29 @@ class BoardReader:
             cards = self._read_cards(revisions, votes)
         self._revisions, self._votes = revisions, votes
         self._snapshot = BoardSnapshot(board, cards, dots)
+        return self._snapshot
+
+    def _read_cards_only(self, last: BoardSnapshot, changed: Collection[int]) -> BoardSnapshot:
+        """Read some cards again; those no longer on the board (deleted) leave the snapshot."""
+        fresh = {
+            card.id: card
+            for card in boards_store.load_cards_by_id(self.session.connection, list(changed))
+            if card.board == self.board_id
+        }
+        cards = dict(self._cards)
+        newest = max(cards, default=0)
+        for card_id in changed:
+            card = fresh.get(card_id)
+            if card is None:
+                cards.pop(card_id, None)
+                self._revisions.pop(card_id, None)
+            else:
+                cards[card_id] = card
+                self._revisions[card_id] = card.revision
+        if any(card_id < newest and card_id not in self._cards for card_id in fresh):
+            cards = dict(sorted(cards.items()))  # a card deleted earlier came back (Undo): writing order
+        self._cards = cards
+        self._snapshot = BoardSnapshot(last.board, tuple(cards.values()), last.dots)
         return self._snapshot
 
     def _read_cards(self, revisions: dict[int, int], votes: dict[int, int]) -> tuple[RedFlagCard, ...]:

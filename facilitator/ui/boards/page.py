@@ -241,6 +241,8 @@ class BoardsPage(QWidget):
         if changes.everything:
             self._items.clear()
         self.notes.note_changes(changes)
+        if not changes.everything:
+            self.notes.show(self.board_id, self.shown_group)  # reads only if notes were written
         boards_rows = changes.rows_of("boards_boards")
         # Cards and dots change all the time (seventy phones); the list of boards seldom does.
         if changes.touches(BOARDS) and (boards_rows is None or boards_rows.inserted or boards_rows.deleted):

@@ -21,7 +21,7 @@ from facilitator.ui.boards.wall import BoardWall
 from facilitator.ui.boards.wall_fit import WallCard, WallColumn
 from facilitator.ui.projector import ProjectorWindow
 
-__all__ = ["PAGE_SECONDS", "BoardProjector", "wall_columns"]
+__all__ = ["PAGE_SECONDS", "BoardProjector", "WallCards"]
 
 #: How long each page stays up when the cards need more than one screen.
 PAGE_SECONDS = 20
@@ -33,14 +33,38 @@ def _wall_card(item: CardItem) -> WallCard:
     return WallCard(item.card.id, text, footer)
 
 
-def wall_columns(board: Board, by_category: dict[str, list[CardItem]]) -> list[WallColumn]:
-    """The categories that hold revealed cards, in the board's order (unsorted cards first)."""
-    categories = (board.category(""), *board.categories)
-    return [
-        WallColumn(c.key, c.label, tuple(_wall_card(item) for item in by_category[c.key]), c.core)
-        for c in categories
-        if by_category.get(c.key)
-    ]
+class WallCards:
+    """What the wall shows of each card, made again only for a card that changed.
+
+    The feed hands over the very same item for every card that did not change, so with 2,000
+    cards on the wall a new card costs one :class:`WallCard`, and comparing the new columns with
+    the old ones stops at identity.
+    """
+
+    def __init__(self) -> None:
+        self._cards: dict[int, tuple[CardItem, WallCard]] = {}
+
+    def clear(self) -> None:
+        """Forget every card (another board is shown)."""
+        self._cards.clear()
+
+    def card(self, item: CardItem) -> WallCard:
+        """The wall's card for an item."""
+        kept = self._cards.get(item.card.id)
+        if kept is not None and kept[0] is item:
+            return kept[1]
+        made = _wall_card(item)
+        self._cards[item.card.id] = (item, made)
+        return made
+
+    def columns(self, board: Board, by_category: dict[str, list[CardItem]]) -> list[WallColumn]:
+        """The categories that hold revealed cards, in the board's order (unsorted cards first)."""
+        categories = (board.category(""), *board.categories)
+        return [
+            WallColumn(c.key, c.label, tuple(self.card(item) for item in by_category[c.key]), c.core)
+            for c in categories
+            if by_category.get(c.key)
+        ]
 
 
 class BoardProjector(ProjectorWindow):
@@ -51,6 +75,7 @@ class BoardProjector(ProjectorWindow):
         self.feed = feed
         self.matrix_mode = False
         self._items = CardItems()
+        self._wall_cards = WallCards()
         self._shown: list[CardItem] = []
         self._board_id = ""
         self.title = QLabel()
@@ -117,9 +142,10 @@ class BoardProjector(ProjectorWindow):
         if board.id != self._board_id:
             self._board_id = board.id
             self._items.clear()
+            self._wall_cards.clear()
         by_category = self._items.by_category(snapshot, lambda card: card.revealed)
         self._shown = [item for items in by_category.values() for item in items]
-        self.wall.set_columns(wall_columns(board, by_category))
+        self.wall.set_columns(self._wall_cards.columns(board, by_category))
         self.empty.setVisible(not by_category)
         self.stack.setCurrentWidget(self.wall)
         self._on_wall_layout_changed()
