@@ -171,3 +171,13 @@ def test_group_outputs_put_named_groups_first_with_notes() -> None:
     assert [f.card_id for f in outputs[1].cards] == [2, 1]
     assert outputs[2].notes.summary == "We agreed."
     assert outputs[0].cards == () and outputs[0].notes.is_empty
+
+
+def test_find_category_accepts_a_part_that_names_one_category_only() -> None:
+    """A part of one name finds it; a part of several names, or of none, is refused with the names."""
+    assert BOARD.find_category("debt").key == "debt-bondage"
+    assert BOARD.find_category("  BONDAGE ").key == "debt-bondage"
+    with pytest.raises(NotFoundError, match="several categories"):
+        BOARD.find_category("o")
+    with pytest.raises(NotFoundError, match="Valid categories"):
+        BOARD.find_category("forced marriage")

@@ -10,7 +10,7 @@ itself, or with Page Up and Page Down.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from facilitator.core.boards import Board, BoardSnapshot, consolidate
@@ -150,6 +150,16 @@ class BoardProjector(ProjectorWindow):
         self.stack.setCurrentWidget(self.wall)
         self._on_wall_layout_changed()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """No page turning while nobody sees the window."""
+        super().hideEvent(event)
+        self.page_timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Turn pages again once shown."""
+        super().showEvent(event)
+        self._on_wall_layout_changed()
+
     def turn_page(self, step: int) -> None:
         """Show the next (+1) or previous (−1) page of cards."""
         self.wall.set_page(self.wall.page + step)
@@ -161,7 +171,7 @@ class BoardProjector(ProjectorWindow):
         if pages > 1:
             shown = ", ".join(self.wall.layout.page_headings(self.wall.page))
             self.page_line.setText(f"Page {self.wall.page + 1}/{pages}: {shown}")
-            if not self.page_timer.isActive():
+            if not self.page_timer.isActive() and self.isVisible():
                 self.page_timer.start()
         else:
             self.page_line.clear()
