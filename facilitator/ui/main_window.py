@@ -372,12 +372,10 @@ class MainWindow(QMainWindow):
             self.controller.open_workshop(copy)
 
     def _on_import_triggered(self) -> None:
-        page = self.show_page("roster")
-        page.choose_import_file()  # type: ignore[attr-defined]
+        self.show_page("roster").choose_import_file()  # type: ignore[attr-defined]
 
     def _on_export_triggered(self) -> None:
-        page = self.show_page("roster")
-        page.choose_export_file()  # type: ignore[attr-defined]
+        self.show_page("roster").choose_export_file()  # type: ignore[attr-defined]
 
     def _on_room_triggered(self) -> None:
         from facilitator.ui.room import open_room  # the room's code loads only when it is used
