@@ -63,11 +63,11 @@ def test_forty_cards_of_120_characters_show_every_character_over_numbered_pages(
     projector = _projector(qtbot, empty_session)
     wall = projector.wall
     pages = wall.page_count
-    assert pages > 1 and wall.layout.size >= readable_sizes(projector.height())[0]
+    assert pages > 1 and wall.wall_layout.size >= readable_sizes(projector.height())[0]
     drawn: dict[int, str] = {}
     for page in range(pages):
         assert wall.page == page
-        named = ", ".join(wall.layout.page_headings(page))
+        named = ", ".join(wall.wall_layout.page_headings(page))
         assert projector.page_line.text() == f"Page {page + 1}/{pages}: {named}"
         drawn.update(_painted_page(qtbot, projector))
         qtbot.keyClick(projector, Qt.Key.Key_PageDown)
@@ -81,7 +81,7 @@ def test_a_few_cards_share_one_screen_in_type_above_the_floor(qtbot, empty_sessi
     texts = _add_long_cards(empty_session, 12, 6)
     projector = _projector(qtbot, empty_session)
     assert projector.wall.page_count == 1 and projector.page_line.text() == ""
-    assert projector.wall.layout.size > readable_sizes(projector.height())[0]
+    assert projector.wall.wall_layout.size > readable_sizes(projector.height())[0]
     assert _painted_page(qtbot, projector) == texts
     assert not projector.page_timer.isActive()
 
@@ -94,7 +94,7 @@ def test_a_card_revealed_later_appears_and_the_type_shrinks_to_keep_everything(
     type gets smaller so that everything still fits."""
     texts = _add_long_cards(empty_session, 3, 3)
     projector = _projector(qtbot, empty_session)
-    before = projector.wall.layout.size
+    before = projector.wall.wall_layout.size
     boards.set_hidden(empty_session, L2P, True)
     hidden = _add_long_cards(empty_session, 9, 3)
     projector.feed.refresh()
@@ -102,7 +102,7 @@ def test_a_card_revealed_later_appears_and_the_type_shrinks_to_keep_everything(
     assert _painted_page(qtbot, projector) == texts
     boards.reveal_cards(empty_session, L2P)
     projector.feed.refresh()
-    qtbot.waitUntil(lambda: projector.wall.layout.size < before)
+    qtbot.waitUntil(lambda: projector.wall.wall_layout.size < before)
     assert _painted_page(qtbot, projector) == texts | hidden
 
 

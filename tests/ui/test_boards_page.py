@@ -148,17 +148,17 @@ def test_keyboard_move_merge_and_vote(qtbot, open_page, empty_session: WorkshopS
     selection.select(model.index(1), QItemSelectionModel.SelectionFlag.Select)
     selection.setCurrentIndex(model.index(0), QItemSelectionModel.SelectionFlag.Select)
     monkeypatch.setattr(page.columns, "current_id", lambda: ids[0])
-    page.actions.merge.trigger()
+    page.board_actions.merge.trigger()
     [flag] = [f for f in boards.top_red_flags(empty_session, L2P) if f.card_id == ids[0]]
     assert flag.merged_texts == ("ID cards held by recruiter",) and flag.sources == ("Group 1", "Group 2")
     page.voting_group.setCurrentText("Group 3")
-    page.actions.add_dot.trigger()
-    page.actions.add_dot.trigger()
+    page.board_actions.add_dot.trigger()
+    page.board_actions.add_dot.trigger()
     assert boards.snapshot(empty_session, L2P).total_votes(ids[0]) == 2
     assert page.dots_label.text() == "Group 3: 3 of 5 dots left"
-    page.actions.remove_dot.trigger()
+    page.board_actions.remove_dot.trigger()
     assert boards.snapshot(empty_session, L2P).total_votes(ids[0]) == 1
-    page.actions.move_right.trigger()
+    page.board_actions.move_right.trigger()
     assert boards.snapshot(empty_session, L2P).card(ids[0]).category == "withholding-wages"
     assert _texts(page, "withholding-wages") == ["Passports kept in the office"]
     controller.undo()
@@ -184,7 +184,7 @@ def test_silent_writing_reveal_and_projector(qtbot, open_page, empty_session: Wo
     """In silent writing the projector shows nothing new; after Reveal all it shows every card."""
     _seed(empty_session)
     page, _ = _page(open_page, empty_session)
-    page.actions.silent.trigger()
+    page.board_actions.silent.trigger()
     assert boards.board(empty_session, L2P).hidden
     page.add_card("Workers locked in at night", "restriction", "Group 4")
     projector = page.open_projector()
@@ -192,10 +192,10 @@ def test_silent_writing_reveal_and_projector(qtbot, open_page, empty_session: Wo
     assert "Workers locked in at night" not in projector.revealed_texts()
     assert "Debt grows every month" in projector.revealed_texts()
     assert "1 card is hidden" in page.banner.text()
-    page.actions.reveal_all.trigger()
+    page.board_actions.reveal_all.trigger()
     assert "Workers locked in at night" in projector.revealed_texts()
-    assert not page.actions.silent.isChecked()
-    page.actions.matrix.trigger()
+    assert not page.board_actions.silent.isChecked()
+    page.board_actions.matrix.trigger()
     assert projector.matrix_mode and "Workers locked in at night" in projector.revealed_texts()
 
 
@@ -203,7 +203,7 @@ def test_lock_disables_writing(qtbot, open_page, empty_session: WorkshopSession)
     """A locked board disables the add bar and refuses changes with a message."""
     ids = _seed(empty_session)
     page, controller = _page(open_page, empty_session)
-    page.actions.lock.trigger()
+    page.board_actions.lock.trigger()
     assert boards.board(empty_session, L2P).locked and not page.add_bar.isEnabled()
     with qtbot.waitSignal(controller.error_reported) as refused:
         page.move_cards([ids[0]], "deception")
@@ -229,7 +229,7 @@ def test_matrix_view_ranks_by_votes(qtbot, open_page, empty_session: WorkshopSes
     ids = _seed(empty_session)
     boards.add_dot(empty_session, ids[1], "Group 1")
     page, _ = _page(open_page, empty_session)
-    page.actions.matrix.trigger()
+    page.board_actions.matrix.trigger()
     model = page.matrix_model
     rows = [model.index(r, 1).data() for r in range(model.rowCount()) if not model.is_heading(r)]
     assert rows == ["ID cards held by recruiter", "Passports kept in the office", "Debt grows every month"]
@@ -281,7 +281,7 @@ def test_exports_from_the_page(
     target = tmp_path / "board.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     with qtbot.waitSignal(controller.document_ready, timeout=20000) as ready:
-        page.actions.export_pdf.trigger()
+        page.board_actions.export_pdf.trigger()
     assert ready.args[0] == target and target.read_bytes().startswith(b"%PDF")
     target = tmp_path / "group.pdf"
     with qtbot.waitSignal(controller.document_ready, timeout=20000):
@@ -439,7 +439,7 @@ def test_merge_with_one_card_selected_says_how_to_select_more(
     view.selectionModel().select(
         _column(page, "retention-of-documents").index(0), QItemSelectionModel.SelectionFlag.Select
     )
-    page.actions.merge.trigger()
+    page.board_actions.merge.trigger()
     assert refusals == ["Merge: select two or more cards (Ctrl+click), then merge."]
 
 
@@ -462,7 +462,7 @@ def test_projector_fits_every_column_with_cards_side_by_side(
     projector.showNormal()
     projector.resize(*size)
     qtbot.waitUntil(lambda: projector.wall.fitted and bool(projector.wall.painted))
-    layout = projector.wall.layout
+    layout = projector.wall.wall_layout
     assert projector.wall.page_count == 1 and len(layout.pages[0]) == 8
     assert layout.size > readable_sizes(projector.height())[0]
     assert projector.page_line.text() == ""

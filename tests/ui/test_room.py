@@ -281,7 +281,7 @@ def test_open_room_asks_first_and_the_menu_and_page_offer_it(
     qtbot.addWidget(window)
     assert window.room_action.text() == "Open &to the room…" and window.room_action.isEnabled()
     page = window.show_page("boards")
-    assert page.actions.room.text() == "Open to the room…"
+    assert page.board_actions.room.text() == "Open to the room…"
     link = RoomLink.of(controller)
     monkeypatch.setattr(OpenRoomDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert open_room(window, controller, L2P) is None and not link.is_open

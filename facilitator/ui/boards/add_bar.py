@@ -43,10 +43,12 @@ class AddCardBar(QWidget):
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.category.setCompleter(self.completer)
         self.group = QComboBox()
-        self.group.setEditable(True)
         self.group.setMinimumWidth(120)
         self.group.setAccessibleName("Group")
-        self.group.lineEdit().setPlaceholderText("Group")
+        # The group is typed as often as chosen: the box edits through a line edit of its own.
+        self.group_edit = QLineEdit()
+        self.group_edit.setPlaceholderText("Group")
+        self.group.setLineEdit(self.group_edit)
         self.add_button = QPushButton("Add card")
         self.add_button.setToolTip("Add the red flag to the board (Enter)")
 
@@ -65,7 +67,7 @@ class AddCardBar(QWidget):
         self.text.returnPressed.connect(self.submit)
         self.category.returnPressed.connect(self.submit)
         self.completer.activated.connect(self._on_completer_activated)
-        self.group.lineEdit().returnPressed.connect(self.submit)
+        self.group_edit.returnPressed.connect(self.submit)
         self.add_button.clicked.connect(self.submit)
         self._submitting = False
 
@@ -90,7 +92,7 @@ class AddCardBar(QWidget):
         asked for once, after the completion.
         """
         popup = self.completer.popup()
-        if popup.isVisible():
+        if popup is not None and popup.isVisible():
             if popup.currentIndex().isValid():
                 return
             popup.hide()
@@ -108,7 +110,9 @@ class AddCardBar(QWidget):
 
     def _on_completer_activated(self, text: str) -> None:
         self.category.setText(text)
-        self.completer.popup().hide()
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
         self.submit()
 
     def card_added(self) -> None:

@@ -214,7 +214,7 @@ class BoardColumns(QScrollArea):
         target.setFocus()
         if not target.currentIndex().isValid() and target.model().rowCount():
             target.setCurrentIndex(target.model().index(0, 0))
-        self.ensureWidgetVisible(target.parentWidget())
+        self.ensureWidgetVisible(target.parentWidget() or target)
 
     def _on_view_selection_changed(self, view: QListView, selected: QItemSelection) -> None:
         modifiers = QApplication.keyboardModifiers()

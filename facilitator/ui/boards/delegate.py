@@ -109,8 +109,8 @@ class CardDelegate(QStyledItemDelegate):
         size = option.rect.size()
         ratio = painter.device().devicePixelRatioF()
         key = f"card:{self.lines}:{size.width()}x{size.height()}@{ratio}:{selected}:{hash(item)}"
-        picture = QPixmapCache.find(key)
-        if picture is None:
+        picture = QPixmap()
+        if not QPixmapCache.find(key, picture):
             picture = QPixmap(size * ratio)
             picture.setDevicePixelRatio(ratio)
             picture.fill(Qt.GlobalColor.transparent)

@@ -8,6 +8,8 @@ reads after each change and shares with the projector window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,8 +75,8 @@ class BoardsPage(QWidget):
         self.notes_panel = NotesPanel()
         self.notes = GroupNotesEditor(self.notes_panel, controller, self)
 
-        self.actions = build_actions(self, self.columns, self._handlers())
-        self.voting = VotingBar(self.actions.room)
+        self.board_actions = build_actions(self, self.columns, self._handlers())
+        self.voting = VotingBar(self.board_actions.room)
         self.voting_group = self.voting.group
         self.group_budget = self.voting.group_budget
         self.dots_label = self.voting.dots_label
@@ -95,7 +97,7 @@ class BoardsPage(QWidget):
         for label, widget in (("Board", self.board_choice), ("Show", self.group_filter)):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
-        top.addWidget(self.actions.toolbar(self), 1)
+        top.addWidget(self.board_actions.toolbar(self), 1)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -135,7 +137,7 @@ class BoardsPage(QWidget):
             lambda card_id: self.controller.run(boards.split_card, card_id)
         )
 
-    def _handlers(self) -> dict[str, object]:
+    def _handlers(self) -> dict[str, Callable[[], object]]:
         return {
             "focus_add": self.add_bar.text.setFocus,
             "merge": self.merge_selected,
@@ -146,11 +148,11 @@ class BoardsPage(QWidget):
             "move_right": lambda: self.move_current(+1),
             "column_left": lambda: self.columns.focus_neighbour(-1),
             "column_right": lambda: self.columns.focus_neighbour(+1),
-            "silent": lambda: self._run_on_board(boards.set_hidden, self.actions.silent.isChecked()),
+            "silent": lambda: self._run_on_board(boards.set_hidden, self.board_actions.silent.isChecked()),
             "reveal_selected": lambda: self._run_on_board(boards.reveal_cards, self._selected()),
             "hide_selected": lambda: self._run_on_board(boards.withdraw_cards, self._selected()),
             "reveal_all": lambda: self._run_on_board(boards.reveal_cards),
-            "lock": lambda: self._run_on_board(boards.set_locked, self.actions.lock.isChecked()),
+            "lock": lambda: self._run_on_board(boards.set_locked, self.board_actions.lock.isChecked()),
             "matrix": self._on_matrix_toggled,
             "projector": self.open_projector,
             "export_pdf": lambda: export_board(self, self.controller, self.board_id, ".pdf"),
@@ -212,8 +214,8 @@ class BoardsPage(QWidget):
 
     def _update_status(self, snapshot: BoardSnapshot) -> None:
         board = snapshot.board
-        self.actions.silent.setChecked(board.hidden)
-        self.actions.lock.setChecked(board.locked)
+        self.board_actions.silent.setChecked(board.hidden)
+        self.board_actions.lock.setChecked(board.locked)
         self.add_bar.setEnabled(not board.locked)
         self.voting.show_board(snapshot)
         self.banner.setText(banner_text(snapshot))
@@ -354,7 +356,7 @@ class BoardsPage(QWidget):
         self._update_status(self.feed.snapshot)
 
     def _on_matrix_toggled(self) -> None:
-        show = self.actions.matrix.isChecked()
+        show = self.board_actions.matrix.isChecked()
         if show and self._matrix_stale:
             self._refresh_matrix()
         self.stack.setCurrentWidget(self.matrix_view if show else self.columns)
@@ -365,7 +367,7 @@ class BoardsPage(QWidget):
         """Show the board on the projector (the last screen), revealed cards only."""
         if self.projector is None:
             self.projector = BoardProjector(self.feed, self)
-        self.projector.set_matrix_mode(self.actions.matrix.isChecked())
+        self.projector.set_matrix_mode(self.board_actions.matrix.isChecked())
         self.projector.show_on_screen()
         return self.projector
 

@@ -169,7 +169,7 @@ class BoardProjector(ProjectorWindow):
     def _on_wall_layout_changed(self) -> None:
         pages = 1 if self.matrix_mode else self.wall.page_count
         if pages > 1:
-            shown = ", ".join(self.wall.layout.page_headings(self.wall.page))
+            shown = ", ".join(self.wall.wall_layout.page_headings(self.wall.page))
             self.page_line.setText(f"Page {self.wall.page + 1}/{pages}: {shown}")
             if not self.page_timer.isActive() and self.isVisible():
                 self.page_timer.start()

@@ -68,7 +68,7 @@ class BoardActions:
         return bar
 
 
-def build_actions(page: QWidget, columns: QWidget, handlers: dict[str, Callable[[], None]]) -> BoardActions:
+def build_actions(page: QWidget, columns: QWidget, handlers: dict[str, Callable[[], object]]) -> BoardActions:
     """Create the actions, wire each to ``handlers[name]`` and give them their shortcuts.
 
     Args:

@@ -80,7 +80,8 @@ class BoardWall(QWidget):
         self._columns: tuple[WallColumn, ...] = ()
         #: Each category's card texts as fitted last (see :meth:`_grown`).
         self._fitted_texts: dict[str, tuple[str, ...]] = {}
-        self.layout = WallLayout(readable_sizes(720)[-1], 0.0, 1, ((),))
+        #: Where every card goes (named so as not to hide QWidget.layout()).
+        self.wall_layout = WallLayout(readable_sizes(720)[-1], 0.0, 1, ((),))
         self._fitted_size = (0, 0)
         self.page = 0
         #: The cards painted last, with the text of every line (what the room could read).
@@ -103,7 +104,7 @@ class BoardWall(QWidget):
     @property
     def page_count(self) -> int:
         """Screens needed to show every card."""
-        return len(self.layout.pages)
+        return len(self.wall_layout.pages)
 
     def set_columns(self, columns: Sequence[WallColumn]) -> None:
         """Show these categories and cards.
@@ -132,8 +133,8 @@ class BoardWall(QWidget):
             return  # refitted when shown
         sizes = readable_sizes(self.window().height())
         grown = self._grown() and (width, height) == self._fitted_size
-        estimate, packings = self._estimate, self._packings
-        layout = fit_wall(self._columns, width, height, estimate, sizes, self.layout.size, grown, packings)
+        estimate, packings, last = self._estimate, self._packings, self.wall_layout.size
+        layout = fit_wall(self._columns, width, height, estimate, sizes, last, grown, packings)
         # Only the page on screen is laid out by Qt (the others when they are turned to): should a
         # card come out taller than estimated, the whole wall steps down a size.
         while layout.size > sizes[0] and not self._page_fits(layout, min(self.page, len(layout.pages) - 1)):
@@ -144,8 +145,8 @@ class BoardWall(QWidget):
             column.key: tuple(card.text for card in column.cards) for column in self._columns
         }
         self._fitted_size = (width, height)
-        if layout != self.layout:
-            self.layout = layout
+        if layout != self.wall_layout:
+            self.wall_layout = layout
             self.page = min(self.page, self.page_count - 1)
             self.layout_changed.emit()
         self.update()
@@ -190,14 +191,14 @@ class BoardWall(QWidget):
         painter.fillRect(self.rect(), _BACKGROUND)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.painted = []
-        layout = self.layout
+        layout = self.wall_layout
         if layout.pages and self.page < len(layout.pages):
             for position, lane in enumerate(layout.pages[self.page]):
                 self._paint_lane(painter, lane, position * (layout.lane_width + LANE_GAP))
         painter.end()
 
     def _paint_lane(self, painter: QPainter, lane: Lane, left: float) -> None:
-        layout = self.layout
+        layout = self.wall_layout
         width, size = layout.lane_width, layout.size
         kind = wall_type(size, self._text.family)
         heading = self._text.block(lane.title, width, size, heading=True)

@@ -51,7 +51,7 @@ class OpenRoomDialog(QDialog):
         self.address.setCurrentIndex(max(0, remembered))
         self.port = QSpinBox()
         self.port.setRange(1024, 65535)
-        self.port.setValue(int(settings.value("room/port", DEFAULT_PORT)))
+        self.port.setValue(int(str(settings.value("room/port", DEFAULT_PORT))))
         self.board = QComboBox()
         self.board.setAccessibleName("Board phones write to")
         for item in boards:
@@ -59,7 +59,7 @@ class OpenRoomDialog(QDialog):
         self.board.setCurrentIndex(max(0, self.board.findData(board)))
         self.dots = QSpinBox()
         self.dots.setRange(1, 20)
-        self.dots.setValue(int(settings.value("room/dots", 2)))
+        self.dots.setValue(int(str(settings.value("room/dots", 2))))
         self.dots.setToolTip("Dots one phone may place; each group's own budget still holds")
         note = QLabel(
             "Nothing listens until you open the room, and it closes when you close it or quit. "
