@@ -119,3 +119,20 @@ def test_matrix_projector_headers_are_not_clipped(qtbot, empty_session: Workshop
         room = header.sectionSize(column) - 8
         needed = header.fontMetrics().boundingRect(0, 0, room, 1000, int(Qt.TextFlag.TextWordWrap), title)
         assert needed.width() <= room and needed.height() <= header.height() - 8, title
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_a_closed_projector_does_no_work_and_catches_up_when_shown(
+    qtbot, empty_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """Cards added while the projector is closed are not laid out then, and are all there once it
+    is shown again."""
+    texts = _add_long_cards(empty_session, 2, 2)
+    projector = _projector(qtbot, empty_session)
+    projector.hide()
+    more = _add_long_cards(empty_session, 3, 3)
+    projector.feed.refresh()
+    assert {card.text for column in projector.wall.columns for card in column.cards} == set(texts.values())
+    projector.show()
+    qtbot.waitUntil(lambda: projector.wall.fitted)
+    assert _painted_page(qtbot, projector) == texts | more

@@ -77,6 +77,7 @@ class BoardProjector(ProjectorWindow):
         self._items = CardItems()
         self._wall_cards = WallCards()
         self._shown: list[CardItem] = []
+        self._stale = False
         self._board_id = ""
         self.title = QLabel()
         font = QFont(self.title.font())
@@ -128,7 +129,14 @@ class BoardProjector(ProjectorWindow):
         self.show_snapshot(self.feed.snapshot)
 
     def show_snapshot(self, snapshot: BoardSnapshot) -> None:
-        """Redraw from a snapshot, leaving out every card that is not revealed."""
+        """Redraw from a snapshot, leaving out every card that is not revealed.
+
+        A closed projector only notes that it is behind, and catches up when shown again.
+        """
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         board = snapshot.board
         self.title.setText(f"{board.title}" + (" — plenary matrix" if self.matrix_mode else ""))
         if self.matrix_mode:
@@ -156,8 +164,10 @@ class BoardProjector(ProjectorWindow):
         self.page_timer.stop()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Turn pages again once shown."""
+        """Catch up with the board and turn pages again once shown."""
         super().showEvent(event)
+        if self._stale:
+            self.show_snapshot(self.feed.snapshot)
         self._on_wall_layout_changed()
 
     def turn_page(self, step: int) -> None:
