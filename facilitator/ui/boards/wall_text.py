@@ -26,6 +26,9 @@ _REFERENCE_SIZE = 100
 _ESTIMATE_MARGIN = 1.03
 #: Qt breaks lines at U+2028 within one layout, not at "\n".
 _LINE_SEPARATOR = "\u2028"
+#: Latin letters (up to U+024F) are drawn by the font itself, whose line height is known; other
+#: scripts may come from a taller fallback font, so their texts are laid out once to see.
+_FIRST_NOT_LATIN = 0x250
 #: Estimated heights kept before the oldest are forgotten (a few megabytes).
 _MOST_KEPT = 100_000
 #: Space between a heading band and the first card.
@@ -153,8 +156,10 @@ class EstimatedText:
                 tuple(advance(word) * _ESTIMATE_MARGIN for word in paragraph.split(" "))
                 for paragraph in text.split("\n")
             )
-            one_line = lay_out(text.replace("\n", " "), self._reference, 1e6)
-            tallness = max(1.0, one_line.height / self._metrics.lineSpacing())
+            tallness = 1.0
+            if any(ord(character) >= _FIRST_NOT_LATIN for character in text):
+                one_line = lay_out(text.replace("\n", " "), self._reference, 1e6)
+                tallness = max(1.0, one_line.height / self._metrics.lineSpacing())
             found = self._texts[text] = (tallness, words)
         return found
 
