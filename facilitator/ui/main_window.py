@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         from facilitator.ui.projector import build_timer_remote_with  # after the first frame
 
-        build_timer_remote_with(lambda: self.page("agenda"))
+        build_timer_remote_with(self, lambda: self.page("agenda"))
         self._on_workshop_opened()
         self.saved_label.setText("All changes saved")
         self.show_page(PAGES[self.stack.currentIndex()].key)

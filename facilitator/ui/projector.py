@@ -79,14 +79,16 @@ def share_timer_remote(remote: TimerRemote) -> None:
 _builders: list[Callable[[], object]] = []
 
 
-def build_timer_remote_with(build: Callable[[], object]) -> None:
+def build_timer_remote_with(owner: QObject, build: Callable[[], object]) -> None:
     """Say how to get the timer when a key needs it and no agenda page was built yet.
 
     The main window builds its pages on first use; a facilitator who opens the board projector
     before ever visiting the agenda page still expects Space to start the clock, so the main
-    window hands over a function that builds its agenda page (which shares its timer panel).
+    window (``owner``) hands over a function that builds its agenda page (which shares its timer
+    panel). The function is forgotten when its owner is destroyed.
     """
     _builders[:] = [build]
+    owner.destroyed.connect(lambda: _builders.remove(build) if build in _builders else None)
 
 
 def _shared_remote() -> TimerRemote | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from facilitator.ui.room.link import RoomLink
 
@@ -29,7 +29,7 @@ class FollowsRoomWhileShown:
 
     def follow_room(self, link: RoomLink) -> None:
         """Refresh when the room opens or closes, and every second while shown."""
-        self.timer = QTimer(self)  # type: ignore[call-overload]
+        self.timer = QTimer(self if isinstance(self, QObject) else None)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.refresh)
         link.opened.connect(lambda _url: self.refresh())
