@@ -26,7 +26,6 @@ from facilitator.ui.boards import panels
 from facilitator.ui.boards.page import BoardsPage
 from facilitator.ui.controller import Controller
 from facilitator.ui.room import RoomLink, open_room
-from facilitator.ui.room.models import KeyedRowsModel
 from facilitator.ui.room.open_dialog import OpenRoomDialog
 from facilitator.ui.room.projector import WIFI_LINE, RoomProjector
 from facilitator.ui.room.runner import SLICE_SECONDS, MainThreadRunner
@@ -318,20 +317,6 @@ def test_a_room_that_cannot_open_says_why(qtbot, empty_session: WorkshopSession)
         link.open(RoomSettings(empty_session.path, L2P, "127.0.0.1", 0))
     assert "needs breakout groups" in failed.args[0]
     assert not link.is_open
-
-
-def test_keyed_rows_model_updates_in_place(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    """Rows that stay keep their place and selection; leavers are removed; newcomers appended."""
-    model = KeyedRowsModel(["Phone", "Group"])
-    model.set_rows([(1, ("Phone 1", "Group 1")), (2, ("Phone 2", "Group 1")), (3, ("Phone 3", "Group 2"))])
-    qtmodeltester.check(model)
-    removed: list[int] = []
-    model.rowsRemoved.connect(lambda _parent, first, _last: removed.append(first))
-    model.set_rows([(1, ("Phone 1", "Group 1")), (3, ("Phone 3", "Group 3")), (4, ("Phone 4", "Group 2"))])
-    assert removed == [1]
-    assert [model.index(r, 1).data() for r in range(3)] == ["Group 1", "Group 3", "Group 2"]
-    assert [model.key(r) for r in range(3)] == [1, 3, 4]
-    qtmodeltester.check(model)
 
 
 def test_qr_widget_draws_whole_modules(qtbot) -> None:  # type: ignore[no-untyped-def]

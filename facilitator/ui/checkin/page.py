@@ -32,11 +32,11 @@ from facilitator.app.session import WorkshopSession
 from facilitator.core.wording import counted
 from facilitator.ui.change_follower import ChangeFollower
 from facilitator.ui.checkin.feedback import FeedbackPanel
-from facilitator.ui.checkin.models import KeyedRowsModel
 from facilitator.ui.checkin.search import SearchPanel, looks_like_code, make_table
 from facilitator.ui.checkin.tally import DayTally
 from facilitator.ui.checkin.walk_in import WalkInForm
 from facilitator.ui.controller import Controller
+from facilitator.ui.keyed_rows_model import KeyedRowsModel
 from facilitator.ui.widgets import button
 from facilitator.ui.window_fit import fit_to_screen
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.participants import Participant
-from facilitator.ui.checkin.models import KeyedRowsModel
 from facilitator.ui.headed_table_model import HeadedTableModel
+from facilitator.ui.keyed_rows_model import KeyedRowsModel
 
 __all__ = ["FittedTableView", "SearchPanel", "looks_like_code", "make_table"]
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from facilitator.app import boards
 from facilitator.room.access import RAPPORTEUR
 from facilitator.room.service import GroupLinks
+from facilitator.ui.keyed_rows_model import KeyedRowsModel
 from facilitator.ui.room.link import RoomLink
-from facilitator.ui.room.models import KeyedRowsModel
 from facilitator.ui.room.polling import FollowsRoomWhileShown
 from facilitator.ui.room.projector import RoomProjector
 from facilitator.ui.room.qr_widget import QrWidget

@@ -1,8 +1,9 @@
-"""The desk's tables as rows with keys, updated row by row instead of reset.
+"""Read-only tables whose rows each have a key, updated row by row instead of reset.
 
-A check-in adds one row to the list of arrivals and changes a few numbers in the counts; a reset
-would redraw every row and drop the selection in the search results the person at the desk is
-moving through with Up and Down.
+A check-in adds one row to the desk's list of arrivals and changes a few numbers in its counts;
+the room window's phones come and go once a second. A reset would redraw every row and drop the
+selection (the search result the person at the desk is moving through with Up and Down, the phone
+the facilitator is about to revoke); updating by key keeps both.
 """
 
 from __future__ import annotations
