@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -25,3 +25,17 @@ def open_page(qtbot) -> Callable[[type[Any], WorkshopSession], tuple[Any, Any]]:
         return page, controller
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def one_main_window_per_test() -> Iterator[None]:
+    """Forget the agenda-page builder a test's main window left with the projector keys.
+
+    The app has one main window for its whole life; a test suite makes hundreds, and a window
+    that a test closed but Qt has not yet deleted would otherwise be asked by a later test's
+    projector to build its agenda page on a closed workshop.
+    """
+    yield
+    from facilitator.ui import projector
+
+    projector._builders.clear()

@@ -270,6 +270,30 @@ def test_closed_projector_keeps_up_without_measuring_and_fits_when_shown(
     assert projector.name_pixel_size() >= 18
 
 
+@pytest.mark.qt_log_ignore("does not support raise")  # The offscreen platform cannot raise windows.
+def test_page_and_projector_share_one_read_per_change(
+    qtbot, open_page, monkeypatch, sample_session: WorkshopSession
+) -> None:  # type: ignore[no-untyped-def]
+    """With both on screen a move is read once for both; with the page hidden, once for the wall."""
+    page, controller = open_page(GroupsPage, sample_session)
+    projector = page.open_projector()
+    qtbot.addWidget(projector)
+    reads: list[int] = []
+    real_load = groups.load_round
+    monkeypatch.setattr(
+        groups, "load_round", lambda s, round_id: reads.append(round_id) or real_load(s, round_id)
+    )
+    person = page.columns[0].model.person(2)
+    page.move_member(person.id, 3)
+    assert reads == [page.view.id]
+    assert person.name in projector.boxes[3].text() and page.group_of(person.id) == 3
+    page.hide()
+    controller.run(groups.move_member, page.view.id, person.id, 4, None)
+    assert len(reads) == 2
+    assert person.name in projector.boxes[4].text()
+    assert projector.view is page.view
+
+
 def _check_in(session: WorkshopSession, ids: list[int]) -> None:
     from datetime import datetime
 

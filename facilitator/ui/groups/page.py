@@ -36,6 +36,7 @@ from facilitator.ui.groups.arrivals import ArrivalsBar, arrivals_text
 from facilitator.ui.groups.board import GroupBoard
 from facilitator.ui.groups.columns import GroupColumn
 from facilitator.ui.groups.dialogs import NewRoundDialog, Takers
+from facilitator.ui.groups.feed import GroupFeed
 from facilitator.ui.groups.projector import GroupsProjector
 from facilitator.ui.groups.report import subheading, summary
 from facilitator.ui.groups.rounds_panel import RoundsPanel
@@ -60,6 +61,8 @@ class GroupsPage(QWidget):
         self.controller = controller
         self.view: RoundView | None = None
         self.projector: GroupsProjector | None = None
+        self.feed = GroupFeed(controller, self)
+        self.feed.round_changed.connect(self._show)
         self.panel = RoundsPanel(controller, self.new_round, self.delete_round)
         self.rounds_model = self.panel.rounds_model
         self.rounds_list = self.panel.rounds_list
@@ -153,8 +156,9 @@ class GroupsPage(QWidget):
         digest = hashlib.sha256(str(self.session.path.resolve()).encode()).hexdigest()[:16]
         return f"groups/shown_round/{digest}"
 
-    def refresh(self) -> None:
-        """Reload the rounds and the shown round (at first, the one shown last in this workshop)."""
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload the rounds and the shown round (at first, the one shown last in this workshop);
+        after ``changes``, the feed reads the round only if the projector has not yet."""
         if self.view is not None:
             current: int | None = self.view.id
         else:
@@ -166,12 +170,12 @@ class GroupsPage(QWidget):
         if row is None and self.rounds_model.rowCount():
             row = 0
         if row is None:
-            self._show(None)
+            self.feed.show_round(None, changes)
             return
         self.rounds_list.selectionModel().blockSignals(True)
         self.rounds_list.setCurrentIndex(self.rounds_model.index(row))
         self.rounds_list.selectionModel().blockSignals(False)
-        self._show(groups.load_round(self.session, self.rounds_model.round_at(row).id))
+        self.feed.show_round(self.rounds_model.round_at(row).id, changes)
 
     def select_round(self, round_id: int) -> None:
         """Show a round."""
@@ -182,7 +186,7 @@ class GroupsPage(QWidget):
     def _on_rounds_current_changed(self, current: object, _previous: object) -> None:
         row = self.rounds_list.currentIndex().row()
         if 0 <= row < self.rounds_model.rowCount():
-            self._show(groups.load_round(self.session, self.rounds_model.round_at(row).id))
+            self.feed.show_round(self.rounds_model.round_at(row).id)
 
     @property
     def columns(self) -> list[GroupColumn]:
@@ -204,24 +208,14 @@ class GroupsPage(QWidget):
         self.agenda_link.show_round(view, groups.breakout_items(self.session) if view else [])
         self.arrivals.show_round(view)
         self.summary.setText(summary(view))
-        if self.projector is not None:
-            self.projector.show_round(view)
 
     def _on_workshop_changed(self, changes: Changes) -> None:
-        """Follow a change while the page is shown (or, while it is hidden, for the projector)."""
+        """Follow a change while the page is shown (the feed follows for the projector too)."""
         if changes.touches(GROUPS, ROSTER, AGENDA):
-            self.refresh()
+            self.refresh(changes)
         elif changes.touches(CHECKIN) and self.view is not None and self.view.round.source == PRESENT:
             # A check-in changes only who is waiting: no report to recompute at a busy desk.
             self.arrivals.show_waiting(groups.waiting(self.session, self.view.id), arrivals_text(self.view))
-
-    def _on_workshop_changed_for_projector(self, changes: Changes) -> None:
-        """The wall shows the round while the facilitator works on another page: keep it current.
-
-        While the page is shown its own follower hands the projector every change.
-        """
-        if not self.isVisible() and changes.touches(GROUPS, ROSTER):
-            self.refresh()
 
     def _on_workshop_opened(self) -> None:
         self.view = None
@@ -371,10 +365,9 @@ class GroupsPage(QWidget):
         """The projector window, made on first use and kept in step with the page."""
         if self.projector is None:
             self.projector = GroupsProjector()
-            self.projector.show_round(self.view)
-            ChangeFollower(
-                self.projector, self.controller, self._on_workshop_changed_for_projector, GROUPS, ROSTER
-            )
+            self.projector.show_round(self.feed.view)
+            self.feed.round_changed.connect(self.projector.show_round)
+            self.feed.follow(self.projector)
         return self.projector
 
     def open_projector(self, screen: int | None = None) -> GroupsProjector:
