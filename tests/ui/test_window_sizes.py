@@ -115,6 +115,31 @@ def _keep_apart(controller: Controller, _folder: Path) -> QWidget:
     return KeepApartDialog(roster.participants(controller.session))
 
 
+def _open_room(controller: Controller, _folder: Path) -> QWidget:
+    from facilitator.app import boards
+    from facilitator.ui.room.open_dialog import OpenRoomDialog
+
+    session = controller.session
+    return OpenRoomDialog(session.path, ["192.168.1.20"], boards.boards(session), "labour-to-police")
+
+
+def _room_window(controller: Controller, _folder: Path) -> QWidget:
+    """The room's window, closed room (its controls and both tables)."""
+    from facilitator.ui.room.link import RoomLink
+    from facilitator.ui.room.window import RoomWindow
+
+    return RoomWindow(RoomLink.of(controller))
+
+
+def _merge(controller: Controller, _folder: Path) -> QWidget:
+    """Merging the three longest key actions of the sample draft."""
+    from facilitator.app import guidelines
+    from facilitator.ui.guidelines.dialogs import MergeDialog
+
+    actions = sorted(guidelines.draft(controller.session).actions, key=lambda a: -len(a.action))
+    return MergeDialog(actions[:3])
+
+
 def _projector(page_key: str) -> WindowFactory:
     def build(controller: Controller, _folder: Path) -> QWidget:
         from facilitator.ui.main_window import MainWindow
@@ -137,6 +162,9 @@ WINDOWS = [
     pytest.param(_new_board, id="new board"),
     pytest.param(_new_round, id="new round"),
     pytest.param(_keep_apart, id="keep apart"),
+    pytest.param(_open_room, id="open the room"),
+    pytest.param(_room_window, id="room window"),
+    pytest.param(_merge, id="merge key actions"),
     pytest.param(_projector("agenda"), id="agenda projector"),
     pytest.param(_projector("boards"), id="board projector"),
     pytest.param(_projector("groups"), id="groups projector"),
