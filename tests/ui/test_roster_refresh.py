@@ -56,6 +56,9 @@ def test_an_open_editor_survives_an_edit_elsewhere(qtbot, open_page, sample_sess
     controller.run(roster.add_participant, name="Aung Aung", native_name="ဦး.အောင်အောင် (၁၂)")
     assert page.table.state() == QAbstractItemView.State.EditingState
     assert page.table.currentIndex().row() == 10
+    # Esc closes it unsaved; an editor left open would commit into the page as it is torn down.
+    qtbot.keyClick(page.table.focusWidget(), Qt.Key.Key_Escape)
+    assert page.table.state() == QAbstractItemView.State.NoState
 
 
 def test_inserts_and_removals_land_in_sorted_place_and_undo_puts_them_back(

@@ -44,8 +44,10 @@ class RosterTableModel(HeadedTableModel):
     #: Above this many rows changed at once (an import, a restore) one reset is cheaper.
     RESET_ABOVE = 300
 
-    def __init__(self, controller: Controller) -> None:
-        super().__init__()
+    def __init__(self, controller: Controller, parent: QObject | None = None) -> None:
+        # With the page as parent, Qt deletes the model with the page: a view's last calls
+        # (an open editor committing as the page closes) never reach a half-collected model.
+        super().__init__(parent)
         self._controller = controller
         self._people: list[Participant] = []
         self._search_text: list[str] = []

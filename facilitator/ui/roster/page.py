@@ -41,7 +41,7 @@ class RosterPage(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.model = RosterTableModel(controller)
+        self.model = RosterTableModel(controller, self)
         self.proxy = RosterFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.import_dialog: QDialog | None = None
