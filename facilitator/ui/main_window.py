@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from facilitator.app.changes import Changes
     from facilitator.ui.controller import Controller
+    from facilitator.ui.roster.page import RosterPage
 
 __all__ = ["MainWindow"]
 
@@ -196,8 +197,8 @@ class MainWindow(QMainWindow):
         self._workshop_actions.append(restore)
         menu.addSeparator()
         roster_actions = [
-            self._action("&Import roster…", self._on_import_triggered, "Ctrl+I"),
-            self._action("&Export roster…", self._on_export_triggered, "Ctrl+E"),
+            self._action("&Import roster…", lambda: self._roster_page().choose_import_file(), "Ctrl+I"),
+            self._action("&Export roster…", lambda: self._roster_page().choose_export_file(), "Ctrl+E"),
         ]
         menu.addActions(roster_actions)
         self._workshop_actions += roster_actions
@@ -371,17 +372,13 @@ class MainWindow(QMainWindow):
         if copy is not None:
             self.controller.open_workshop(copy)
 
-    def _on_import_triggered(self) -> None:
-        self.show_page("roster").choose_import_file()  # type: ignore[attr-defined]
-
-    def _on_export_triggered(self) -> None:
-        self.show_page("roster").choose_export_file()  # type: ignore[attr-defined]
+    def _roster_page(self) -> RosterPage:
+        return cast("RosterPage", self.show_page("roster"))
 
     def _on_room_triggered(self) -> None:
         from facilitator.ui.room import open_room  # the room's code loads only when it is used
 
-        page = self._pages.get("boards")
-        open_room(self, self.controller, getattr(page, "board_id", ""))
+        open_room(self, self.controller, getattr(self._pages.get("boards"), "board_id", ""))
 
     def _on_exports_folder_triggered(self) -> None:
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(paths.exports_dir())))
@@ -395,6 +392,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember the window's place; every change is already saved."""
+        """Save a cell still being typed in and remember the window's place (all else is saved)."""
+        from facilitator.ui.spreadsheet_table import commit_open_edit
+
+        commit_open_edit(self)
         self.settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)

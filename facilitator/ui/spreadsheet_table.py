@@ -23,7 +23,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
 
-__all__ = ["SpreadsheetTable"]
+__all__ = ["SpreadsheetTable", "commit_open_edit"]
 
 _Hint = QAbstractItemDelegate.EndEditHint
 _Trigger = QAbstractItemView.EditTrigger
@@ -129,3 +129,16 @@ class SpreadsheetTable(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def commit_open_edit(window: QWidget) -> None:
+    """Save the cells being typed in, anywhere in ``window`` (which is about to close).
+
+    Qt drops an open editor's text when its window closes; a cell typed but not yet confirmed
+    with Enter or Tab would be lost with it.
+    """
+    for view in window.findChildren(QAbstractItemView):
+        editor = view.indexWidget(view.currentIndex())
+        if view.state() == QAbstractItemView.State.EditingState and editor is not None:
+            view.commitData(editor)
+            view.closeEditor(editor, _Hint.NoHint)

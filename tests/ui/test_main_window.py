@@ -182,3 +182,23 @@ def test_a_full_disk_during_an_export_is_explained_not_a_crash(qtbot, monkeypatc
             "/media/usb: the disk is full. Free some space and try again; nothing was changed.",
         )
     ]
+
+
+def test_a_cell_still_being_typed_in_is_saved_when_the_window_closes(qtbot, sample_session) -> None:  # type: ignore[no-untyped-def]
+    """Closing the window with a roster cell open keeps what was typed, as Enter would."""
+    from facilitator.app import roster
+    from facilitator.ui.controller import Controller
+    from facilitator.ui.main_window import MainWindow
+
+    window = MainWindow(Controller(sample_session))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("roster")
+    person = page.model.participant(0)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.proxy.index(0, 6))
+    qtbot.keyClick(page.table, "Z")
+    qtbot.keyClicks(page.table.focusWidget(), "ealous inspector (Dept. 2)")
+    window.close()
+    stored = next(p for p in roster.participants(sample_session) if p.id == person.id)
+    assert stored.position == "Zealous inspector (Dept. 2)"
