@@ -63,6 +63,10 @@ def serve_room(
     session.subscribe(service.notify)
     previous: dict[signal.Signals, Any] = {}
     try:
+        # Before the addresses are printed: whoever reads them may stop the room at once, and a
+        # stop that comes before serve() starts is kept in the queue and ends it straight away.
+        for number in (signal.SIGINT, signal.SIGTERM):
+            previous[number] = signal.signal(number, lambda _n, _f: writer.stop())
         try:
             service.start().result(_START_SECONDS)
         except TimeoutError as error:
@@ -77,8 +81,6 @@ def serve_room(
         else:
             _describe(service, out)
         out.flush()
-        for number in (signal.SIGINT, signal.SIGTERM):
-            previous[number] = signal.signal(number, lambda _n, _f: writer.stop())
         if ready is not None:
             ready(service)
         writer.serve()
