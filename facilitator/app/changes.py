@@ -9,7 +9,6 @@ command having to list them: a view updates those rows and keeps its selection a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -82,13 +81,6 @@ class RowChanges:
 
 _NO_ROWS: Mapping[str, RowChanges] = MappingProxyType({})
 
-# The journal's inverse statements (see facilitator.storage.undo): an inserted row is undone by
-# "DELETE … WHERE rowid=N", an updated one by "UPDATE … WHERE rowid=N", a deleted one by
-# "INSERT INTO t(rowid,…) VALUES(N,…".
-_INVERSE = re.compile(
-    r"^(DELETE|UPDATE)\b.* WHERE rowid=(-?\d+)$|^INSERT INTO .*?VALUES\((-?\d+),", re.DOTALL
-)
-
 
 def row_changes_from_journal(entries: Iterable[JournalEntry]) -> dict[str, RowChanges]:
     """What the rows went through, read off the inverse statements that would undo it.
@@ -100,12 +92,11 @@ def row_changes_from_journal(entries: Iterable[JournalEntry]) -> dict[str, RowCh
     """
     seen: dict[str, dict[int, tuple[bool, bool]]] = {}
     for entry in entries:
-        match = _INVERSE.match(entry.statement)
-        if match is None:
+        target = entry.target()
+        if target is None:
             continue
-        verb, rowid = (match.group(1), match.group(2)) if match.group(1) else ("INSERT", match.group(3))
+        verb, row = target
         rows = seen.setdefault(entry.table, {})
-        row = int(rowid)
         existed_before = rows[row][0] if row in rows else verb != "DELETE"
         rows[row] = (existed_before, verb != "INSERT")
     result = {}

@@ -9,7 +9,6 @@ phone's card or a rapporteur's notes).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from facilitator.app.changes import topic_of_table
@@ -58,11 +57,6 @@ def phone_origin(group: str) -> Origin:
     return Origin("phone", group)
 
 
-# The inverse statements name the row they restore last ("… WHERE rowid=7") or first
-# ("INSERT INTO t(rowid,…) VALUES(7,…"): see facilitator.storage.undo.
-_ROWID = re.compile(r"WHERE rowid=(-?\d+)$|^INSERT INTO .*?VALUES\((-?\d+),", re.DOTALL)
-
-
 @dataclass(frozen=True, slots=True)
 class UndoStep:
     """One undoable action: its label, the inverse statements that reverse it, and who did it.
@@ -88,9 +82,6 @@ class UndoStep:
     @property
     def rows(self) -> frozenset[tuple[str, int]]:
         """The rows (table, rowid) the step's inverse statements would write."""
-        found = set()
-        for entry in self.entries:
-            match = _ROWID.search(entry.statement)
-            if match:
-                found.add((entry.table, int(match.group(1) or match.group(2))))
-        return frozenset(found)
+        return frozenset(
+            (entry.table, target[1]) for entry in self.entries if (target := entry.target()) is not None
+        )

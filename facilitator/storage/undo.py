@@ -9,11 +9,20 @@ works on rows, a new table gets undo without any code of its own.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["JournalEntry", "UndoJournal"]
+
+
+# The inverse statements name their row last ("… WHERE rowid=7") or first ("INSERT INTO
+# t(rowid,…) VALUES(7,…"): an insert is undone by a DELETE, an update by an UPDATE, a delete by an
+# INSERT (see the triggers below).
+_INVERSE = re.compile(
+    r"^(DELETE|UPDATE)\b.* WHERE rowid=(-?\d+)$|^INSERT INTO .*?VALUES\((-?\d+),", re.DOTALL
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +31,19 @@ class JournalEntry:
 
     table: str
     statement: str
+
+    def target(self) -> tuple[str, int] | None:
+        """What the statement does to which row: ``("DELETE" | "UPDATE" | "INSERT", rowid)``.
+
+        Read back by undo (which rows a step would write) and by ``Changes`` (which rows an
+        action inserted, updated or deleted), from the one format the triggers write.
+        """
+        match = _INVERSE.match(self.statement)
+        if match is None:
+            return None
+        if match.group(1):
+            return match.group(1), int(match.group(2))
+        return "INSERT", int(match.group(3))
 
 
 def _quote_name(name: str) -> str:
