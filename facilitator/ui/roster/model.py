@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
@@ -24,6 +25,17 @@ _EDIT = Qt.ItemDataRole.EditRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _USED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, Qt.ItemDataRole.TextAlignmentRole})
 _CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ordered:
+    """A sort key compared in the table's direction (reversed for a descending sort)."""
+
+    key: tuple[Any, int]
+    descending: bool
+
+    def __lt__(self, other: _Ordered) -> bool:
+        return other.key < self.key if self.descending else self.key < other.key
 
 
 def _search_line(person: Participant) -> str:
@@ -79,14 +91,15 @@ class RosterTableModel(HeadedTableModel):
             return
         self._remove(rows.deleted)
         fresh = roster.participants_by_id(self._controller.session, rows.updated | rows.inserted)
+        new = [person for person in fresh if person.id not in self._rows]
         for person in fresh:
             row = self._rows.get(person.id)
-            if row is None:
-                self._insert(person)
-            else:
+            if row is not None:
                 self._people[row] = person
                 self._search_text[row] = _search_line(person)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(_TITLES) - 1))
+        if new:
+            self._insert(new)
 
     def _remove(self, ids: frozenset[int]) -> None:
         for row in sorted((self._rows[i] for i in ids if i in self._rows), reverse=True):
@@ -97,18 +110,20 @@ class RosterTableModel(HeadedTableModel):
         if ids:
             self._index_rows()
 
-    def _insert(self, person: Participant) -> None:
-        """Insert a new row where the current sort puts it."""
-        keys = [self._key(p) for p in self._people]
-        key = self._key(person)
-        if self._sort[1] == Qt.SortOrder.DescendingOrder:
-            row = len(keys) - bisect.bisect_left(keys[::-1], key)
-        else:
+    def _insert(self, people: list[Participant]) -> None:
+        """Insert new rows where the current sort puts them (the sort keys are worked out once,
+        and the rows indexed once, however many arrive)."""
+        descending = self._sort[1] == Qt.SortOrder.DescendingOrder
+        # In display order; for a descending sort the keys are compared the other way round.
+        keys = [_Ordered(self._key(p), descending) for p in self._people]
+        for person in people:
+            key = _Ordered(self._key(person), descending)
             row = bisect.bisect_right(keys, key)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._people.insert(row, person)
-        self._search_text.insert(row, _search_line(person))
-        self.endInsertRows()
+            self.beginInsertRows(QModelIndex(), row, row)
+            keys.insert(row, key)
+            self._people.insert(row, person)
+            self._search_text.insert(row, _search_line(person))
+            self.endInsertRows()
         self._index_rows()
 
     def _key(self, person: Participant) -> tuple[Any, int]:
