@@ -138,7 +138,8 @@ class Changes:
         return cls(frozenset(TOPICS), label, everything=True, rows=None)
 
     def merged(self, other: Changes) -> Changes:
-        """Both changes as one, for a view that was hidden while they happened: topics only."""
+        """Both changes as one, for a view that was hidden while they happened: topics only (rows
+        ``None``), so the view reloads what it shows of them."""
         everything = self.everything or other.everything
         return Changes(self.topics | other.topics, other.label, everything, rows=None)
 

@@ -8,6 +8,8 @@ the gathered topics, when it is shown again (Anki refreshes hidden views the sam
 
 from __future__ import annotations
 
+import inspect
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
@@ -34,8 +36,14 @@ class ChangeFollower(QObject):
         self, view: QWidget, controller: Controller, on_changes: Callable[[Changes], None], *topics: str
     ) -> None:
         super().__init__(view)
-        self._view = view
-        self._on_changes = on_changes
+        self._view = weakref.ref(view)
+        # Held weakly when it is a method of the view: the view owns its follower, and strong
+        # references back would make the two a cycle that only the garbage collector frees. A
+        # collection clears a Qt model's attributes while its table, not yet deleted, may still
+        # ask it for rows ("object has no attribute").
+        self._handler: Callable[[], Callable[[Changes], None] | None] = (
+            weakref.WeakMethod(on_changes) if inspect.ismethod(on_changes) else lambda: on_changes
+        )
         self._topics = topics
         self._pending: Changes | None = None
         controller.workshop_changed.connect(self._heard)
@@ -49,14 +57,20 @@ class ChangeFollower(QObject):
     def _heard(self, changes: Changes) -> None:
         if self._topics and not changes.touches(*self._topics):
             return
-        if self._view.isVisible():
-            self._on_changes(changes)
+        view = self._view()
+        if view is not None and view.isVisible():
+            self._deliver(changes)
         else:
-            self._pending = changes if self._pending is None else self._pending.merged(changes)
+            self._pending = (self._pending or Changes()).merged(changes)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Deliver the gathered changes as the view is shown."""
         if event.type() == QEvent.Type.Show and self._pending is not None:
             pending, self._pending = self._pending, None
-            self._on_changes(pending.merged(pending))
+            self._deliver(pending)
         return False
+
+    def _deliver(self, changes: Changes) -> None:
+        handler = self._handler()
+        if handler is not None:
+            handler(changes)

@@ -20,7 +20,7 @@ Editors are opened by the table's item delegates as usual (see ``ChoiceDelegate`
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
 
 __all__ = ["SpreadsheetTable", "commit_open_edit"]
@@ -115,6 +115,13 @@ class SpreadsheetTable(QTableView):
             self._edit_neighbour(next)
         return True
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Save the cell being typed in when the table goes out of sight (another page is chosen,
+        the window closes), as a spreadsheet does when the sheet is left; an editor left open on
+        a hidden table would otherwise commit whenever Qt tears it down."""
+        _commit_editor(self)
+        super().hideEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter edits the current cell; Ctrl+Tab leaves the table."""
         key = event.key()
@@ -138,7 +145,11 @@ def commit_open_edit(window: QWidget) -> None:
     with Enter or Tab would be lost with it.
     """
     for view in window.findChildren(QAbstractItemView):
-        editor = view.indexWidget(view.currentIndex())
-        if view.state() == QAbstractItemView.State.EditingState and editor is not None:
-            view.commitData(editor)
-            view.closeEditor(editor, _Hint.NoHint)
+        _commit_editor(view)
+
+
+def _commit_editor(view: QAbstractItemView) -> None:
+    editor = view.indexWidget(view.currentIndex())
+    if view.state() == QAbstractItemView.State.EditingState and editor is not None:
+        view.commitData(editor)
+        view.closeEditor(editor, _Hint.NoHint)
